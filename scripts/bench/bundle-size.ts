@@ -1,0 +1,64 @@
+/** Size of the production build: JavaScript the first route needs (gzip) and the whole precache. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+interface ManifestChunk {
+  file: string;
+  src?: string;
+  isEntry?: boolean;
+  imports?: string[];
+  dynamicImports?: string[];
+}
+
+export interface BundleFigures {
+  firstRouteJsGzip: number;
+  firstRouteFiles: number;
+  precacheBytes: number;
+  precacheEntries: number;
+}
+
+const gzipSize = (file: string) => gzipSync(readFileSync(file)).length;
+
+/**
+ * First route = the entry chunk, the Home route's chunk, the default language's
+ * `common` and `home` strings, and everything they import statically.
+ */
+export function measureBundle(distDir: string, language = 'ru'): BundleFigures {
+  const manifest = JSON.parse(
+    readFileSync(path.join(distDir, '.vite', 'manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const wanted = new Set<string>();
+  const visit = (key: string) => {
+    if (wanted.has(key)) return;
+    const chunk = manifest[key];
+    if (!chunk) throw new Error(`manifest has no ${key}`);
+    wanted.add(key);
+    for (const dep of chunk.imports ?? []) visit(dep);
+  };
+  const entry = Object.keys(manifest).find((key) => manifest[key]?.isEntry);
+  if (!entry) throw new Error('manifest has no entry');
+  visit(entry);
+  for (const key of [
+    'src/features/home/route.tsx',
+    `locales/${language}/common.json`,
+    `locales/${language}/home.json`,
+  ]) {
+    visit(key);
+  }
+  const files = [...wanted].map((key) => path.join(distDir, (manifest[key] as ManifestChunk).file));
+  const js = files.filter((file) => file.endsWith('.js'));
+
+  const sw = readFileSync(path.join(distDir, 'sw.js'), 'utf8');
+  const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1] as string);
+  const precacheBytes = precached.reduce(
+    (sum, url) => sum + readFileSync(path.join(distDir, url)).length,
+    0,
+  );
+  return {
+    firstRouteJsGzip: js.reduce((sum, file) => sum + gzipSize(file), 0),
+    firstRouteFiles: js.length,
+    precacheBytes,
+    precacheEntries: precached.length,
+  };
+}

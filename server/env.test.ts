@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './env.ts';
+
+describe('loadConfig', () => {
+  it('has defaults for everything', () => {
+    expect(loadConfig({}, '/srv/sedp')).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      dataDir: path.resolve('/srv/sedp/data'),
+      staticDir: path.resolve('/srv/sedp/dist'),
+    });
+  });
+
+  it('reads PORT, HOST and directories, treating empty values as unset', () => {
+    const config = loadConfig(
+      { PORT: '3000', HOST: '127.0.0.1', SEDP_DATA_DIR: '/var/lib/sedp', SEDP_STATIC_DIR: '' },
+      '/srv',
+    );
+    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/var/lib/sedp' });
+    expect(config.staticDir).toBe(path.resolve('/srv/dist'));
+  });
+
+  it.each([
+    ['abc', /PORT must be a number/],
+    ['70000', /PORT must be between 0 and 65535/],
+    ['80.5', /PORT must be a whole number/],
+  ])('stops on PORT=%s with a clear message', (port, message) => {
+    expect(() => loadConfig({ PORT: port })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: port })).toThrow(message);
+  });
+});

@@ -1,0 +1,50 @@
+/** Server configuration: read and validated here only; a bad value stops start-up with a clear message. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const configSchema = z.object({
+  PORT: z.coerce
+    .number({ message: 'PORT must be a number' })
+    .int('PORT must be a whole number')
+    .min(0, 'PORT must be between 0 and 65535')
+    .max(65535, 'PORT must be between 0 and 65535')
+    .default(8080),
+  HOST: z.string().min(1, 'HOST must not be empty').default('0.0.0.0'),
+  SEDP_DATA_DIR: z.string().min(1, 'SEDP_DATA_DIR must not be empty').default('./data'),
+  SEDP_STATIC_DIR: z.string().min(1, 'SEDP_STATIC_DIR must not be empty').default('./dist'),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** Absolute path of the data directory (SQLite database, attachments). */
+  dataDir: string;
+  /** Absolute path of the built app. */
+  staticDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  cwd: string = process.cwd(),
+): ServerConfig {
+  // Empty variables count as unset, as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = configSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new ConfigError(`Invalid server configuration:\n${problems.join('\n')}`);
+  }
+  const { PORT, HOST, SEDP_DATA_DIR, SEDP_STATIC_DIR } = parsed.data;
+  return {
+    port: PORT,
+    host: HOST,
+    dataDir: path.resolve(cwd, SEDP_DATA_DIR),
+    staticDir: path.resolve(cwd, SEDP_STATIC_DIR),
+  };
+}

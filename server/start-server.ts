@@ -1,0 +1,49 @@
+/** One process serving the API and the built app, stopped cleanly on SIGINT/SIGTERM. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { createApp } from './app.ts';
+import type { ServerConfig } from './env.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+
+function readVersion(): string {
+  const pkg = new URL('../package.json', import.meta.url);
+  return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
+}
+
+export function startServer(config: ServerConfig) {
+  const store = openSqliteStore(config.dataDir);
+  const hasBuild = existsSync(path.join(config.staticDir, 'index.html'));
+  if (!hasBuild) {
+    console.warn(`No built app in ${config.staticDir}: serving the API only (run npm run build).`);
+  }
+  const app = createApp({
+    store,
+    version: readVersion(),
+    staticDir: hasBuild ? config.staticDir : undefined,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
+    console.log(`SEDP Field is running at http://${shownHost}:${info.port}/`);
+    console.log(`Data directory: ${config.dataDir}`);
+  });
+  const stop = () => {
+    server.close(() => {
+      store.close();
+      process.exit(0);
+    });
+    // Idle keep-alive connections would hold close() open.
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    console.error(
+      error.code === 'EADDRINUSE'
+        ? `Port ${config.port} is already in use: stop the other program or set PORT.`
+        : `The server could not start: ${error.message}`,
+    );
+    process.exit(1);
+  });
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}

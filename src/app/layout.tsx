@@ -1,0 +1,49 @@
+import { Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { UpdatePrompt } from '../pwa/update-prompt.tsx';
+import { Icon } from '../ui/icons.tsx';
+import { LanguageSelect } from '../ui/language-select.tsx';
+import { NetworkStatus } from '../ui/network-status.tsx';
+import { SECTIONS } from './sections.ts';
+
+/** The shell: header, section navigation (bottom bar on phones, sidebar on laptops), page. */
+export function Layout() {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">
+        {t('skipToContent')}
+      </a>
+      <header className="header">
+        <Link to="/" className="header__brand">
+          {t('appName')}
+        </Link>
+        <NetworkStatus />
+        <LanguageSelect />
+      </header>
+      <nav className="nav" aria-label={t('nav.label')}>
+        <ul className="nav__list">
+          {SECTIONS.map((section) => (
+            <li
+              key={section.key}
+              className={section.primary ? 'nav__item' : 'nav__item nav__item--secondary'}
+            >
+              <NavLink to={section.path} end={section.path === '/'} className="nav__link">
+                <Icon name={section.key} />
+                <span className="nav__label">{t(`nav.${section.key}`)}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <main id="main" className="main" tabIndex={-1}>
+        <UpdatePrompt />
+        <Suspense key={pathname} fallback={<p className="muted">{t('loading')}</p>}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { createBrowserRouter } from 'react-router';
+import { LoadingScreen, NotFoundScreen, RouteErrorScreen } from './error-screen.tsx';
+import { Layout } from './layout.tsx';
+
+/** Every section is its own lazily loaded chunk; the shell and Home come first. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: '/',
+      Component: Layout,
+      ErrorBoundary: RouteErrorScreen,
+      HydrateFallback: LoadingScreen,
+      children: [
+        {
+          ErrorBoundary: RouteErrorScreen,
+          children: [
+            { index: true, lazy: () => import('../features/home/route.tsx') },
+            { path: 'hearings', lazy: () => import('../features/hearings/route.tsx') },
+            { path: 'trainings', lazy: () => import('../features/trainings/route.tsx') },
+            { path: 'checklists', lazy: () => import('../features/checklists/route.tsx') },
+            { path: 'municipalities', lazy: () => import('../features/territories/route.tsx') },
+            { path: 'dashboard', lazy: () => import('../features/dashboard/route.tsx') },
+            { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
+            { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
+            { path: '*', Component: NotFoundScreen },
+          ],
+        },
+      ],
+    },
+  ]);
+}

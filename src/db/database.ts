@@ -1,0 +1,40 @@
+import { Dexie, type EntityTable } from 'dexie';
+import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+
+/** An unsaved form, kept so that a killed tab or an app update loses nothing. */
+export interface Draft {
+  key: string;
+  value: unknown;
+  updatedAt: string;
+}
+
+/** A device preference (language, device id, ...). */
+export interface Pref {
+  key: string;
+  value: unknown;
+}
+
+export type SedpDatabase = Dexie & {
+  records: EntityTable<SyncedRecord, 'id'>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  drafts: EntityTable<Draft, 'key'>;
+  prefs: EntityTable<Pref, 'key'>;
+};
+
+export const DATABASE_NAME = 'sedp-field';
+
+/**
+ * Opens (lazily, on first use) the device database. Schema versions are only ever
+ * added, never edited: a phone may skip several app versions between two visits.
+ * Dexie reopens the connection by itself when the browser closes it (iOS does).
+ */
+export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
+  const db = new Dexie(name) as SedpDatabase;
+  db.version(1).stores({
+    records: 'id, type, [type+updatedAt], updatedAt',
+    outbox: '++seq, &mutationId, id, state',
+    drafts: 'key, updatedAt',
+    prefs: 'key',
+  });
+  return db;
+}

@@ -1,0 +1,124 @@
+import { Dexie } from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import { bodyHash } from '../domain/hash.ts';
+import {
+  type MutationOp,
+  type OutboxEntry,
+  SCHEMA_VERSION,
+  type SyncedRecord,
+} from '../domain/record.ts';
+import type { SedpDatabase } from './database.ts';
+
+export interface RepositoryDeps {
+  db: SedpDatabase;
+  now?: () => Date;
+  newId?: () => string;
+  /** Called after a write has committed (persistence request, sync trigger). */
+  afterWrite?: () => void;
+}
+
+export interface PutInput<Body extends Record<string, unknown>> {
+  type: string;
+  /** Omit to create a new record. */
+  id?: string;
+  body: Body;
+  updatedBy: string;
+}
+
+export interface RemoveInput {
+  type: string;
+  id: string;
+  updatedBy: string;
+}
+
+/**
+ * The only way records are written on the device: every write stores the record and
+ * its outbox entry in ONE IndexedDB transaction, so a record never exists without the
+ * mutation that will carry it to the server, and a failed write leaves neither.
+ */
+export function createRecordRepository({
+  db,
+  now = () => new Date(),
+  newId = uuidv7,
+  afterWrite,
+}: RepositoryDeps) {
+  async function write<Body extends Record<string, unknown>>(
+    op: MutationOp,
+    type: string,
+    id: string,
+    body: Body,
+    updatedBy: string,
+  ): Promise<SyncedRecord<Body>> {
+    // Hash outside the transaction: awaiting WebCrypto inside it would let it commit early.
+    const hash = await bodyHash(body);
+    const at = now().toISOString();
+    const saved = await db.transaction('rw', db.records, db.outbox, async () => {
+      const existing = await db.records.get(id);
+      if (existing && existing.type !== type) {
+        throw new Error(`Record ${id} is a ${existing.type}, not a ${type}`);
+      }
+      if (op === 'delete' && !existing) throw new Error(`No record ${id} to delete`);
+      const record: SyncedRecord<Body> = {
+        id,
+        type,
+        rev: existing?.rev ?? 0,
+        updatedAt: at,
+        updatedBy,
+        deleted: op === 'delete',
+        schemaVersion: SCHEMA_VERSION,
+        body,
+      };
+      const entry: OutboxEntry = {
+        mutationId: newId(),
+        type,
+        id,
+        op,
+        baseRev: existing?.rev ?? 0,
+        body,
+        hash,
+        createdAt: at,
+        attempts: 0,
+        lastError: null,
+        state: 'pending',
+      };
+      await db.records.put(record);
+      await db.outbox.add(entry);
+      return record;
+    });
+    afterWrite?.();
+    return saved;
+  }
+
+  return {
+    put<Body extends Record<string, unknown>>(input: PutInput<Body>) {
+      return write('put', input.type, input.id ?? newId(), input.body, input.updatedBy);
+    },
+
+    /** Deletes are tombstones: the record stays, marked deleted, so the deletion syncs. */
+    async remove({ type, id, updatedBy }: RemoveInput) {
+      const existing = await db.records.get(id);
+      return write('delete', type, id, existing?.body ?? {}, updatedBy);
+    },
+
+    async get<Body extends Record<string, unknown>>(id: string) {
+      const found = await db.records.get(id);
+      return found && !found.deleted ? (found as SyncedRecord<Body>) : undefined;
+    },
+
+    /** Live (not deleted) records of a type, newest change first. */
+    async list<Body extends Record<string, unknown>>(type: string) {
+      const rows = await db.records
+        .where('[type+updatedAt]')
+        .between([type, Dexie.minKey], [type, Dexie.maxKey])
+        .reverse()
+        .toArray();
+      return rows.filter((r) => !r.deleted) as SyncedRecord<Body>[];
+    },
+
+    pendingCount() {
+      return db.outbox.count();
+    },
+  };
+}
+
+export type RecordRepository = ReturnType<typeof createRecordRepository>;

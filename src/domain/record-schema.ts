@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import type { SyncedRecord } from './record.ts';
+
+export const recordTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes');
+
+/** Validates a record envelope (server input, imported backups). */
+export const syncedRecordSchema = z.object({
+  id: z.uuid({ version: 'v7' }),
+  type: recordTypeSchema,
+  rev: z.number().int().nonnegative(),
+  updatedAt: z.iso.datetime(),
+  updatedBy: z.string().min(1),
+  deleted: z.boolean(),
+  schemaVersion: z.number().int().positive(),
+  body: z.record(z.string(), z.unknown()),
+}) satisfies z.ZodType<SyncedRecord>;

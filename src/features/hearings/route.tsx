@@ -1,0 +1,5 @@
+import { ComingSection } from '../../ui/coming-section.tsx';
+
+export function Component() {
+  return <ComingSection ns="hearings" />;
+}

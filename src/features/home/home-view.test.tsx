@@ -1,0 +1,58 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { renderWithApp } from '../../testing/render.tsx';
+import { HomeView } from './home-view.tsx';
+
+const today = new Date(2026, 10, 24);
+
+describe('HomeView', () => {
+  it('shows the date in Kyrgyz, formatted without Intl', async () => {
+    await renderWithApp(<HomeView today={today} pending={0} />, {
+      language: 'ky',
+      namespaces: ['home'],
+    });
+    expect(screen.getByRole('heading', { name: 'Бүгүн' })).toBeTruthy();
+    expect(screen.getByText('Бүгүн: 2026-ж., 24-ноябрь, шейшемби')).toBeTruthy();
+    expect(screen.getByText('Синхрондоштурууну күткөн өзгөртүү жок')).toBeTruthy();
+  });
+
+  it('uses Russian plural forms for the pending count', async () => {
+    const { rerender, i18n } = await renderWithApp(<HomeView today={today} pending={1} />, {
+      language: 'ru',
+      namespaces: ['home'],
+    });
+    expect(screen.getByText('1 изменение ожидает синхронизации')).toBeTruthy();
+    const { I18nextProvider } = await import('react-i18next');
+    const { MemoryRouter } = await import('react-router');
+    for (const [count, text] of [
+      [3, '3 изменения ожидают синхронизации'],
+      [5, '5 изменений ожидают синхронизации'],
+      [21, '21 изменение ожидает синхронизации'],
+    ] as const) {
+      rerender(
+        <I18nextProvider i18n={i18n}>
+          <MemoryRouter>
+            <HomeView today={today} pending={count} />
+          </MemoryRouter>
+        </I18nextProvider>,
+      );
+      expect(screen.getByText(text)).toBeTruthy();
+    }
+  });
+
+  it('links to every section by name', async () => {
+    await renderWithApp(<HomeView today={today} pending={undefined} />, { namespaces: ['home'] });
+    for (const name of [
+      'Hearings',
+      'Trainings',
+      'Checklists',
+      'Municipalities',
+      'Dashboard',
+      'Sync',
+      'Settings',
+    ]) {
+      expect(screen.getByRole('link', { name })).toBeTruthy();
+    }
+    expect(screen.queryByText(/waiting to be synced/)).toBeNull();
+  });
+});

@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useFormat } from '../../i18n/use-format.ts';
+import { Icon, type IconName } from '../../ui/icons.tsx';
+
+const TILES: { path: string; key: Exclude<IconName, 'home'> }[] = [
+  { path: '/hearings', key: 'hearings' },
+  { path: '/trainings', key: 'trainings' },
+  { path: '/checklists', key: 'checklists' },
+  { path: '/municipalities', key: 'municipalities' },
+  { path: '/dashboard', key: 'dashboard' },
+  { path: '/sync', key: 'sync' },
+  { path: '/settings', key: 'settings' },
+];
+
+export interface HomeViewProps {
+  today: Date;
+  /** undefined while the device store is being read. */
+  pending: number | undefined;
+}
+
+export function HomeView({ today, pending }: HomeViewProps) {
+  const { t } = useTranslation('home');
+  const { t: tc } = useTranslation();
+  const format = useFormat();
+  return (
+    <article className="page">
+      <h1 className="page__title">{t('title')}</h1>
+      <p className="today">{t('today', { date: format.date(today, 'full') })}</p>
+      <p className="lead">{t('intro')}</p>
+      {pending !== undefined && (
+        <p className="pending">
+          {pending === 0 ? t('pendingNone') : t('pending', { count: pending })}
+        </p>
+      )}
+      <ul className="tiles">
+        {TILES.map((tile) => (
+          <li key={tile.key}>
+            <Link to={tile.path} className="tile">
+              <Icon name={tile.key} size={28} />
+              <span>{tc(`nav.${tile.key}`)}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

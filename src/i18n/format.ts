@@ -1,0 +1,116 @@
+import type { Language } from './languages.ts';
+
+/**
+ * Dates and numbers for the three interface languages. Kyrgyz is formatted here by
+ * hand: Chromium and other browsers may ship without `ky` Intl data and would fall
+ * back to English month names. Russian and English use Intl.
+ */
+
+const KY_MONTHS = [
+  'январь',
+  'февраль',
+  'март',
+  'апрель',
+  'май',
+  'июнь',
+  'июль',
+  'август',
+  'сентябрь',
+  'октябрь',
+  'ноябрь',
+  'декабрь',
+] as const;
+
+/** Monday first, as `(getDay() + 6) % 7` indexes. */
+const KY_WEEKDAYS = [
+  'дүйшөмбү',
+  'шейшемби',
+  'шаршемби',
+  'бейшемби',
+  'жума',
+  'ишемби',
+  'жекшемби',
+] as const;
+
+const NBSP = '\u00a0';
+
+export type DateStyle = 'short' | 'long' | 'full';
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+const INTL_LOCALE: Record<Exclude<Language, 'ky'>, string> = { ru: 'ru-RU', en: 'en-GB' };
+
+const INTL_DATE: Record<DateStyle, Intl.DateTimeFormatOptions> = {
+  short: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  long: { day: 'numeric', month: 'long', year: 'numeric' },
+  full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+};
+
+/** Formats a calendar date in local time: ky long is "2026-ж., 24-ноябрь". */
+export function formatDate(date: Date, language: Language, style: DateStyle = 'long'): string {
+  if (language !== 'ky') {
+    return new Intl.DateTimeFormat(INTL_LOCALE[language], INTL_DATE[style]).format(date);
+  }
+  const day = date.getDate();
+  const year = date.getFullYear();
+  if (style === 'short') return `${pad(day)}.${pad(date.getMonth() + 1)}.${year}`;
+  const long = `${year}-ж., ${day}-${KY_MONTHS[date.getMonth()]}`;
+  if (style === 'long') return long;
+  return `${long}, ${KY_WEEKDAYS[(date.getDay() + 6) % 7]}`;
+}
+
+export function formatTime(date: Date, language: Language): string {
+  if (language !== 'ky') {
+    return new Intl.DateTimeFormat(INTL_LOCALE[language], {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(date);
+  }
+  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+export interface NumberOptions {
+  maximumFractionDigits?: number;
+  minimumFractionDigits?: number;
+}
+
+/** ky groups thousands with a (non-breaking) space and uses a decimal comma, like ru. */
+export function formatNumber(value: number, language: Language, options: NumberOptions = {}) {
+  const { maximumFractionDigits = 2, minimumFractionDigits = 0 } = options;
+  if (language !== 'ky') {
+    return new Intl.NumberFormat(INTL_LOCALE[language], {
+      maximumFractionDigits,
+      minimumFractionDigits,
+    }).format(value);
+  }
+  if (!Number.isFinite(value)) return String(value);
+  const fixed = Math.abs(value).toFixed(maximumFractionDigits);
+  let [whole = '0', fraction = ''] = fixed.split('.');
+  fraction = fraction.replace(/0+$/, '');
+  if (fraction.length < minimumFractionDigits)
+    fraction = fraction.padEnd(minimumFractionDigits, '0');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, NBSP);
+  const negative = value < 0 && Number(fixed) !== 0;
+  return `${negative ? '-' : ''}${grouped}${fraction ? `,${fraction}` : ''}`;
+}
+
+/** A share 0..1 as a percentage: ky and ru "45 %", en "45%". */
+export function formatPercent(share: number, language: Language, fractionDigits = 0): string {
+  const number = formatNumber(share * 100, language, { maximumFractionDigits: fractionDigits });
+  return language === 'en' ? `${number}%` : `${number}${NBSP}%`;
+}
+
+const BYTE_UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
+export type ByteUnit = (typeof BYTE_UNITS)[number];
+
+/** Splits a byte count into a number and a unit key for translation ("1,5" + "MB"). */
+export function scaleBytes(bytes: number): { value: number; unit: ByteUnit } {
+  let value = bytes;
+  let index = 0;
+  while (value >= 1024 && index < BYTE_UNITS.length - 1) {
+    value /= 1024;
+    index += 1;
+  }
+  return { value, unit: BYTE_UNITS[index] ?? 'B' };
+}

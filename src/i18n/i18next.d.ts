@@ -1,0 +1,28 @@
+import 'i18next';
+import type checklists from '../../locales/en/checklists.json';
+import type common from '../../locales/en/common.json';
+import type dashboard from '../../locales/en/dashboard.json';
+import type hearings from '../../locales/en/hearings.json';
+import type home from '../../locales/en/home.json';
+import type settings from '../../locales/en/settings.json';
+import type sync from '../../locales/en/sync.json';
+import type territories from '../../locales/en/territories.json';
+import type trainings from '../../locales/en/trainings.json';
+
+/** Translation keys are typed from the English files; the parity test keeps ru and ky in step. */
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    resources: {
+      checklists: typeof checklists;
+      common: typeof common;
+      dashboard: typeof dashboard;
+      hearings: typeof hearings;
+      home: typeof home;
+      settings: typeof settings;
+      sync: typeof sync;
+      territories: typeof territories;
+      trainings: typeof trainings;
+    };
+  }
+}

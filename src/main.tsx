@@ -1,0 +1,40 @@
+/** Entry point: pick the language, load its strings, render the shell, then register the service worker. */
+import './ui/fonts.css';
+import './ui/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { RouterProvider } from 'react-router/dom';
+import { AppErrorBoundary } from './app/error-boundary.tsx';
+import { createAppRouter } from './app/router.tsx';
+import { useUiPrefs } from './app/ui-prefs.ts';
+import { isLanguage } from './i18n/languages.ts';
+import { setupI18n } from './i18n/setup.ts';
+import { resolveStartLanguage } from './i18n/start-language.ts';
+
+const prefs = useUiPrefs.getState();
+const language = resolveStartLanguage(window.location.search, {
+  remembered: () => prefs.language,
+  remember: prefs.setLanguage,
+});
+document.documentElement.lang = language;
+const i18n = await setupI18n(language);
+i18n.on('languageChanged', (next) => {
+  document.documentElement.lang = next;
+  if (isLanguage(next)) useUiPrefs.getState().setLanguage(next);
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+createRoot(root).render(
+  <StrictMode>
+    <I18nextProvider i18n={i18n}>
+      <AppErrorBoundary>
+        <RouterProvider router={createAppRouter()} />
+      </AppErrorBoundary>
+    </I18nextProvider>
+  </StrictMode>,
+);
+
+// Not needed for the first paint: loaded once the shell is up.
+void import('./pwa/register.ts').then(({ registerServiceWorker }) => registerServiceWorker());

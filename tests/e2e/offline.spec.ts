@@ -1,0 +1,32 @@
+import { expect, test, waitForServiceWorker } from './fixtures.ts';
+
+test('works offline from the first visit, in Kyrgyz', async ({ page, context }) => {
+  await page.goto('/?lng=ky');
+  await expect(page.getByRole('heading', { level: 1, name: 'Бүгүн' })).toBeVisible();
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.reload();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ky');
+  await expect(page.getByRole('heading', { level: 1, name: 'Бүгүн' })).toBeVisible();
+  await expect(page.getByRole('banner').getByRole('status')).toHaveText('Тармак жок');
+
+  // Another section, opened by its address while offline: the navigation fallback serves it.
+  await page.goto('/trainings?lng=ky');
+  await expect(page.getByRole('heading', { level: 1, name: 'Окутуу' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ky');
+
+  await page.goto('/settings');
+  await expect(page.getByRole('heading', { level: 1, name: 'Жөндөөлөр' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Ушул түзмөктөгү сактагыч' })).toBeVisible();
+
+  // The API is never answered from the cache.
+  const api = await page.evaluate(() =>
+    fetch('/api/health').then(
+      (r) => r.status,
+      () => 'network error',
+    ),
+  );
+  expect(api).toBe('network error');
+  await context.setOffline(false);
+});

@@ -1,0 +1,121 @@
+import { expect, test } from './fixtures.ts';
+
+test.describe('app shell on a phone', () => {
+  test('starts in Russian with every section reachable', async ({ page }) => {
+    await page.goto('/');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.getByRole('heading', { level: 1, name: 'Сегодня' })).toBeVisible();
+    await expect(page.getByRole('banner').getByRole('status')).toHaveText('В сети');
+
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    await nav.getByRole('link', { name: 'Слушания' }).click();
+    await expect(page).toHaveURL(/\/hearings$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Публичные слушания' })).toBeVisible();
+    await expect(page.getByText('Скоро')).toBeVisible();
+
+    await page.goto('/');
+    const main = page.getByRole('main');
+    for (const [name, heading] of [
+      ['Муниципалитеты', 'Муниципалитеты'],
+      ['Показатели', 'Показатели'],
+      ['Синхронизация', 'Синхронизация'],
+      ['Настройки', 'Настройки'],
+      ['Оценка', 'Оценочные листы'],
+      ['Обучение', 'Обучение'],
+    ]) {
+      await main.getByRole('link', { name, exact: true }).click();
+      await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await page.goBack();
+    }
+  });
+
+  test('switches language from the header and remembers it', async ({ page }) => {
+    await page.goto('/settings');
+    await page.getByRole('combobox', { name: 'Язык' }).selectOption({ label: 'English' });
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await page.getByRole('radio', { name: 'Кыргызча' }).click();
+    await expect(page.getByRole('radio', { name: 'Кыргызча' })).toBeChecked();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ky');
+    await expect(page.getByRole('heading', { level: 1, name: 'Жөндөөлөр' })).toBeVisible();
+    await expect(page.getByText(/Түзмөктүн идентификатору/)).toBeVisible();
+  });
+
+  test('?lng=ky shows Kyrgyz with a Kyrgyz date, in Noto Sans', async ({ page }) => {
+    await page.goto('/?lng=ky');
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ky');
+    await expect(page.getByRole('heading', { level: 1, name: 'Бүгүн' })).toBeVisible();
+    const expected = await page.evaluate(() => {
+      const months = [
+        'январь',
+        'февраль',
+        'март',
+        'апрель',
+        'май',
+        'июнь',
+        'июль',
+        'август',
+        'сентябрь',
+        'октябрь',
+        'ноябрь',
+        'декабрь',
+      ];
+      const now = new Date();
+      return `${now.getFullYear()}-ж., ${now.getDate()}-${months[now.getMonth()]}`;
+    });
+    await expect(page.getByText(`Бүгүн: ${expected}`)).toBeVisible();
+    // The self-hosted font, with the Cyrillic Extended subset Kyrgyz needs, is in use.
+    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans"', 'ңөү'))).toBe(true);
+    expect(
+      await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].some(
+          (f) =>
+            f.family.includes('Noto Sans') &&
+            f.status === 'loaded' &&
+            f.unicodeRange.includes('U+460-52F'),
+        );
+      }),
+    ).toBe(true);
+  });
+
+  test('tap targets are at least 44 px and nothing overflows 360 px', async ({ page }) => {
+    await page.goto('/?lng=ky');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll('a, button, select, input')]
+        .filter(
+          (el) => (el as HTMLElement).offsetParent !== null && !el.classList.contains('skip-link'),
+        )
+        .map((el) => ({
+          el: el.textContent || el.getAttribute('aria-label'),
+          box: el.getBoundingClientRect(),
+        }))
+        .filter(({ box }) => box.height < 44 || box.width < 44)
+        .map(({ el, box }) => `${el} ${box.width}x${box.height}`),
+    );
+    expect(small).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      360,
+    );
+  });
+
+  test('unknown addresses get a translated page, not a blank screen', async ({ page }) => {
+    await page.goto('/no-such-page?lng=en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+    await page.getByRole('link', { name: 'Go to home' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  });
+
+  test('shows the network state as it changes', async ({ page, context }) => {
+    await page.goto('/?lng=en');
+    await expect(page.getByRole('banner').getByRole('status')).toHaveText('Online');
+    await context.setOffline(true);
+    await expect(page.getByRole('banner').getByRole('status')).toHaveText('Offline');
+    await context.setOffline(false);
+    await expect(page.getByRole('banner').getByRole('status')).toHaveText('Online');
+  });
+});

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  makeFakeBuild,
+  makeTempDir,
+  removeDir,
+  startTestServer,
+  type TestServer,
+} from './helpers.ts';
+
+let dir: string;
+let server: TestServer;
+
+beforeAll(async () => {
+  dir = makeTempDir();
+  server = await startTestServer({ dataDir: `${dir}/data`, staticDir: makeFakeBuild(dir) });
+});
+
+afterAll(async () => {
+  await server.close();
+  removeDir(dir);
+});
+
+describe('HTTP surface', () => {
+  it('answers health with the database checked', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      version: '0.0.0-test',
+      schemaVersion: 1,
+    });
+  });
+
+  it('caches hashed assets for a year and revalidates the shell', async () => {
+    const asset = await fetch(`${server.url}/assets/index-AbC123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(asset.headers.get('content-type')).toMatch(/javascript/);
+
+    for (const file of ['/', '/index.html', '/sw.js', '/manifest.webmanifest']) {
+      const response = await fetch(`${server.url}${file}`);
+      expect(response.status, file).toBe(200);
+      expect(response.headers.get('cache-control'), file).toBe('no-cache');
+    }
+  });
+
+  it('serves index.html for app routes, 404 for missing files and unknown API paths', async () => {
+    const route = await fetch(`${server.url}/hearings?lng=ky`);
+    expect(route.status).toBe(200);
+    expect(await route.text()).toContain('<title>SEDP Field</title>');
+    expect(route.headers.get('cache-control')).toBe('no-cache');
+
+    expect((await fetch(`${server.url}/assets/missing-123.js`)).status).toBe(404);
+
+    const api = await fetch(`${server.url}/api/nothing-here`);
+    expect(api.status).toBe(404);
+    expect(await api.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('sends security headers on every response', async () => {
+    for (const pathname of ['/', '/api/health', '/api/nothing-here']) {
+      const response = await fetch(`${server.url}${pathname}`);
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, pathname).toContain("script-src 'self'");
+      expect(csp, pathname).not.toContain('unsafe-inline');
+      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    }
+  });
+
+  it('compresses large responses with gzip', async () => {
+    const response = await fetch(`${server.url}/assets/index-AbC123.js`, {
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(await response.text()).toBe('console.log(1);'.repeat(200));
+  });
+});

@@ -1,0 +1,79 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+export default defineConfig({
+  plugins: [
+    react(),
+    {
+      // Marks a finished build, so `npm start` can tell a stale one from a fresh one.
+      name: 'sedp-build-stamp',
+      apply: 'build',
+      closeBundle: {
+        order: 'post',
+        handler() {
+          writeFileSync('dist/.build-stamp', `${new Date().toISOString()}\n`);
+        },
+      },
+    },
+    VitePWA({
+      registerType: 'prompt',
+      injectRegister: false,
+      manifestFilename: 'manifest.webmanifest',
+      // Install icons are fetched by the browser when needed; only the small one is precached.
+      includeManifestIcons: false,
+      includeAssets: ['favicon.svg'],
+      manifest: {
+        id: '/',
+        name: 'SEDP Field',
+        short_name: 'SEDP Field',
+        description: 'ПСЭР / СЭӨП / SEDP: public hearings, trainings and evaluations, offline',
+        lang: 'ru',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        orientation: 'portrait',
+        theme_color: '#0f6a4f',
+        background_color: '#f6f7f4',
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          {
+            src: '/icons/icon-maskable-512.png',
+            sizes: '512x512',
+            type: 'image/png',
+            purpose: 'maskable',
+          },
+        ],
+      },
+      workbox: {
+        // App shell, every lazy route and locale chunk, fonts and icons.
+        globPatterns: ['**/*.{js,css,html,woff2,svg,webmanifest}', 'icons/icon-192.png'],
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//],
+        cleanupOutdatedCaches: true,
+        // The first install takes control at once so the first visit works offline;
+        // later versions wait until the user accepts the update.
+        clientsClaim: true,
+        skipWaiting: false,
+      },
+    }),
+  ],
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Read by the benchmark to follow what the first route loads.
+    manifest: true,
+  },
+  server: {
+    proxy: { '/api': `http://localhost:${process.env.PORT ?? 8080}` },
+  },
+});
