@@ -15,7 +15,7 @@ export function startServer(config: ServerConfig) {
   const store = openSqliteStore(config.dataDir);
   const hasBuild = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasBuild) {
-    console.warn(`No built app in ${config.staticDir}: serving the API only (run npm run build).`);
+    console.warn(`No built app in ${config.staticDir}: serving the API only.`);
   }
   const app = createApp({
     store,
