@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { ServerRecord } from '../domain/sync-protocol.ts';
 
 /** An unsaved form, kept so that a killed tab or an app update loses nothing. */
 export interface Draft {
@@ -14,11 +15,26 @@ export interface Pref {
   value: unknown;
 }
 
+/** The server's version of a record that conflicts with this device's, kept side by side. */
+export interface Conflict {
+  /** The record's id. */
+  id: string;
+  type: string;
+  /** This device's version when the server answered `conflict`. */
+  local: SyncedRecord;
+  remote: ServerRecord;
+  mutationId: string;
+  detectedAt: string;
+}
+
 export type SedpDatabase = Dexie & {
   records: EntityTable<SyncedRecord, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   drafts: EntityTable<Draft, 'key'>;
   prefs: EntityTable<Pref, 'key'>;
+  conflicts: EntityTable<Conflict, 'id'>;
+  /** Sync bookkeeping: pull cursor, last success; written with the data it describes. */
+  syncMeta: EntityTable<Pref, 'key'>;
 };
 
 export const DATABASE_NAME = 'sedp-field';
@@ -35,6 +51,10 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
     outbox: '++seq, &mutationId, id, state',
     drafts: 'key, updatedAt',
     prefs: 'key',
+  });
+  db.version(2).stores({
+    conflicts: 'id, type',
+    syncMeta: 'key',
   });
   return db;
 }

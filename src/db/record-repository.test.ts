@@ -68,9 +68,11 @@ describe('record repository', () => {
   it('keeps the previous version when an edit fails', async () => {
     const repo = createRecordRepository({ db });
     const first = await repo.put({ type: 'hearing', body: { women: 1 }, updatedBy: 'aibek' });
-    db.outbox.hook('creating', () => {
+    const fail = () => {
       throw new Error('quota exceeded');
-    });
+    };
+    db.outbox.hook('creating', fail);
+    db.outbox.hook('updating', fail);
     await expect(
       repo.put({ type: 'hearing', id: first.id, body: { women: 2 }, updatedBy: 'aibek' }),
     ).rejects.toThrow('quota exceeded');
@@ -81,7 +83,8 @@ describe('record repository', () => {
   it('queues every edit in creation order with the revision it was based on', async () => {
     const repo = createRecordRepository({ db });
     const created = await repo.put({ type: 'hearing', body: { women: 1 }, updatedBy: 'a' });
-    // As if the server had accepted the first version at revision 7.
+    // As if the first version had been sent, and accepted by the server at revision 7.
+    await db.outbox.toCollection().modify({ attempts: 1 });
     await db.records.update(created.id, { rev: 7 });
     await repo.put({ type: 'hearing', id: created.id, body: { women: 2 }, updatedBy: 'a' });
 
@@ -93,6 +96,33 @@ describe('record repository', () => {
     expect((await db.records.get(created.id))?.rev).toBe(7);
   });
 
+  it('coalesces edits the queue has not sent yet into one mutation', async () => {
+    const repo = createRecordRepository({ db });
+    const created = await repo.put({ type: 'hearing', body: { women: 1 }, updatedBy: 'a' });
+    const [first] = await db.outbox.toArray();
+    for (let women = 2; women <= 23; women += 1) {
+      await repo.put({ type: 'hearing', id: created.id, body: { women }, updatedBy: 'a' });
+    }
+    const outbox = await db.outbox.toArray();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ seq: first?.seq, baseRev: 0, body: { women: 23 } });
+    expect(outbox[0]?.hash).toBe(await bodyHash({ women: 23 }));
+    expect(outbox[0]?.mutationId).not.toBe(first?.mutationId);
+  });
+
+  it('never changes a mutation that may already be on the server', async () => {
+    const repo = createRecordRepository({ db });
+    const created = await repo.put({ type: 'hearing', body: { women: 1 }, updatedBy: 'a' });
+    await db.outbox.toCollection().modify({ attempts: 1 });
+    const [sent] = await db.outbox.toArray();
+    await repo.put({ type: 'hearing', id: created.id, body: { women: 2 }, updatedBy: 'a' });
+    await repo.put({ type: 'hearing', id: created.id, body: { women: 3 }, updatedBy: 'a' });
+    const outbox = await db.outbox.orderBy('seq').toArray();
+    expect(outbox).toHaveLength(2);
+    expect(outbox[0]).toEqual(sent);
+    expect(outbox[1]?.body).toEqual({ women: 3 });
+  });
+
   it('deletes by tombstone: the record stays, marked deleted, and the deletion is queued', async () => {
     const repo = createRecordRepository({ db });
     const saved = await repo.put({ type: 'training', body: { topic: 'SEDP' }, updatedBy: 'a' });
@@ -102,8 +132,9 @@ describe('record repository', () => {
     expect(stored).toMatchObject({ deleted: true, updatedBy: 'b', body: { topic: 'SEDP' } });
     expect(await repo.get(saved.id)).toBeUndefined();
     expect(await repo.list('training')).toEqual([]);
+    // Never sent, so the creation and the deletion travel as one tombstone.
     const ops = (await db.outbox.orderBy('seq').toArray()).map((e) => e.op);
-    expect(ops).toEqual(['put', 'delete']);
+    expect(ops).toEqual(['delete']);
   });
 
   it('refuses to delete a record it does not have, writing nothing', async () => {

@@ -68,21 +68,29 @@ export function createRecordRepository({
         schemaVersion: SCHEMA_VERSION,
         body,
       };
+      // Coalesce: an entry never sent yet can simply carry the newer body. One that
+      // has been sent may already be on the server, so it stays as it is.
+      const unsent = await db.outbox
+        .where('id')
+        .equals(id)
+        .filter((e) => e.attempts === 0 && e.state === 'pending')
+        .last();
       const entry: OutboxEntry = {
         mutationId: newId(),
         type,
         id,
         op,
-        baseRev: existing?.rev ?? 0,
+        baseRev: unsent ? unsent.baseRev : (existing?.rev ?? 0),
         body,
         hash,
-        createdAt: at,
+        createdAt: unsent ? unsent.createdAt : at,
         attempts: 0,
         lastError: null,
         state: 'pending',
       };
       await db.records.put(record);
-      await db.outbox.add(entry);
+      if (unsent?.seq !== undefined) await db.outbox.put({ ...entry, seq: unsent.seq });
+      else await db.outbox.add(entry);
       return record;
     });
     afterWrite?.();

@@ -1,0 +1,45 @@
+/**
+ * The one registry of synced record types: each type's body schema and who may write and
+ * read it. The server validates every pushed body here; the device validates before saving.
+ * Later record types (territories, hearings, trainings, checklists, ...) register here.
+ */
+import { z } from 'zod';
+
+/**
+ * - `reference`: shared reference data (territories, work plan, templates): every user
+ *   pulls it, only admins write it.
+ * - `district`: field records that belong to a district (`body.districtId`): a consultant
+ *   writes and pulls only those of the districts assigned to them; admins and
+ *   coordinators see all.
+ */
+export type RecordScope = 'reference' | 'district';
+
+export interface RecordTypeDefinition {
+  type: string;
+  scope: RecordScope;
+  schema: z.ZodType<Record<string, unknown>>;
+}
+
+const id = z.string().min(1).max(64);
+
+/** A lessons-learned note a consultant attaches to a district or municipality. */
+export const lessonsNoteSchema = z.object({
+  districtId: id,
+  municipalityId: id.optional(),
+  title: z.string().trim().min(1).max(200),
+  text: z.string().max(20_000),
+});
+export type LessonsNote = z.infer<typeof lessonsNoteSchema>;
+
+export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
+  'lessons-note': { type: 'lessons-note', scope: 'district', schema: lessonsNoteSchema },
+};
+
+export function recordTypeDefinition(type: string): RecordTypeDefinition | undefined {
+  return Object.hasOwn(RECORD_TYPES, type) ? RECORD_TYPES[type] : undefined;
+}
+
+/** The district a record of a district-scoped type belongs to. */
+export function districtOf(body: Record<string, unknown>): string | undefined {
+  return typeof body.districtId === 'string' ? body.districtId : undefined;
+}

@@ -1,0 +1,91 @@
+/**
+ * The sync protocol (DESIGN.md, "Sync protocol"): request and reply shapes shared by the
+ * device's sync engine and the server. Pure: zod only.
+ */
+import { z } from 'zod';
+import { recordTypeSchema } from './record-schema.ts';
+
+export const MAX_PUSH_MUTATIONS = 100;
+export const MAX_PULL_LIMIT = 500;
+export const DEFAULT_PULL_LIMIT = 500;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
+
+export const mutationSchema = z.object({
+  mutationId: z.uuid(),
+  type: recordTypeSchema,
+  id: z.uuid(),
+  op: z.enum(['put', 'delete']),
+  baseRev: z.number().int().nonnegative(),
+  body: z.record(z.string(), z.unknown()),
+  hash: sha256,
+});
+export type Mutation = z.infer<typeof mutationSchema>;
+
+export const pushRequestSchema = z.object({
+  deviceId: z.string().min(1).max(100),
+  schemaVersion: z.number().int().positive(),
+  mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** A record as the server holds it and sends it in pull pages and conflicts. */
+export const serverRecordSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  rev: z.number().int().positive(),
+  updatedAt: z.string(),
+  updatedBy: z.string(),
+  deleted: z.boolean(),
+  schemaVersion: z.number().int().positive(),
+  body: z.record(z.string(), z.unknown()),
+});
+export type ServerRecord = z.infer<typeof serverRecordSchema>;
+
+export type MutationStatus = 'applied' | 'duplicate' | 'conflict' | 'rejected';
+
+export interface MutationError {
+  /** Machine-readable reason: invalid, unknown_type, forbidden, hash_mismatch, mutation_reused. */
+  code: string;
+  message: string;
+  /** Where in the body the problem is (zod path), when it is a validation error. */
+  path?: (string | number)[];
+}
+
+export interface MutationResult {
+  mutationId: string;
+  status: MutationStatus;
+  /** The record's revision after this mutation (applied, duplicate). */
+  rev?: number;
+  error?: MutationError;
+  /** The server's current version (conflict). */
+  current?: ServerRecord;
+}
+
+export interface PushResponse {
+  results: MutationResult[];
+}
+
+export interface PullResponse {
+  changes: ServerRecord[];
+  /** Pass as `since` next time: the highest revision in this page (or the one given). */
+  cursor: number;
+  hasMore: boolean;
+}
+
+export type Role = 'admin' | 'coordinator' | 'consultant';
+export const roleSchema = z.enum(['admin', 'coordinator', 'consultant']);
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  /** Districts a consultant works in (ids of district records); empty for others. */
+  districtIds: string[];
+}
+
+export interface LoginResponse {
+  token: string;
+  user: SessionUser;
+}

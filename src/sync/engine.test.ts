@@ -1,0 +1,286 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase, type SedpDatabase } from '../db/database.ts';
+import { createRecordRepository, type RecordRepository } from '../db/record-repository.ts';
+import { createSyncStore } from '../db/sync-store.ts';
+import { createManualClock } from '../testing/manual-clock.ts';
+import { createMemoryServer, type MemoryServer } from '../testing/memory-server.ts';
+import { createSyncEngine } from './engine.ts';
+import { createLocalLock, type SyncLock } from './lock.ts';
+
+let db: SedpDatabase;
+let repo: RecordRepository;
+let server: MemoryServer;
+let counter = 0;
+
+beforeEach(() => {
+  counter += 1;
+  db = createDatabase(`test-engine-${counter}`);
+  repo = createRecordRepository({ db });
+  server = createMemoryServer();
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+function engine(
+  options: {
+    lock?: SyncLock;
+    clock?: ReturnType<typeof createManualClock>;
+    random?: () => number;
+  } = {},
+) {
+  const clock = options.clock ?? createManualClock();
+  const sync = createSyncEngine({
+    store: createSyncStore(db),
+    transport: server.transport,
+    lock: options.lock ?? createLocalLock(),
+    deviceId: 'device-1',
+    clock,
+    random: options.random ?? (() => 0.5),
+  });
+  return { sync, clock };
+}
+
+const note = (title: string, districtId = 'nooken') => ({
+  districtId,
+  title,
+  text: `${title} `.repeat(20),
+});
+
+async function saveNotes(n: number) {
+  const saved = [];
+  for (let i = 0; i < n; i += 1) {
+    saved.push(
+      await repo.put({ type: 'lessons-note', body: note(`note ${i}`), updatedBy: 'aida' }),
+    );
+  }
+  return saved;
+}
+
+describe('sync engine: push', () => {
+  it('pushes the outbox in creation order, in batches of at most 100, and empties it', async () => {
+    const saved = await saveNotes(150);
+    const { sync } = engine();
+    const outcome = await sync.syncNow();
+
+    expect(outcome).toMatchObject({ kind: 'done', pushed: 150, conflicts: 0, parked: 0 });
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 50]);
+    expect(server.pushes.flatMap((p) => p.mutations.map((m) => m.id))).toEqual(
+      saved.map((r) => r.id),
+    );
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.records.size).toBe(150);
+    // Each local record now carries the revision the server gave it.
+    const local = await db.records.get(saved[0]?.id ?? '');
+    expect(local?.rev).toBe(server.records.get(saved[0]?.id ?? '')?.rev);
+    expect(sync.status()).toMatchObject({ phase: 'idle', failures: 0 });
+  });
+
+  it('a reply lost after commit is retried with the same ids and stored once (duplicate)', async () => {
+    await saveNotes(3);
+    const before = (await db.outbox.toArray()).map((e) => e.mutationId);
+    server.failNextPush('lose-reply');
+    const { sync, clock } = engine();
+
+    const first = await sync.syncNow();
+    expect(first.kind).toBe('failed');
+    expect(server.records.size).toBe(3); // delivered, but the device could not know
+    expect((await db.outbox.toArray()).map((e) => e.mutationId)).toEqual(before);
+
+    clock.advance(5 * 60_000); // the backoff timer fires
+    await expect.poll(() => db.outbox.count()).toBe(0);
+    expect(server.pushes[1]?.mutations.map((m) => m.mutationId)).toEqual(before);
+    expect(server.history).toHaveLength(3); // nothing stored twice
+  });
+
+  it('backs off with full jitter from 2 s doubling to 5 min on network errors, timeouts and 500s', async () => {
+    await saveNotes(1);
+    server.failNextPush(
+      ...Array<'server' | 'network' | 'timeout'>(5).fill('server'),
+      'timeout',
+      'network',
+      'server',
+      'server',
+      'server',
+    );
+    const { sync } = engine({ random: () => 0.999 });
+    const delays: number[] = [];
+    for (let i = 0; i < 10; i += 1) {
+      const outcome = await sync.syncNow();
+      expect(outcome.kind).toBe('failed');
+      const { nextAttemptAt } = sync.status();
+      delays.push(Math.round(((nextAttemptAt ?? 0) - Date.UTC(2026, 10, 24, 9)) / 1000));
+    }
+    expect(delays).toEqual([2, 4, 8, 16, 32, 64, 128, 256, 300, 300]);
+    expect(await db.outbox.count()).toBe(1);
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'pending', attempts: 10 });
+
+    await sync.syncNow();
+    expect(sync.status()).toMatchObject({ phase: 'idle', failures: 0, nextAttemptAt: null });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('parks a malformed record and goes on with the rest of the queue', async () => {
+    await saveNotes(2);
+    const bad = await repo.put({
+      type: 'lessons-note',
+      body: { districtId: 'nooken', title: '', text: 'x' },
+      updatedBy: 'a',
+    });
+    await saveNotes(2);
+    const { sync } = engine();
+    const outcome = await sync.syncNow();
+
+    expect(outcome).toMatchObject({ kind: 'done', pushed: 4, parked: 1 });
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({ id: bad.id, state: 'parked' });
+    expect(left[0]?.lastError).toMatch(/^invalid: .*\(title\)$/);
+    // Parked entries are not retried by themselves.
+    await sync.syncNow();
+    expect(server.pushes).toHaveLength(1);
+  });
+
+  it('on conflict keeps the local version, stores the server version beside it, overwrites nothing', async () => {
+    const [mine] = await saveNotes(1);
+    const id = mine?.id ?? '';
+    const { sync } = engine();
+    await sync.syncNow();
+    // Someone else changes it on the server; meanwhile this device edits it too.
+    const theirs = server.put({
+      id,
+      type: 'lessons-note',
+      updatedAt: '',
+      updatedBy: 'boss',
+      deleted: false,
+      schemaVersion: 1,
+      body: note('theirs'),
+    });
+    await repo.put({ type: 'lessons-note', id, body: note('mine'), updatedBy: 'aida' });
+
+    const outcome = await sync.syncNow();
+    expect(outcome).toMatchObject({ kind: 'done', conflicts: 1 });
+    expect((await db.records.get(id))?.body).toEqual(note('mine'));
+    const conflict = await db.conflicts.get(id);
+    expect(conflict?.local.body).toEqual(note('mine'));
+    expect(conflict?.remote).toEqual(theirs);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.records.get(id)?.body).toEqual(note('theirs'));
+    expect(server.history.filter((h) => h.id === id).map((h) => h.body.title)).toEqual([
+      'note 0',
+      'theirs',
+      'mine',
+    ]);
+  });
+
+  it('edits made while a push is on the way build on the revision it gets, without conflict', async () => {
+    const [first] = await saveNotes(1);
+    const id = first?.id ?? '';
+    server.failNextPush('lose-reply');
+    const { sync } = engine();
+    await sync.syncNow(); // sent, reply lost: "maybe delivered"
+    await repo.put({ type: 'lessons-note', id, body: note('second'), updatedBy: 'a' });
+    await repo.put({ type: 'lessons-note', id, body: note('third'), updatedBy: 'a' });
+    expect(await db.outbox.count()).toBe(2);
+
+    const outcome = await sync.syncNow();
+    expect(outcome).toMatchObject({ kind: 'done', pushed: 2, conflicts: 0 });
+    expect(server.records.get(id)?.body).toEqual(note('third'));
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('waits for a new login after a 401, without retrying by itself', async () => {
+    await saveNotes(1);
+    server.failNextPush('auth');
+    const { sync, clock } = engine();
+    await sync.syncNow();
+    expect(sync.status().phase).toBe('needs-login');
+    expect(clock.pending()).toEqual([]);
+    sync.request(0);
+    expect(clock.pending()).toEqual([]);
+    sync.resume();
+    await sync.syncNow();
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('parks a batch the server refuses as a whole (4xx)', async () => {
+    await saveNotes(2);
+    server.failNextPush('client');
+    const { sync } = engine();
+    const outcome = await sync.syncNow();
+    expect(outcome).toMatchObject({ kind: 'done', parked: 2 });
+    expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['parked', 'parked']);
+  });
+});
+
+describe('sync engine: pull', () => {
+  const serverNote = (i: number, deleted = false) => ({
+    id: `0192f000-0000-7000-8000-${String(i).padStart(12, '0')}`,
+    type: 'lessons-note',
+    updatedAt: '2026-11-24T00:00:00.000Z',
+    updatedBy: 'other',
+    deleted,
+    schemaVersion: 1,
+    body: note(`server ${i}`),
+  });
+
+  it('pulls every page, tombstones included, and stores the cursor', async () => {
+    for (let i = 0; i < 1200; i += 1) server.put(serverNote(i));
+    server.put(serverNote(5, true));
+    const { sync } = engine();
+    const outcome = await sync.syncNow();
+    expect(outcome).toMatchObject({ kind: 'done', pulled: 1200 });
+    expect(await db.records.count()).toBe(1200);
+    expect((await db.records.get(serverNote(5).id))?.deleted).toBe(true);
+    expect((await db.syncMeta.get('pullCursor'))?.value).toBe(1201);
+
+    server.put(serverNote(7, true));
+    expect(await sync.syncNow()).toMatchObject({ pulled: 1 });
+  });
+
+  it('never overwrites a local record that still has changes to push', async () => {
+    const [mine] = await saveNotes(1);
+    const id = mine?.id ?? '';
+    server.put({ ...serverNote(1), id });
+    server.failNextPush('network');
+    const { sync } = engine();
+    await sync.syncNow(); // push failed; nothing pulled over the pending record
+    await createSyncStore(db).applyPullPage([{ ...serverNote(1), id, rev: 99 }], 99);
+    expect((await db.records.get(id))?.body).toEqual(note('note 0'));
+  });
+
+  it('retries a failed pull with backoff and keeps the cursor', async () => {
+    server.put(serverNote(1));
+    server.failNextPull('server');
+    const { sync, clock } = engine();
+    expect((await sync.syncNow()).kind).toBe('failed');
+    expect(await db.records.count()).toBe(0);
+    clock.advance(5 * 60_000);
+    await expect.poll(() => db.records.count()).toBe(1);
+  });
+});
+
+describe('sync engine: one tab at a time', () => {
+  it('two engines sharing one lock never sync together', async () => {
+    await saveNotes(5);
+    const lock = createLocalLock();
+    const a = engine({ lock }).sync;
+    const b = engine({ lock }).sync;
+    const [ra, rb] = await Promise.all([a.syncNow(), b.syncNow()]);
+    expect([ra.kind, rb.kind].sort()).toEqual(['busy', 'done']);
+    expect(server.pushes).toHaveLength(1);
+    expect(server.records.size).toBe(5);
+  });
+
+  it('a request while syncing runs once more afterwards', async () => {
+    await saveNotes(1);
+    const { sync, clock } = engine();
+    const running = sync.syncNow();
+    await repo.put({ type: 'lessons-note', body: note('late'), updatedBy: 'a' });
+    void sync.syncNow();
+    await running;
+    clock.advance(0);
+    await expect.poll(() => db.outbox.count()).toBe(0);
+    expect(server.records.size).toBe(2);
+  });
+});
