@@ -1,6 +1,15 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
+import { DEFAULT_LOGIN_LIMITS, LoginGuard, type LoginLimits } from './auth/rate-limiter.ts';
+import { ApiError, type ErrorBody } from './http/api-error.ts';
+import type { AppEnv } from './http/app-env.ts';
+import { apiBodyLimits } from './http/body-limits.ts';
+import { userRoutes } from './routes/admin/user-routes.ts';
+import { authRoutes } from './routes/auth/auth-routes.ts';
+import { blobRoutes } from './routes/blobs/blob-routes.ts';
+import { healthRoute } from './routes/health-route.ts';
+import { syncRoutes } from './routes/sync/sync-routes.ts';
 import { securityHeaders } from './security.ts';
 import { mountStatic } from './static.ts';
 import type { Store } from './store/store.ts';
@@ -8,34 +17,55 @@ import type { Store } from './store/store.ts';
 export interface AppDeps {
   store: Store;
   version: string;
+  /** Absolute path of the data directory; attachments are kept under `<dataDir>/blobs`. */
+  dataDir: string;
   /** Absolute path of the built app; omit to serve the API only (tests). */
   staticDir?: string;
+  /** Clock for login rate limits; defaults to the store's. */
+  now?: () => Date;
+  loginLimits?: LoginLimits;
+  /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /** The whole HTTP surface: the API under /api and the built app for everything else. */
-export function createApp({ store, version, staticDir }: AppDeps): Hono {
-  const app = new Hono();
+export function createApp(deps: AppDeps): Hono<AppEnv> {
+  const { store, version, dataDir, staticDir } = deps;
+  const loginGuard = new LoginGuard(
+    deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+    deps.now ?? store.now,
+  );
+  const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
   app.use('*', compress());
-
-  app.get('/api/health', (c) => {
-    try {
-      store.ping();
-    } catch {
-      return c.json({ status: 'unavailable', version }, 503);
-    }
-    return c.json({ status: 'ok', version, schemaVersion: store.schemaVersion() });
+  app.use('/api/*', apiBodyLimits());
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // Replies carry people's data and tokens: no shared or browser cache keeps them.
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
 
-  app.all('/api/*', (c) => c.json({ error: 'not_found', message: 'No such API endpoint' }, 404));
+  app.route('/api', healthRoute(store, version));
+  app.route('/api', authRoutes({ store, loginGuard, trustProxy: deps.trustProxy ?? false }));
+  app.route('/api/sync', syncRoutes(store));
+  app.route('/api/blobs', blobRoutes(store, dataDir));
+  app.route('/api/admin', userRoutes(store));
+
+  app.all('/api/*', (c) =>
+    c.json<ErrorBody>({ error: 'not_found', message: 'No such API endpoint' }, 404),
+  );
 
   if (staticDir) mountStatic(app, staticDir);
 
-  app.notFound((c) => c.json({ error: 'not_found', message: 'Not found' }, 404));
+  app.notFound((c) => c.json<ErrorBody>({ error: 'not_found', message: 'Not found' }, 404));
   app.onError((error, c) => {
-    if (error instanceof HTTPException) return error.getResponse();
+    if (error instanceof ApiError) return c.json(error.body(), error.status, error.headers);
+    if (error instanceof HTTPException) {
+      const code = error.status === 413 ? 'too_large' : 'bad_request';
+      return c.json<ErrorBody>({ error: code, message: error.message || code }, error.status);
+    }
     console.error(error);
-    return c.json({ error: 'internal', message: 'Internal server error' }, 500);
+    return c.json<ErrorBody>({ error: 'internal', message: 'Internal server error' }, 500);
   });
   return app;
 }

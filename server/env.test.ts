@@ -9,6 +9,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       dataDir: path.resolve('/srv/sedp/data'),
       staticDir: path.resolve('/srv/sedp/dist'),
+      trustProxy: false,
     });
   });
 
@@ -19,6 +20,14 @@ describe('loadConfig', () => {
     );
     expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', dataDir: '/var/lib/sedp' });
     expect(config.staticDir).toBe(path.resolve('/srv/dist'));
+  });
+
+  it('trusts a reverse proxy only when told to', () => {
+    expect(loadConfig({ SEDP_TRUST_PROXY: '1' }).trustProxy).toBe(true);
+    expect(loadConfig({ SEDP_TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(() => loadConfig({ SEDP_TRUST_PROXY: 'yes' })).toThrow(
+      /SEDP_TRUST_PROXY must be 1 or 0/,
+    );
   });
 
   it.each([

@@ -12,6 +12,9 @@ const configSchema = z.object({
   HOST: z.string().min(1, 'HOST must not be empty').default('0.0.0.0'),
   SEDP_DATA_DIR: z.string().min(1, 'SEDP_DATA_DIR must not be empty').default('./data'),
   SEDP_STATIC_DIR: z.string().min(1, 'SEDP_STATIC_DIR must not be empty').default('./dist'),
+  SEDP_TRUST_PROXY: z
+    .enum(['0', '1', 'false', 'true'], { message: 'SEDP_TRUST_PROXY must be 1 or 0' })
+    .default('0'),
 });
 
 export interface ServerConfig {
@@ -21,6 +24,8 @@ export interface ServerConfig {
   dataDir: string;
   /** Absolute path of the built app. */
   staticDir: string;
+  /** Behind a reverse proxy: client addresses (login rate limits) from X-Forwarded-For. */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -40,11 +45,12 @@ export function loadConfig(
     );
     throw new ConfigError(`Invalid server configuration:\n${problems.join('\n')}`);
   }
-  const { PORT, HOST, SEDP_DATA_DIR, SEDP_STATIC_DIR } = parsed.data;
+  const { PORT, HOST, SEDP_DATA_DIR, SEDP_STATIC_DIR, SEDP_TRUST_PROXY } = parsed.data;
   return {
     port: PORT,
     host: HOST,
     dataDir: path.resolve(cwd, SEDP_DATA_DIR),
     staticDir: path.resolve(cwd, SEDP_STATIC_DIR),
+    trustProxy: SEDP_TRUST_PROXY === '1' || SEDP_TRUST_PROXY === 'true',
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { ServerConfig } from './env.ts';
+import { firstAdminCommand } from './first-admin-hint.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 function readVersion(): string {
@@ -20,12 +21,18 @@ export function startServer(config: ServerConfig) {
   const app = createApp({
     store,
     version: readVersion(),
+    dataDir: config.dataDir,
     staticDir: hasBuild ? config.staticDir : undefined,
+    trustProxy: config.trustProxy,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
     console.log(`SEDP Field is running at http://${shownHost}:${info.port}/`);
     console.log(`Data directory: ${config.dataDir}`);
+    if (store.countUsers() === 0) {
+      console.log('There is no account yet. Create the first admin (it asks for a password):');
+      console.log(`  ${firstAdminCommand(config.dataDir)}`);
+    }
   });
   const stop = () => {
     server.close(() => {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Context, Hono } from 'hono';
+import type { Context, Env, Hono } from 'hono';
 
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 const REVALIDATE = 'no-cache';
@@ -11,9 +11,9 @@ const REVALIDATE = 'no-cache';
  * on every load, so a new version is noticed at once. Unknown paths without an extension
  * are app routes: they get index.html.
  */
-export function mountStatic(app: Hono, staticDir: string): void {
+export function mountStatic<E extends Env>(app: Hono<E>, staticDir: string): void {
   const root = path.relative(process.cwd(), staticDir) || '.';
-  const cacheHeaders = (filePath: string, c: Context) => {
+  const cacheHeaders = (filePath: string, c: Context<E>) => {
     const rel = path.relative(staticDir, path.resolve(filePath)).split(path.sep).join('/');
     c.header('Cache-Control', rel.startsWith('assets/') ? IMMUTABLE : REVALIDATE);
   };

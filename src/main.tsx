@@ -7,10 +7,10 @@ import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { AppErrorBoundary } from './app/error-boundary.tsx';
 import { createAppRouter } from './app/router.tsx';
-import { useUiPrefs } from './app/ui-prefs.ts';
 import { isLanguage } from './i18n/languages.ts';
 import { setupI18n } from './i18n/setup.ts';
 import { resolveStartLanguage } from './i18n/start-language.ts';
+import { useUiPrefs } from './ui/ui-prefs.ts';
 
 const prefs = useUiPrefs.getState();
 const language = resolveStartLanguage(window.location.search, {

@@ -8,4 +8,71 @@ export const MIGRATIONS: readonly string[] = [
      value TEXT NOT NULL
    ) STRICT;
    INSERT INTO meta (key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%fZ', 'now'));`,
+
+  // 2: accounts, tokens, synced records with their append-only history, push results, blobs.
+  `CREATE TABLE users (
+     id TEXT PRIMARY KEY,
+     username TEXT NOT NULL COLLATE NOCASE UNIQUE,
+     display_name TEXT NOT NULL,
+     role TEXT NOT NULL CHECK (role IN ('admin', 'coordinator', 'consultant')),
+     password_hash TEXT NOT NULL,
+     disabled INTEGER NOT NULL DEFAULT 0 CHECK (disabled IN (0, 1)),
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE user_districts (
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     district_id TEXT NOT NULL,
+     PRIMARY KEY (user_id, district_id)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE tokens (
+     token_hash TEXT PRIMARY KEY,
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     created_at TEXT NOT NULL,
+     last_used_at TEXT,
+     revoked_at TEXT
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX tokens_user ON tokens (user_id);
+   CREATE TABLE records (
+     id TEXT PRIMARY KEY,
+     type TEXT NOT NULL,
+     rev INTEGER NOT NULL,
+     district_id TEXT,
+     deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1)),
+     updated_at TEXT NOT NULL,
+     updated_by TEXT NOT NULL,
+     schema_version INTEGER NOT NULL,
+     body TEXT NOT NULL
+   ) STRICT;
+   CREATE UNIQUE INDEX records_rev ON records (rev);
+   CREATE INDEX records_district ON records (district_id);
+   CREATE TABLE revisions (
+     rev INTEGER PRIMARY KEY AUTOINCREMENT,
+     record_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     body TEXT NOT NULL,
+     deleted INTEGER NOT NULL CHECK (deleted IN (0, 1)),
+     updated_at TEXT NOT NULL,
+     updated_by TEXT NOT NULL,
+     schema_version INTEGER NOT NULL,
+     mutation_id TEXT,
+     kind TEXT NOT NULL CHECK (kind IN ('applied', 'conflict')),
+     user_id TEXT,
+     device_id TEXT
+   ) STRICT;
+   CREATE INDEX revisions_record ON revisions (record_id, rev);
+   CREATE TABLE mutations (
+     mutation_id TEXT PRIMARY KEY,
+     hash TEXT NOT NULL,
+     result TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     device_id TEXT NOT NULL,
+     created_at TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE blobs (
+     sha256 TEXT PRIMARY KEY,
+     size INTEGER NOT NULL,
+     mime TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     created_by TEXT NOT NULL
+   ) STRICT, WITHOUT ROWID;`,
 ];

@@ -3,21 +3,31 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
+import { sqliteSync } from './sqlite-sync.ts';
+import { sqliteUsers } from './sqlite-users.ts';
 import type { Store } from './store.ts';
 
 export const DATABASE_FILE = 'sedp.sqlite';
 
-export function openSqliteStore(dataDir: string): Store {
+export interface SqliteStoreOptions {
+  /** The clock for updatedAt, token and account times; tests inject their own. */
+  now?: () => Date;
+}
+
+export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
+  const now = options.now ?? (() => new Date());
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE));
   db.exec('PRAGMA journal_mode = WAL');
   // FULL: a reply the device takes as "stored" survives a power cut, not just a crash.
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
+  // The users CLI may write while the server runs: wait for its lock rather than fail.
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
 
   return {
+    now,
     ping() {
       db.prepare('SELECT 1').get();
     },
@@ -25,8 +35,10 @@ export function openSqliteStore(dataDir: string): Store {
       return userVersion(db);
     },
     close() {
-      db.close();
+      if (db.isOpen) db.close();
     },
+    ...sqliteUsers(db, now),
+    ...sqliteSync(db, now),
   };
 }
 

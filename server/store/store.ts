@@ -1,8 +1,130 @@
 /** What route handlers need from the server's database; passed in, never imported as a singleton. */
+import type { Role, ServerRecord, SessionUser } from '../../src/domain/sync-protocol.ts';
+
+/** A user as admins see it: the session fields plus account state. */
+export interface UserAccount extends SessionUser {
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  passwordHash: string;
+  districtIds: string[];
+}
+
+export class UsernameTakenError extends Error {
+  override name = 'UsernameTakenError';
+}
+
+export interface BlobInfo {
+  sha256: string;
+  size: number;
+  mime: string;
+}
+
+/** A stored record as it goes into pull pages: the body is kept as (canonical) JSON text. */
+export interface StoredRecord extends Omit<ServerRecord, 'body'> {
+  bodyJson: string;
+  districtId: string | null;
+}
+
+/** What a push needs to know about a record before deciding: no body. */
+export interface RecordHead {
+  type: string;
+  rev: number;
+  districtId: string | null;
+}
+
+export interface VersionInput {
+  recordId: string;
+  type: string;
+  bodyJson: string;
+  deleted: boolean;
+  updatedAt: string;
+  updatedBy: string;
+  schemaVersion: number;
+  districtId: string | null;
+}
+
+export interface RevisionInput extends VersionInput {
+  kind: 'applied' | 'conflict';
+  mutationId: string;
+  userId: string;
+  deviceId: string;
+}
+
+export interface Revision extends Omit<RevisionInput, 'districtId' | 'bodyJson'> {
+  rev: number;
+  body: Record<string, unknown>;
+}
+
+export interface StoredMutation {
+  hash: string;
+  userId: string;
+  resultJson: string;
+}
+
+export interface MutationRecord extends StoredMutation {
+  mutationId: string;
+  deviceId: string;
+  createdAt: string;
+}
+
+/** Reads and writes of one push batch; only valid inside `syncTransaction`. */
+export interface SyncTransaction {
+  findMutation(mutationId: string): StoredMutation | undefined;
+  recordHead(id: string): RecordHead | undefined;
+  record(id: string): StoredRecord | undefined;
+  /** Appends to the history and returns the new server-wide revision. */
+  appendRevision(input: RevisionInput): number;
+  /** Makes `rev` the record's current version. */
+  putRecord(input: VersionInput & { rev: number }): void;
+  saveMutation(input: MutationRecord): void;
+}
+
+/** Which records a pull may return: everything, or reference types plus some districts. */
+export type PullScope =
+  | { all: true }
+  | { all: false; referenceTypes: readonly string[]; districtIds: readonly string[] };
+
 export interface Store {
+  /** The server clock (injected in tests). */
+  now(): Date;
   /** Throws when the database cannot answer. */
   ping(): void;
   /** The schema version the database is at. */
   schemaVersion(): number;
   close(): void;
+
+  countUsers(): number;
+  /** Throws UsernameTakenError when the name is in use (case-insensitively). */
+  createUser(input: NewUser): UserAccount;
+  findUser(id: string): UserAccount | undefined;
+  findUserByUsername(username: string): UserAccount | undefined;
+  /** The stored password hash, for login only. */
+  passwordHash(userId: string): string | undefined;
+  listUsers(): UserAccount[];
+  /** Sets the password hash and revokes the user's tokens. */
+  setPasswordHash(userId: string, passwordHash: string): UserAccount | undefined;
+  /** Disabling also revokes the user's tokens. */
+  setDisabled(userId: string, disabled: boolean): UserAccount | undefined;
+  setDistricts(userId: string, districtIds: readonly string[]): UserAccount | undefined;
+
+  saveToken(tokenHash: string, userId: string): void;
+  /** The enabled user a live (not revoked) token belongs to. */
+  userForToken(tokenHash: string): UserAccount | undefined;
+  revokeToken(tokenHash: string): void;
+
+  /** Runs `fn` in one write transaction: all of it is stored, or none. */
+  syncTransaction<T>(fn: (tx: SyncTransaction) => T): T;
+  /** Records with rev > since in rev order, at most `limit`. */
+  pull(since: number, limit: number, scope: PullScope): StoredRecord[];
+  /** Every stored version of a record, oldest first, conflicts included. */
+  history(recordId: string): Revision[];
+
+  blobInfo(sha256: string): BlobInfo | undefined;
+  saveBlobInfo(info: BlobInfo & { createdBy: string }): void;
 }

@@ -1,16 +1,22 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
+import { useUiPrefs } from '../ui/ui-prefs.ts';
 import { SECTIONS } from './sections.ts';
 
 /** The shell: header, section navigation (bottom bar on phones, sidebar on laptops), page. */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
+  const account = useUiPrefs((s) => s.account);
+  useEffect(() => {
+    // Sync is not needed for the first paint: its code loads once the shell is up.
+    if (account) void import('../sync/app-sync.ts').then(({ startAppSync }) => startAppSync());
+  }, [account]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -23,21 +29,23 @@ export function Layout() {
         <NetworkStatus />
         <LanguageSelect />
       </header>
-      <nav className="nav" aria-label={t('nav.label')}>
-        <ul className="nav__list">
-          {SECTIONS.map((section) => (
-            <li
-              key={section.key}
-              className={section.primary ? 'nav__item' : 'nav__item nav__item--secondary'}
-            >
-              <NavLink to={section.path} end={section.path === '/'} className="nav__link">
-                <Icon name={section.key} />
-                <span className="nav__label">{t(`nav.${section.key}`)}</span>
-              </NavLink>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {account && (
+        <nav className="nav" aria-label={t('nav.label')}>
+          <ul className="nav__list">
+            {SECTIONS.map((section) => (
+              <li
+                key={section.key}
+                className={section.primary ? 'nav__item' : 'nav__item nav__item--secondary'}
+              >
+                <NavLink to={section.path} end={section.path === '/'} className="nav__link">
+                  <Icon name={section.key} />
+                  <span className="nav__label">{t(`nav.${section.key}`)}</span>
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <main id="main" className="main" tabIndex={-1}>
         <UpdatePrompt />
         <Suspense key={pathname} fallback={<p className="muted">{t('loading')}</p>}>

@@ -1,6 +1,15 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Outlet } from 'react-router';
 import { LoadingScreen, NotFoundScreen, RouteErrorScreen } from './error-screen.tsx';
 import { Layout } from './layout.tsx';
+import { RequireAccount } from './require-account.tsx';
+
+function SignedIn() {
+  return (
+    <RequireAccount>
+      <Outlet />
+    </RequireAccount>
+  );
+}
 
 /** Every section is its own lazily loaded chunk; the shell and Home come first. */
 export function createAppRouter() {
@@ -14,14 +23,24 @@ export function createAppRouter() {
         {
           ErrorBoundary: RouteErrorScreen,
           children: [
-            { index: true, lazy: () => import('../features/home/route.tsx') },
-            { path: 'hearings', lazy: () => import('../features/hearings/route.tsx') },
-            { path: 'trainings', lazy: () => import('../features/trainings/route.tsx') },
-            { path: 'checklists', lazy: () => import('../features/checklists/route.tsx') },
-            { path: 'municipalities', lazy: () => import('../features/territories/route.tsx') },
-            { path: 'dashboard', lazy: () => import('../features/dashboard/route.tsx') },
-            { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
-            { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
+            { path: 'login', lazy: () => import('../features/account/route.tsx') },
+            {
+              Component: SignedIn,
+              children: [
+                { index: true, lazy: () => import('../features/home/route.tsx') },
+                { path: 'hearings', lazy: () => import('../features/hearings/route.tsx') },
+                { path: 'trainings', lazy: () => import('../features/trainings/route.tsx') },
+                { path: 'checklists', lazy: () => import('../features/checklists/route.tsx') },
+                {
+                  path: 'municipalities',
+                  lazy: () => import('../features/territories/route.tsx'),
+                },
+                { path: 'notes', lazy: () => import('../features/notes/route.tsx') },
+                { path: 'dashboard', lazy: () => import('../features/dashboard/route.tsx') },
+                { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
+                { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
+              ],
+            },
             { path: '*', Component: NotFoundScreen },
           ],
         },

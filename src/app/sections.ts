@@ -14,6 +14,7 @@ export const SECTIONS: readonly Section[] = [
   { path: '/trainings', key: 'trainings', primary: true },
   { path: '/checklists', key: 'checklists', primary: true },
   { path: '/municipalities', key: 'municipalities', primary: false },
+  { path: '/notes', key: 'notes', primary: false },
   { path: '/dashboard', key: 'dashboard', primary: false },
   { path: '/sync', key: 'sync', primary: false },
   { path: '/settings', key: 'settings', primary: false },

@@ -1,15 +1,36 @@
 /** The app's one device database and the repositories over it (created lazily by Dexie). */
+import { createBlobRepository } from './blob-repository.ts';
 import { createDatabase } from './database.ts';
 import { createDraftRepository } from './draft-repository.ts';
+import { createOutboxActions } from './outbox-actions.ts';
 import { createPrefs } from './prefs.ts';
 import { createRecordRepository } from './record-repository.ts';
+import { createSessionStore } from './session.ts';
 import { createPersistenceRequest } from './storage.ts';
+import { createSyncStore } from './sync-store.ts';
 
 export const appDb = createDatabase();
 export const prefs = createPrefs(appDb);
 export const drafts = createDraftRepository(appDb);
+export const sessionStore = createSessionStore(appDb);
+export const syncStore = createSyncStore(appDb);
+export const blobStore = createBlobRepository(appDb);
+
 const requestPersistence = createPersistenceRequest();
+const writeListeners = new Set<() => void>();
+
+/** Told after every committed local write (the sync engine asks for a sync then). */
+export function onLocalWrite(listener: () => void): () => void {
+  writeListeners.add(listener);
+  return () => writeListeners.delete(listener);
+}
+
 export const records = createRecordRepository({
   db: appDb,
-  afterWrite: () => void requestPersistence(),
+  afterWrite: () => {
+    void requestPersistence();
+    for (const listener of writeListeners) listener();
+  },
 });
+
+export const outboxActions = createOutboxActions(appDb);

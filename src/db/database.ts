@@ -27,6 +27,18 @@ export interface Conflict {
   detectedAt: string;
 }
 
+/** An attachment's bytes (a photo of a signed sheet, a scan), named by their SHA-256. */
+export interface StoredBlob {
+  sha256: string;
+  /** Bytes rather than a Blob: older iOS Safari cannot keep Blobs in IndexedDB. */
+  bytes: ArrayBuffer;
+  mime: string;
+  size: number;
+  createdAt: string;
+  /** 1 once the server has it (IndexedDB cannot index booleans). */
+  uploaded: 0 | 1;
+}
+
 export type SedpDatabase = Dexie & {
   records: EntityTable<SyncedRecord, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
@@ -35,6 +47,7 @@ export type SedpDatabase = Dexie & {
   conflicts: EntityTable<Conflict, 'id'>;
   /** Sync bookkeeping: pull cursor, last success; written with the data it describes. */
   syncMeta: EntityTable<Pref, 'key'>;
+  blobs: EntityTable<StoredBlob, 'sha256'>;
 };
 
 export const DATABASE_NAME = 'sedp-field';
@@ -55,6 +68,7 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
   db.version(2).stores({
     conflicts: 'id, type',
     syncMeta: 'key',
+    blobs: 'sha256, uploaded',
   });
   return db;
 }

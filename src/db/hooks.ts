@@ -1,5 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { prefs } from './app-db.ts';
+import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import { appDb, prefs } from './app-db.ts';
+import type { Conflict } from './database.ts';
 
 /** This device's id, made on first use (a write, so not inside a live query). */
 export function useDeviceId(): string | undefined {
@@ -17,4 +20,58 @@ export function useDeviceId(): string | undefined {
     };
   }, []);
   return id;
+}
+
+export interface OutboxSummary {
+  pending: number;
+  parked: OutboxEntry[];
+}
+
+export function useOutboxSummary(): OutboxSummary | undefined {
+  return useLiveQuery(async () => {
+    const all = await appDb.outbox.orderBy('seq').toArray();
+    return {
+      pending: all.filter((e) => e.state === 'pending').length,
+      parked: all.filter((e) => e.state === 'parked'),
+    };
+  }, []);
+}
+
+export function useConflicts(): Conflict[] | undefined {
+  return useLiveQuery(() => appDb.conflicts.toArray(), []);
+}
+
+export type RecordSyncState = 'synced' | 'pending' | 'parked' | 'conflict';
+
+export interface RecordWithState<Body extends Record<string, unknown>> {
+  record: SyncedRecord<Body>;
+  state: RecordSyncState;
+}
+
+/** Live records of a type, newest first, each with where it stands in sync. */
+export function useRecordsWithState<Body extends Record<string, unknown>>(
+  type: string,
+): RecordWithState<Body>[] | undefined {
+  return useLiveQuery(async () => {
+    const [rows, outbox, conflicts] = await Promise.all([
+      appDb.records.where('type').equals(type).toArray(),
+      appDb.outbox.toArray(),
+      appDb.conflicts.where('type').equals(type).primaryKeys(),
+    ]);
+    const conflicted = new Set(conflicts);
+    const queued = new Map<string, OutboxEntry['state']>();
+    for (const entry of outbox) {
+      if (queued.get(entry.id) !== 'parked') queued.set(entry.id, entry.state);
+    }
+    return rows
+      .filter((r) => !r.deleted)
+      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+      .map((record) => {
+        let state: RecordSyncState = 'synced';
+        if (conflicted.has(record.id)) state = 'conflict';
+        else if (queued.get(record.id) === 'parked') state = 'parked';
+        else if (queued.has(record.id)) state = 'pending';
+        return { record: record as SyncedRecord<Body>, state };
+      });
+  }, [type]);
 }

@@ -1,9 +1,11 @@
 /** The device side of sync over Dexie: what to send, what the server said, what to pull in. */
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
-import type { Conflict, SedpDatabase } from './database.ts';
+import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
 
 const CURSOR = 'pullCursor';
+/** Keeps a batch well under the server's 2 MB push limit, even sent uncompressed. */
+const BATCH_BYTES = 1_500_000;
 const LAST_SUCCESS = 'lastSuccessAt';
 
 export interface ResultSummary {
@@ -18,7 +20,7 @@ export interface SyncStore {
    * must wait for the revision the earlier one gets). Marked as sent in the same
    * transaction, so from now on they are "maybe delivered" and never rewritten.
    */
-  takeBatch(max: number): Promise<OutboxEntry[]>;
+  takeBatch(max: number, maxBytes?: number): Promise<OutboxEntry[]>;
   applyResults(batch: OutboxEntry[], results: MutationResult[]): Promise<ResultSummary>;
   /** The whole batch failed (network, 5xx): keep it pending with the error. */
   noteFailure(batch: OutboxEntry[], error: string): Promise<void>;
@@ -30,25 +32,42 @@ export interface SyncStore {
   markSuccess(at: Date): Promise<void>;
   lastSuccess(): Promise<string | undefined>;
   pendingCount(): Promise<number>;
+  /** Attachments the server does not have yet, oldest first. */
+  blobsToUpload(limit: number): Promise<StoredBlob[]>;
+  markBlobUploaded(sha256: string): Promise<void>;
 }
 
 export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Date()): SyncStore {
   return {
-    takeBatch(max) {
+    takeBatch(max, maxBytes = BATCH_BYTES) {
       return db.transaction('rw', db.outbox, async () => {
-        const all = await db.outbox.orderBy('seq').toArray();
         const seen = new Set<string>();
         const batch: OutboxEntry[] = [];
-        for (const entry of all) {
-          if (batch.length >= max) break;
-          const first = !seen.has(entry.id);
-          seen.add(entry.id);
-          if (first && entry.state === 'pending') batch.push(entry);
-        }
-        for (const entry of batch) {
-          entry.attempts += 1;
-          await db.outbox.update(entry.seq as number, { attempts: entry.attempts });
-        }
+        let bytes = 0;
+        let full = false;
+        // Walk in creation order and stop as soon as the batch is full.
+        await db.outbox
+          .orderBy('seq')
+          .until(() => full || batch.length >= max)
+          .each((entry) => {
+            // A parked change does not hold back later edits of the same record.
+            if (entry.state !== 'pending') return;
+            if (!seen.has(entry.id)) {
+              // UTF-8 needs at most 2 bytes for the Cyrillic these bodies hold.
+              const size = JSON.stringify(entry.body).length * 2;
+              if (batch.length > 0 && bytes + size > maxBytes) {
+                full = true;
+                return;
+              }
+              bytes += size;
+              batch.push(entry);
+            }
+            seen.add(entry.id);
+          });
+        for (const entry of batch) entry.attempts += 1;
+        await db.outbox.bulkUpdate(
+          batch.map((e) => ({ key: e.seq as number, changes: { attempts: e.attempts } })),
+        );
         return batch;
       });
     },
@@ -57,42 +76,49 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       const byId = new Map(results.map((r) => [r.mutationId, r]));
       const summary: ResultSummary = { applied: 0, conflicts: 0, parked: 0 };
       return db.transaction('rw', [db.outbox, db.records, db.conflicts], async () => {
+        const ids = [...new Set(batch.map((e) => e.id))];
+        const queued = await db.outbox.where('id').anyOf(ids).toArray();
+        const laterThan = (entry: OutboxEntry) =>
+          queued.filter((e) => e.id === entry.id && (e.seq as number) > (entry.seq as number));
+        const locals = new Map(
+          (await db.records.bulkGet(ids)).flatMap((r) => (r ? [[r.id, r] as const] : [])),
+        );
+        const remove: number[] = [];
+        const outboxChanges: { key: number; changes: Partial<OutboxEntry> }[] = [];
+        const revs = new Map<string, number>();
+        const conflicts: Conflict[] = [];
+
         for (const entry of batch) {
           const result = byId.get(entry.mutationId);
           if (!result) continue; // not answered: stays pending, retried with the same id
           const seq = entry.seq as number;
-          const later = await db.outbox
-            .where('id')
-            .equals(entry.id)
-            .filter((e) => (e.seq as number) > seq)
-            .toArray();
           switch (result.status) {
             case 'applied':
             case 'duplicate': {
               const rev = result.rev ?? 0;
-              await db.outbox.delete(seq);
+              remove.push(seq);
               // Later local edits were made on top of this one: they now build on `rev`.
-              for (const next of later)
-                await db.outbox.update(next.seq as number, { baseRev: rev });
-              await db.records.update(entry.id, { rev });
+              for (const next of laterThan(entry)) {
+                outboxChanges.push({ key: next.seq as number, changes: { baseRev: rev } });
+              }
+              revs.set(entry.id, rev);
               summary.applied += 1;
               break;
             }
             case 'conflict': {
-              const local = await db.records.get(entry.id);
+              const local = locals.get(entry.id);
               if (local && result.current) {
-                const conflict: Conflict = {
+                conflicts.push({
                   id: entry.id,
                   type: entry.type,
                   local,
                   remote: result.current,
                   mutationId: entry.mutationId,
                   detectedAt: now().toISOString(),
-                };
-                await db.conflicts.put(conflict);
+                });
               }
               // The local version lives on in the conflict; resolving it makes a new mutation.
-              await db.outbox.bulkDelete([seq, ...later.map((e) => e.seq as number)]);
+              remove.push(seq, ...laterThan(entry).map((e) => e.seq as number));
               summary.conflicts += 1;
               break;
             }
@@ -100,12 +126,20 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
               const error = result.error
                 ? `${result.error.code}: ${result.error.message}${result.error.path?.length ? ` (${result.error.path.join('.')})` : ''}`
                 : 'rejected';
-              await db.outbox.update(seq, { state: 'parked', lastError: error });
+              outboxChanges.push({ key: seq, changes: { state: 'parked', lastError: error } });
               summary.parked += 1;
               break;
             }
           }
         }
+        await db.outbox.bulkDelete(remove);
+        await db.outbox.bulkUpdate(outboxChanges);
+        await db.conflicts.bulkPut(conflicts);
+        const updated = [...revs].flatMap(([id, rev]) => {
+          const local = locals.get(id);
+          return local ? [{ ...local, rev }] : [];
+        });
+        await db.records.bulkPut(updated);
         return summary;
       });
     },
@@ -136,7 +170,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           ...(await db.outbox.where('id').anyOf(ids).toArray()).map((e) => e.id),
           ...(await db.conflicts.where('id').anyOf(ids).primaryKeys()),
         ]);
-        const incoming: SyncedRecord[] = changes.filter((c) => !busy.has(c.id));
+        const locals = await db.records.bulkGet(ids);
+        // Skip what is pending here, and versions this device already has (its own, just pushed).
+        const incoming: SyncedRecord[] = changes.filter(
+          (change, i) => !busy.has(change.id) && (locals[i]?.rev ?? 0) < change.rev,
+        );
         await db.records.bulkPut(incoming);
         await db.syncMeta.put({ key: CURSOR, value: cursor });
         return incoming.length;
@@ -153,6 +191,14 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
 
     pendingCount() {
       return db.outbox.where('state').equals('pending').count();
+    },
+
+    blobsToUpload(limit) {
+      return db.blobs.where('uploaded').equals(0).limit(limit).toArray();
+    },
+
+    async markBlobUploaded(sha256) {
+      await db.blobs.update(sha256, { uploaded: 1 });
     },
   };
 }

@@ -5,9 +5,9 @@
 import { z } from 'zod';
 import { recordTypeSchema } from './record-schema.ts';
 
-export const MAX_PUSH_MUTATIONS = 100;
-export const MAX_PULL_LIMIT = 500;
-export const DEFAULT_PULL_LIMIT = 500;
+import { MAX_PUSH_MUTATIONS } from './sync-limits.ts';
+
+export { DEFAULT_PULL_LIMIT, MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from './sync-limits.ts';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256');
 

@@ -1,9 +1,11 @@
 import 'i18next';
+import type account from '../../locales/en/account.json';
 import type checklists from '../../locales/en/checklists.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type hearings from '../../locales/en/hearings.json';
 import type home from '../../locales/en/home.json';
+import type notes from '../../locales/en/notes.json';
 import type settings from '../../locales/en/settings.json';
 import type sync from '../../locales/en/sync.json';
 import type territories from '../../locales/en/territories.json';
@@ -14,11 +16,13 @@ declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
     resources: {
+      account: typeof account;
       checklists: typeof checklists;
       common: typeof common;
       dashboard: typeof dashboard;
       hearings: typeof hearings;
       home: typeof home;
+      notes: typeof notes;
       settings: typeof settings;
       sync: typeof sync;
       territories: typeof territories;

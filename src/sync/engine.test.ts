@@ -284,3 +284,55 @@ describe('sync engine: one tab at a time', () => {
     expect(server.records.size).toBe(2);
   });
 });
+
+describe('sync engine: attachments', () => {
+  it('uploads blobs before the records, skipping what the server has', async () => {
+    const { createBlobRepository } = await import('../db/blob-repository.ts');
+    const { createMemoryBlobs } = await import('../testing/memory-server.ts');
+    const blobRepo = createBlobRepository(db);
+    const photo = await blobRepo.save(
+      new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
+    );
+    const again = await blobRepo.save(
+      new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }),
+    );
+    expect(again).toBe(photo);
+    const loaded = await blobRepo.load(photo);
+    expect(loaded?.type).toBe('image/jpeg');
+    expect([...new Uint8Array(await (loaded as Blob).arrayBuffer())]).toEqual([1, 2, 3]);
+    const scan = await blobRepo.save(new Blob([new Uint8Array([9])], { type: 'image/png' }));
+    await saveNotes(1);
+    const blobs = createMemoryBlobs();
+    blobs.stored.set(scan, new Blob([new Uint8Array([9])]));
+    const order: string[] = [];
+    const transport = {
+      push: async (r: Parameters<typeof server.transport.push>[0]) => {
+        order.push('push');
+        return server.transport.push(r);
+      },
+      pull: server.transport.pull,
+    };
+    const sync = createSyncEngine({
+      store: createSyncStore(db),
+      transport,
+      blobs: {
+        hasBlob: blobs.transport.hasBlob,
+        putBlob: async (sha, data) => {
+          order.push('blob');
+          await blobs.transport.putBlob(sha, data);
+        },
+      },
+      lock: createLocalLock(),
+      deviceId: 'd',
+      clock: createManualClock(),
+    });
+    await sync.syncNow();
+    expect(order).toEqual(['blob', 'push']);
+    expect(blobs.calls.filter((c) => c.startsWith('HEAD'))).toHaveLength(2);
+    expect(blobs.calls.filter((c) => c.startsWith('PUT'))).toEqual([`PUT ${photo.slice(0, 8)}`]);
+    expect([...new Uint8Array(await (blobs.stored.get(photo) as Blob).arrayBuffer())]).toEqual([
+      1, 2, 3,
+    ]);
+    expect(await db.blobs.where('uploaded').equals(0).count()).toBe(0);
+  });
+});

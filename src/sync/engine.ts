@@ -4,8 +4,9 @@
  */
 import type { SyncStore } from '../db/sync-store.ts';
 import { SCHEMA_VERSION } from '../domain/record.ts';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-protocol.ts';
+import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
 import { backoffDelay } from './backoff.ts';
+import type { BlobTransport } from './http-transport.ts';
 import type { SyncLock } from './lock.ts';
 import { type Transport, TransportError } from './transport.ts';
 
@@ -41,6 +42,8 @@ export type SyncOutcome =
 export interface SyncEngineDeps {
   store: SyncStore;
   transport: Transport;
+  /** Attachment upload; without it records are pushed with no blobs sent. */
+  blobs?: BlobTransport;
   lock: SyncLock;
   deviceId: string;
   clock?: Clock;
@@ -55,6 +58,7 @@ const isTransportError = (error: unknown): error is TransportError =>
 export function createSyncEngine({
   store,
   transport,
+  blobs,
   lock,
   deviceId,
   clock = systemClock,
@@ -89,6 +93,26 @@ export function createSyncEngine({
       void syncNow();
     }, delayMs);
   };
+
+  /** Attachments first, so no record reaches the server before the blob it names. */
+  async function uploadBlobs() {
+    if (!blobs) return 0;
+    let uploaded = 0;
+    for (;;) {
+      const waiting = await store.blobsToUpload(20);
+      if (waiting.length === 0) return uploaded;
+      for (const blob of waiting) {
+        if (!(await blobs.hasBlob(blob.sha256))) {
+          await blobs.putBlob(
+            blob.sha256,
+            new Blob([new Uint8Array(blob.bytes)], { type: blob.mime }),
+          );
+        }
+        await store.markBlobUploaded(blob.sha256);
+        uploaded += 1;
+      }
+    }
+  }
 
   async function push() {
     const totals = { pushed: 0, conflicts: 0, parked: 0 };
@@ -144,6 +168,7 @@ export function createSyncEngine({
   async function cycle(): Promise<SyncOutcome> {
     setStatus({ phase: 'syncing' });
     try {
+      await uploadBlobs();
       const pushed = await push();
       const pulled = await pull();
       const at = new Date(clock.now());

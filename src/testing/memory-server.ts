@@ -141,3 +141,23 @@ export function createMemoryServer() {
 }
 
 export type MemoryServer = ReturnType<typeof createMemoryServer>;
+
+/** Blob storage twin: remembers what was uploaded. */
+export function createMemoryBlobs() {
+  const stored = new Map<string, Blob>();
+  const calls: string[] = [];
+  return {
+    stored,
+    calls,
+    transport: {
+      async hasBlob(sha256: string) {
+        calls.push(`HEAD ${sha256.slice(0, 8)}`);
+        return stored.has(sha256);
+      },
+      async putBlob(sha256: string, data: Blob) {
+        calls.push(`PUT ${sha256.slice(0, 8)}`);
+        stored.set(sha256, data);
+      },
+    },
+  };
+}

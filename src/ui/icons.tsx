@@ -6,6 +6,7 @@ export type IconName =
   | 'trainings'
   | 'checklists'
   | 'municipalities'
+  | 'notes'
   | 'dashboard'
   | 'sync'
   | 'settings';
@@ -32,6 +33,7 @@ const PATHS: Record<IconName, ReactNode> = {
       <circle cx="12" cy="9.5" r="2.5" />
     </>
   ),
+  notes: <path d="M5 3.5h10l4 4V20.5H5zM14.5 3.5V8H19M8.5 12h7M8.5 16h5" />,
   dashboard: <path d="M4 20V10m6 10V4m6 16v-7m4 7H2" />,
   sync: (
     <path d="M20 12a8 8 0 0 1-14.3 4.9M4 12a8 8 0 0 1 14.3-4.9M18.5 3v4.2h-4.2M5.5 21v-4.2h4.2" />

@@ -1,10 +1,19 @@
 /** Starts the real server on a free port with a temporary data directory for the journeys. */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+export const E2E_PASSWORD = 'field-test-2026';
+/** Accounts the journeys sign in with: two consultants of one district, and an admin. */
+export const E2E_USERS = [
+  { username: 'aida', name: 'Аида Осмонова', role: 'consultant', districts: 'nooken' },
+  { username: 'bakyt', name: 'Бакыт Асанов', role: 'consultant', districts: 'nooken' },
+  { username: 'ainura', name: 'Айнура Токтогулова', role: 'consultant', districts: 'aksy' },
+  { username: 'admin', name: 'Admin', role: 'admin', districts: '' },
+] as const;
 
 export default async function globalSetup() {
   if (!existsSync(path.join(root, 'dist', 'index.html'))) {
@@ -15,6 +24,27 @@ export default async function globalSetup() {
   // A copy of the build, so a journey can publish a "new version" without touching dist/.
   const staticDir = path.join(workDir, 'dist');
   cpSync(path.join(root, 'dist'), staticDir, { recursive: true });
+  for (const user of E2E_USERS) {
+    const args = ['add', user.username, '--role', user.role, '--name', user.name];
+    if (user.districts) args.push('--districts', user.districts);
+    const created = spawnSync(
+      process.execPath,
+      [
+        '--experimental-strip-types',
+        '--disable-warning=ExperimentalWarning',
+        'server/cli/users.ts',
+        ...args,
+      ],
+      {
+        cwd: root,
+        env: { ...process.env, SEDP_DATA_DIR: dataDir, SEDP_PASSWORD: E2E_PASSWORD },
+        encoding: 'utf8',
+      },
+    );
+    if (created.status !== 0) {
+      throw new Error(`could not create ${user.username}: ${created.stderr}${created.stdout}`);
+    }
+  }
   const server = spawn(
     process.execPath,
     ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'server/main.ts'],

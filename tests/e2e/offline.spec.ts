@@ -1,6 +1,7 @@
-import { expect, test, waitForServiceWorker } from './fixtures.ts';
+import { expect, signIn, test, waitForServiceWorker } from './fixtures.ts';
 
 test('works offline from the first visit, in Kyrgyz', async ({ page, context }) => {
+  await signIn(page, 'aida', 'ky');
   await page.goto('/?lng=ky');
   await expect(page.getByRole('heading', { level: 1, name: 'Бүгүн' })).toBeVisible();
   await waitForServiceWorker(page);

@@ -1,7 +1,23 @@
-import { expect, test } from './fixtures.ts';
+import { expect, signIn, test } from './fixtures.ts';
 
 test.describe('app shell on a phone', () => {
+  test('asks for sign-in first, in Russian', async ({ page }) => {
+    await page.goto('/hearings');
+    await expect(page).toHaveURL(/\/login$/);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+    await expect(page.getByRole('heading', { level: 1, name: 'Вход' })).toBeVisible();
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Введите имя пользователя и пароль.');
+    await page.getByLabel('Имя пользователя').fill('aida');
+    await page.getByLabel('Пароль').fill('not-the-password');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Неверное имя пользователя или пароль.');
+    // What was typed is still there.
+    await expect(page.getByLabel('Имя пользователя')).toHaveValue('aida');
+  });
+
   test('starts in Russian with every section reachable', async ({ page }) => {
+    await signIn(page, 'aida', 'ru');
     await page.goto('/');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
     await expect(page.getByRole('heading', { level: 1, name: 'Сегодня' })).toBeVisible();
@@ -30,6 +46,7 @@ test.describe('app shell on a phone', () => {
   });
 
   test('switches language from the header and remembers it', async ({ page }) => {
+    await signIn(page, 'aida', 'ru');
     await page.goto('/settings');
     await page.getByRole('combobox', { name: 'Язык' }).selectOption({ label: 'English' });
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
@@ -45,6 +62,7 @@ test.describe('app shell on a phone', () => {
   });
 
   test('?lng=ky shows Kyrgyz with a Kyrgyz date, in Noto Sans', async ({ page }) => {
+    await signIn(page, 'aida');
     await page.goto('/?lng=ky');
     await expect(page.locator('html')).toHaveAttribute('lang', 'ky');
     await expect(page.getByRole('heading', { level: 1, name: 'Бүгүн' })).toBeVisible();
@@ -83,6 +101,7 @@ test.describe('app shell on a phone', () => {
   });
 
   test('tap targets are at least 44 px and nothing overflows 360 px', async ({ page }) => {
+    await signIn(page, 'aida');
     await page.goto('/?lng=ky');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const small = await page.evaluate(() =>
@@ -104,6 +123,7 @@ test.describe('app shell on a phone', () => {
   });
 
   test('unknown addresses get a translated page, not a blank screen', async ({ page }) => {
+    await signIn(page, 'aida');
     await page.goto('/no-such-page?lng=en');
     await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
     await page.getByRole('link', { name: 'Go to home' }).click();
@@ -111,6 +131,7 @@ test.describe('app shell on a phone', () => {
   });
 
   test('shows the network state as it changes', async ({ page, context }) => {
+    await signIn(page, 'aida');
     await page.goto('/?lng=en');
     await expect(page.getByRole('banner').getByRole('status')).toHaveText('Online');
     await context.setOffline(true);

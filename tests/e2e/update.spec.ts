@@ -1,11 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, waitForServiceWorker } from './fixtures.ts';
+import { expect, signIn, test, waitForServiceWorker } from './fixtures.ts';
 
 test('a new version waits for the user and never reloads by itself', async ({ page }) => {
   const swFile = path.join(process.env.SEDP_E2E_STATIC_DIR ?? '', 'sw.js');
   const original = readFileSync(swFile, 'utf8');
   try {
+    await signIn(page, 'aida');
     await page.goto('/settings?lng=en');
     await waitForServiceWorker(page);
     await page.evaluate(() => {
@@ -41,6 +42,7 @@ test('accepting the update reloads into the new version', async ({ page }) => {
   const swFile = path.join(process.env.SEDP_E2E_STATIC_DIR ?? '', 'sw.js');
   const original = readFileSync(swFile, 'utf8');
   try {
+    await signIn(page, 'aida');
     await page.goto('/?lng=en');
     await waitForServiceWorker(page);
     writeFileSync(swFile, `${original}\n// another version\n`);

@@ -1,5 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createAccount } from '../../server/auth/accounts.ts';
 import {
+  freshServer,
   makeFakeBuild,
   makeTempDir,
   removeDir,
@@ -27,8 +29,21 @@ describe('HTTP surface', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       version: '0.0.0-test',
-      schemaVersion: 1,
+      schemaVersion: 2,
+      hasUsers: false,
     });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('says in health when the first account exists', async () => {
+    const own = await freshServer(onTestFinished);
+    await createAccount(own.store, {
+      username: 'first-admin',
+      role: 'admin',
+      password: 'a long enough secret',
+    });
+    const response = await fetch(`${own.url}/api/health`);
+    expect(await response.json()).toMatchObject({ hasUsers: true });
   });
 
   it('caches hashed assets for a year and revalidates the shell', async () => {

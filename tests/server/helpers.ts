@@ -1,12 +1,17 @@
-/** Test servers over real HTTP on a real SQLite file in a temporary directory. */
+/** Test servers over real HTTP on a real SQLite file in a temporary directory, and API clients. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app.ts';
+import { createAccount } from '../../server/auth/accounts.ts';
+import type { LoginLimits } from '../../server/auth/rate-limiter.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
-import type { Store } from '../../server/store/store.ts';
+import type { Store, UserAccount } from '../../server/store/store.ts';
+import { bodyHash } from '../../src/domain/hash.ts';
+import type { Role } from '../../src/domain/sync-protocol.ts';
 
 export function makeTempDir(prefix = 'sedp-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
@@ -23,19 +28,47 @@ export function makeFakeBuild(dir: string): string {
   return dist;
 }
 
+/** A clock that moves only when told to. */
+export function fakeClock(start = '2025-03-01T08:00:00.000Z') {
+  let at = new Date(start).getTime();
+  return {
+    now: () => new Date(at),
+    advance(ms: number) {
+      at += ms;
+    },
+  };
+}
+
+export interface TestServerOptions {
+  dataDir?: string;
+  staticDir?: string;
+  now?: () => Date;
+  loginLimits?: LoginLimits;
+  trustProxy?: boolean;
+  /** Lets a test put a faulty store between the app and the real one. */
+  wrapStore?: (store: Store) => Store;
+}
+
 export interface TestServer {
   url: string;
   dataDir: string;
   store: Store;
+  /** Stops the server and closes the store; the data directory stays. */
   close: () => Promise<void>;
 }
 
-export async function startTestServer(
-  options: { dataDir?: string; staticDir?: string } = {},
-): Promise<TestServer> {
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
-  const store = openSqliteStore(dataDir);
-  const app = createApp({ store, version: '0.0.0-test', staticDir: options.staticDir });
+  const store = openSqliteStore(dataDir, { now: options.now });
+  const app = createApp({
+    store: options.wrapStore ? options.wrapStore(store) : store,
+    version: '0.0.0-test',
+    dataDir,
+    staticDir: options.staticDir,
+    now: options.now,
+    loginLimits: options.loginLimits,
+    trustProxy: options.trustProxy,
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -57,3 +90,121 @@ export async function startTestServer(
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
+
+/** A server in its own temporary directory, removed when the test ends. */
+export async function freshServer(
+  onFinished: (fn: () => Promise<void>) => void,
+  options: Omit<TestServerOptions, 'dataDir'> = {},
+): Promise<TestServer> {
+  const dir = makeTempDir();
+  const server = await startTestServer({ ...options, dataDir: path.join(dir, 'data') });
+  onFinished(async () => {
+    await server.close();
+    removeDir(dir);
+  });
+  return server;
+}
+
+export const PASSWORD = 'correct horse battery';
+
+// biome-ignore lint/suspicious/noExplicitAny: replies are checked by the tests' assertions
+type Json = any;
+
+export interface Reply<T = Json> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** A small JSON client for the API; with a token it signs every request. */
+export function client(baseUrl: string, token?: string) {
+  async function call<T = Json>(
+    method: string,
+    pathname: string,
+    body?: unknown,
+    init: { headers?: Record<string, string>; raw?: string | Uint8Array } = {},
+  ): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (token) headers.authorization = `Bearer ${token}`;
+    let payload: string | Uint8Array | undefined = init.raw;
+    if (payload === undefined && body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const response = await fetch(`${baseUrl}${pathname}`, {
+      method,
+      headers,
+      body: payload as BodyInit | undefined,
+    });
+    const text = await response.text();
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text ? (JSON.parse(text) as T) : (undefined as T),
+    };
+  }
+  return {
+    call,
+    get: <T = Json>(pathname: string) => call<T>('GET', pathname),
+    post: <T = Json>(pathname: string, body?: unknown) => call<T>('POST', pathname, body),
+    put: <T = Json>(pathname: string, body?: unknown) => call<T>('PUT', pathname, body),
+  };
+}
+export type Client = ReturnType<typeof client>;
+
+let userCount = 0;
+
+/** A new user with a unique name (created through the store), signed in over HTTP. */
+export async function signedInUser(
+  server: TestServer,
+  role: Role,
+  districtIds: string[] = [],
+): Promise<{ user: UserAccount; token: string; api: Client }> {
+  userCount += 1;
+  const username = `${role}-${process.pid}-${userCount}`;
+  const user = await createAccount(server.store, {
+    username,
+    role,
+    password: PASSWORD,
+    districtIds,
+  });
+  const login = await client(server.url).post('/api/auth/login', { username, password: PASSWORD });
+  if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  const token = login.body.token as string;
+  return { user, token, api: client(server.url, token) };
+}
+
+export interface MutationInput {
+  body: Record<string, unknown>;
+  id?: string;
+  type?: string;
+  op?: 'put' | 'delete';
+  baseRev?: number;
+  mutationId?: string;
+  hash?: string;
+}
+
+/** A well-formed mutation whose hash is made the way devices make it (WebCrypto). */
+export async function mutation(input: MutationInput) {
+  return {
+    mutationId: input.mutationId ?? uuidv7(),
+    type: input.type ?? 'lessons-note',
+    id: input.id ?? uuidv7(),
+    op: input.op ?? 'put',
+    baseRev: input.baseRev ?? 0,
+    body: input.body,
+    hash: input.hash ?? (await bodyHash(input.body)),
+  };
+}
+
+export const note = (districtId: string, title = 'Hearing went well') => ({
+  districtId,
+  title,
+  text: 'Women spoke first; the akyn promised a second meeting.',
+});
+
+export function push(api: Client, mutations: unknown[], deviceId = 'device-test') {
+  return api.post('/api/sync/push', { deviceId, schemaVersion: 1, mutations });
+}
+
+export { uuidv7 };

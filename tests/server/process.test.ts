@@ -36,6 +36,10 @@ function runServer(env: Record<string, string>) {
   return { child, exited, url, output: () => output };
 }
 
+async function waitFor(check: () => boolean) {
+  while (!check()) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
   for (const dir of dirs.splice(0)) removeDir(dir);
@@ -59,7 +63,19 @@ describe('server process', () => {
     // Restart on the same directory: the database opens as it was.
     const again = runServer({ PORT: '0', HOST: '127.0.0.1', SEDP_DATA_DIR: dataDir });
     const body = await (await fetch(`${await again.url}api/health`)).json();
-    expect(body).toMatchObject({ status: 'ok', schemaVersion: 1 });
+    expect(body).toMatchObject({ status: 'ok', schemaVersion: 2, hasUsers: false });
+  });
+
+  it('tells how to create the first admin while there is no account', async () => {
+    const dir = makeTempDir();
+    dirs.push(dir);
+    const dataDir = path.join(dir, 'data');
+    const server = runServer({ PORT: '0', HOST: '127.0.0.1', SEDP_DATA_DIR: dataDir });
+    await server.url;
+    await waitFor(() => server.output().includes('npm run users'));
+    expect(server.output()).toContain(
+      `SEDP_DATA_DIR=${dataDir} npm run users -- add admin --role admin --name "Administrator"`,
+    );
   });
 
   it('stops with a clear message on a bad setting', async () => {

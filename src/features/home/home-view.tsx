@@ -8,6 +8,7 @@ const TILES: { path: string; key: Exclude<IconName, 'home'> }[] = [
   { path: '/trainings', key: 'trainings' },
   { path: '/checklists', key: 'checklists' },
   { path: '/municipalities', key: 'municipalities' },
+  { path: '/notes', key: 'notes' },
   { path: '/dashboard', key: 'dashboard' },
   { path: '/sync', key: 'sync' },
   { path: '/settings', key: 'settings' },

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useDeviceId } from '../../db/hooks.ts';
 import { readStorageState, type StorageState } from '../../db/storage.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
+import { AccountPanel } from './account-panel.tsx';
 import { StoragePanel } from './storage-panel.tsx';
 
 export function Component() {
@@ -37,6 +38,7 @@ export function Component() {
           ))}
         </fieldset>
       </section>
+      <AccountPanel />
       <StoragePanel state={storage} onRefresh={refresh} />
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">{t('about.title')}</h2>

@@ -1,5 +1,41 @@
-import { ComingSection } from '../../ui/coming-section.tsx';
+import { useTranslation } from 'react-i18next';
+import { outboxActions } from '../../db/app-db.ts';
+import { useConflicts, useDeviceId, useOutboxSummary } from '../../db/hooks.ts';
+import { startAppSync } from '../../sync/app-sync.ts';
+import { useSyncStatus } from '../../sync/sync-status-store.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useOnline } from '../../ui/use-online.ts';
+import { BackupCard } from './backup-card.tsx';
+import { ConflictList } from './conflict-list.tsx';
+import { ParkedList } from './parked-list.tsx';
+import { StatusCard } from './status-card.tsx';
 
 export function Component() {
-  return <ComingSection ns="sync" />;
+  const { t } = useTranslation('sync');
+  const status = useSyncStatus();
+  const online = useOnline();
+  const outbox = useOutboxSummary();
+  const conflicts = useConflicts();
+  const deviceId = useDeviceId();
+  const account = useUiPrefs((s) => s.account);
+  const syncNow = () => void startAppSync().then((sync) => sync.syncNow());
+
+  return (
+    <article className="page">
+      <h1 className="page__title">{t('title')}</h1>
+      <StatusCard status={status} online={online} pending={outbox?.pending} onSyncNow={syncNow} />
+      <ConflictList
+        conflicts={conflicts ?? []}
+        onKeepMine={(id) => void outboxActions.keepMine(id).then(syncNow)}
+        onKeepTheirs={(id) => void outboxActions.keepTheirs(id)}
+      />
+      <ParkedList
+        entries={outbox?.parked ?? []}
+        onRetry={(seq) => void outboxActions.retry(seq).then(syncNow)}
+        onDiscard={(seq) => void outboxActions.discard(seq)}
+      />
+      <BackupCard username={account?.username ?? null} />
+      {deviceId && <p className="muted">{t('device', { id: deviceId })}</p>}
+    </article>
+  );
 }

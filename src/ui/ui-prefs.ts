@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
+import type { SessionUser } from '../domain/sync-protocol.ts';
 import type { Language } from '../i18n/languages.ts';
 
 /**
@@ -8,20 +9,28 @@ import type { Language } from '../i18n/languages.ts';
  */
 export interface UiPrefs {
   language: Language | null;
+  /**
+   * Who is signed in on this device, for the first paint. The token itself is kept in
+   * IndexedDB with the data it unlocks, never here.
+   */
+  account: SessionUser | null;
   setLanguage: (language: Language) => void;
+  setAccount: (account: SessionUser | null) => void;
 }
 
 export const useUiPrefs = create<UiPrefs>()(
   persist(
     (set) => ({
       language: null,
+      account: null,
       setLanguage: (language) => set({ language }),
+      setAccount: (account) => set({ account }),
     }),
     {
       name: 'sedp-field:ui-prefs',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ language }) => ({ language }),
+      partialize: ({ language, account }) => ({ language, account }),
     },
   ),
 );

@@ -1,0 +1,119 @@
+/**
+ * Sync of N queued hearing-sized records (about 1 KB each) from a device store to the real
+ * server over loopback, end to end: the engine pushes the outbox in batches of 100 and
+ * pulls the changes back, against Hono + durable SQLite (WAL, synchronous=FULL) in a
+ * temporary directory. The device store is Dexie over fake-indexeddb (in memory), as in
+ * the unit tests; a browser's IndexedDB is measured by the end-to-end journeys instead.
+ */
+import 'fake-indexeddb/auto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { serve } from '@hono/node-server';
+import { createApp } from '../../server/app.ts';
+import { createAccount } from '../../server/auth/accounts.ts';
+import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { createDatabase } from '../../src/db/database.ts';
+import { createRecordRepository } from '../../src/db/record-repository.ts';
+import { createSyncStore } from '../../src/db/sync-store.ts';
+import { canonicalJson } from '../../src/domain/canonical-json.ts';
+import { createSyncEngine } from '../../src/sync/engine.ts';
+import { createHttpTransport } from '../../src/sync/http-transport.ts';
+import { createLocalLock } from '../../src/sync/lock.ts';
+
+export interface DeviceSyncFigures {
+  n: number;
+  seconds: number;
+  /** Bytes sent per record divided by the gzip size of the record's JSON. */
+  wireRatio: number;
+}
+
+const WORDS = (
+  'жаштар аялдар эркектер сунуш кеңеш угуу бюджет мектеп суу жол көпүрө оорукана бала бакча ' +
+  'спорт аянтча жарык таза ичүүчү сугат канал мал чарбасы жайыт айыл өкмөтү депутат катышуучу ' +
+  'молодежь женщины предложение бюджет школа дорога вода мост больница детский сад освещение ' +
+  'пастбище орошение мигранты пожилые инвалидность доступность протокол решение принято отклонено'
+).split(' ');
+
+/** A note of about 1 KB with varied words (seeded), so compression is not flattered. */
+function hearingSizedNote(i: number) {
+  let seed = (i + 1) * 2654435761;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed;
+  };
+  let text = '';
+  while (text.length < 520) text += `${WORDS[next() % WORDS.length]} ${next() % 1000} `;
+  return { districtId: 'nooken', title: `Коомдук угуу №${i}: сунуштар`, text };
+}
+
+export async function benchDeviceSync(
+  n = 1000,
+): Promise<DeviceSyncFigures & { recordBytes: number }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-sync-'));
+  const store = openSqliteStore(path.join(dir, 'data'));
+  const app = createApp({ store, version: 'bench', dataDir: path.join(dir, 'data') });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const db = createDatabase(`bench-${Date.now()}`);
+  try {
+    await createAccount(store, {
+      username: 'bench',
+      displayName: 'Bench',
+      role: 'consultant',
+      password: 'bench-password-1',
+      districtIds: ['nooken'],
+    });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench', password: 'bench-password-1' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+
+    const repo = createRecordRepository({ db });
+    let gzipTotal = 0;
+    let jsonTotal = 0;
+    for (let i = 0; i < n; i += 1) {
+      const saved = await repo.put({
+        type: 'lessons-note',
+        body: hearingSizedNote(i),
+        updatedBy: 'bench',
+      });
+      const json = canonicalJson(saved);
+      jsonTotal += Buffer.byteLength(json);
+      gzipTotal += gzipSync(json).length;
+    }
+
+    let sent = 0;
+    const countingFetch: typeof fetch = (input, init) => {
+      const body = init?.body;
+      if (typeof body === 'string') sent += Buffer.byteLength(body);
+      else if (body instanceof Uint8Array || body instanceof ArrayBuffer) sent += body.byteLength;
+      return fetch(input, init);
+    };
+    const engine = createSyncEngine({
+      store: createSyncStore(db),
+      transport: createHttpTransport({ baseUrl: url, getToken: () => token, fetch: countingFetch }),
+      lock: createLocalLock(),
+      deviceId: 'bench-device',
+    });
+    const started = performance.now();
+    const outcome = await engine.syncNow();
+    const seconds = (performance.now() - started) / 1000;
+    engine.dispose();
+    if (outcome.kind !== 'done' || outcome.pushed !== n) {
+      throw new Error(`sync did not complete: ${JSON.stringify(outcome)}`);
+    }
+    if ((await db.outbox.count()) !== 0) throw new Error('outbox not empty after sync');
+    return { n, seconds, wireRatio: sent / gzipTotal, recordBytes: jsonTotal / n };
+  } finally {
+    await db.delete();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

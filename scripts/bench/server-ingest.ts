@@ -1,0 +1,111 @@
+/**
+ * Server ingest: N lessons-note mutations (about 1 KB each) pushed over HTTP in batches of
+ * 100, one after another, to the real app on a durable SQLite store (WAL, synchronous=FULL)
+ * in a temporary directory. Target (DESIGN.md): at least 10,000 mutations/s on 2 cores.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { v7 as uuidv7 } from 'uuid';
+import { createApp } from '../../server/app.ts';
+import { createAccount } from '../../server/auth/accounts.ts';
+import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { bodyHash } from '../../src/domain/hash.ts';
+import type { MutationResult } from '../../src/domain/sync-protocol.ts';
+
+export interface ServerIngestOptions {
+  /** Mutations in all (default 10,000). */
+  n?: number;
+  /** Mutations per push (default 100, the protocol's maximum). */
+  batchSize?: number;
+}
+
+export interface ServerIngestFigures {
+  mutationsPerSecond: number;
+  n: number;
+  seconds: number;
+}
+
+const TEXT =
+  'Жыйынга 42 киши катышты: 23 аял, 19 эркек. Women asked for the kindergarten repair to be ' +
+  'moved up the list; the youth group wants a sports ground near the school. Айыл өкмөтү ' +
+  'бюджеттин долбоорун кайра карап чыгууга убада берди. Next hearing after the harvest. ';
+
+/** About 1 KB of canonical JSON, Kyrgyz and English as in the field. */
+async function lessonsNoteMutation(i: number) {
+  const body = {
+    districtId: 'district-nooken',
+    municipalityId: `municipality-${i % 40}`,
+    title: `Lessons from hearing ${i}`,
+    text: TEXT.repeat(4).slice(0, 700),
+  };
+  return {
+    mutationId: uuidv7(),
+    type: 'lessons-note',
+    id: uuidv7(),
+    op: 'put' as const,
+    baseRev: 0,
+    body,
+    hash: await bodyHash(body),
+  };
+}
+
+export async function benchServerIngest(
+  opts: ServerIngestOptions = {},
+): Promise<ServerIngestFigures> {
+  const n = opts.n ?? 10_000;
+  const batchSize = opts.batchSize ?? 100;
+  const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-ingest-'));
+  const store = openSqliteStore(dir);
+  const app = createApp({ store, version: 'bench', dataDir: dir });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  try {
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const password = 'bench password';
+    await createAccount(store, { username: 'bench-admin', role: 'admin', password });
+    const login = await fetch(`${url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench-admin', password }),
+    });
+    const { token } = (await login.json()) as { token: string };
+
+    // Request bodies are made before the clock starts: the device's work is not measured.
+    const mutations = await Promise.all(
+      Array.from({ length: n }, (_, i) => lessonsNoteMutation(i)),
+    );
+    const requests: string[] = [];
+    for (let start = 0; start < n; start += batchSize) {
+      const batch = mutations.slice(start, start + batchSize);
+      requests.push(
+        JSON.stringify({ deviceId: 'bench-device', schemaVersion: 1, mutations: batch }),
+      );
+    }
+
+    const started = performance.now();
+    let applied = 0;
+    for (const body of requests) {
+      const response = await fetch(`${url}/api/sync/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body,
+      });
+      if (response.status !== 200) throw new Error(`push answered ${response.status}`);
+      const { results } = (await response.json()) as { results: MutationResult[] };
+      applied += results.filter((result) => result.status === 'applied').length;
+    }
+    const seconds = (performance.now() - started) / 1000;
+    if (applied !== n) throw new Error(`only ${applied} of ${n} mutations were applied`);
+    return { mutationsPerSecond: Math.round(n / seconds), n, seconds };
+  } finally {
+    await new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+    });
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

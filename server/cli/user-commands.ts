@@ -1,0 +1,168 @@
+/** The users CLI's commands, over a Store: add, list, passwd, disable, enable, districts. */
+import type { z } from 'zod';
+import { roleSchema } from '../../src/domain/sync-protocol.ts';
+import {
+  createAccount,
+  displayNameSchema,
+  districtIdsSchema,
+  passwordSchema,
+  resetPassword,
+  usernameSchema,
+} from '../auth/accounts.ts';
+import { type Store, type UserAccount, UsernameTakenError } from '../store/store.ts';
+
+/** Wrong use of the command: printed with the usage, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The command was understood but cannot be done: exit code 1. */
+export class CommandError extends Error {
+  override name = 'CommandError';
+}
+
+export interface CommandInput {
+  positionals: string[];
+  role?: string;
+  districts?: string;
+  name?: string;
+}
+
+export interface CommandIo {
+  out: (line: string) => void;
+  /** The new password (from the environment or asked twice). */
+  newPassword: () => Promise<string>;
+}
+
+function valid<Schema extends z.ZodType>(schema: Schema, value: unknown): z.output<Schema> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new CommandError(parsed.error.issues[0]?.message ?? 'Invalid value');
+  return parsed.data;
+}
+
+const districtList = (text: string) =>
+  valid(
+    districtIdsSchema,
+    text
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  );
+
+function args(input: CommandInput, names: string[]): string[] {
+  const [command, ...rest] = input.positionals;
+  if (rest.length !== names.length) {
+    throw new UsageError(`${command} takes ${names.map((name) => `<${name}>`).join(' ')}`);
+  }
+  return rest;
+}
+
+function existing(store: Store, username: string): UserAccount {
+  const user = store.findUserByUsername(valid(usernameSchema, username));
+  if (!user) throw new CommandError(`There is no user named ${username}`);
+  return user;
+}
+
+async function newPassword(io: CommandIo): Promise<string> {
+  return valid(passwordSchema, await io.newPassword());
+}
+
+const summary = (user: UserAccount) =>
+  `${user.username} (${user.displayName}, ${user.role}${
+    user.districtIds.length > 0 ? `, districts ${user.districtIds.join(', ')}` : ''
+  })`;
+
+function table(rows: string[][]): string[] {
+  const widths =
+    rows[0]?.map((_, column) => Math.max(...rows.map((row) => row[column]?.length ?? 0))) ?? [];
+  return rows.map((row) =>
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
+
+export async function runUserCommand(store: Store, input: CommandInput, io: CommandIo) {
+  const command = input.positionals[0];
+  switch (command) {
+    case 'add': {
+      const [name] = args(input, ['username']);
+      if (input.role === undefined)
+        throw new UsageError('add needs --role <admin|coordinator|consultant>');
+      const parsedRole = roleSchema.safeParse(input.role);
+      if (!parsedRole.success) {
+        throw new UsageError(`Unknown role ${input.role}: use admin, coordinator or consultant`);
+      }
+      const username = valid(usernameSchema, name);
+      const displayName = valid(displayNameSchema, input.name ?? username);
+      const districtIds = districtList(input.districts ?? '');
+      if (store.findUserByUsername(username))
+        throw new CommandError(`A user named ${username} already exists`);
+      const password = await newPassword(io);
+      try {
+        const user = await createAccount(store, {
+          username,
+          displayName,
+          role: parsedRole.data,
+          password,
+          districtIds,
+        });
+        io.out(`Created ${summary(user)}.`);
+      } catch (error) {
+        if (error instanceof UsernameTakenError)
+          throw new CommandError(`A user named ${username} already exists`);
+        throw error;
+      }
+      return;
+    }
+    case 'list': {
+      args(input, []);
+      const users = store.listUsers();
+      if (users.length === 0) {
+        io.out('There are no users yet.');
+        return;
+      }
+      const rows = users.map((user) => [
+        user.username,
+        user.displayName,
+        user.role,
+        user.districtIds.join(',') || '-',
+        user.disabled ? 'disabled' : 'active',
+      ]);
+      for (const line of table([['USERNAME', 'NAME', 'ROLE', 'DISTRICTS', 'STATUS'], ...rows]))
+        io.out(line);
+      return;
+    }
+    case 'passwd': {
+      const [name] = args(input, ['username']);
+      const user = existing(store, name as string);
+      await resetPassword(store, user.id, await newPassword(io));
+      io.out(`Changed the password of ${user.username}; their devices must sign in again.`);
+      return;
+    }
+    case 'disable':
+    case 'enable': {
+      const [name] = args(input, ['username']);
+      const user = existing(store, name as string);
+      store.setDisabled(user.id, command === 'disable');
+      io.out(
+        command === 'disable'
+          ? `Disabled ${user.username}; their devices are signed out.`
+          : `Enabled ${user.username}.`,
+      );
+      return;
+    }
+    case 'districts': {
+      const [name, ids] = args(input, ['username', 'id,...']);
+      const user = existing(store, name as string);
+      const updated = store.setDistricts(user.id, districtList(ids as string)) as UserAccount;
+      io.out(`Districts of ${summary(updated)}.`);
+      return;
+    }
+    case undefined:
+      throw new UsageError('Which command?');
+    default:
+      throw new UsageError(`Unknown command ${command}`);
+  }
+}

@@ -1,0 +1,11 @@
+import type { HttpBindings } from '@hono/node-server';
+import type { UserAccount } from '../store/store.ts';
+
+/** Hono typing for the app: Node bindings, and what `requireAuth` puts on the context. */
+export interface AppEnv {
+  Bindings: HttpBindings;
+  Variables: {
+    user: UserAccount;
+    tokenHash: string;
+  };
+}

@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  createAccount,
+  districtIdsSchema,
+  newAccountSchema,
+  passwordSchema,
+  resetPassword,
+} from '../../auth/accounts.ts';
+import { ApiError } from '../../http/api-error.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import { readJson } from '../../http/read-json.ts';
+import { requireAdmin, requireAuth } from '../../http/require-auth.ts';
+import { type Store, type UserAccount, UsernameTakenError } from '../../store/store.ts';
+
+const passwordBody = z.object({ password: passwordSchema });
+const districtsBody = z.object({ districtIds: districtIdsSchema });
+
+const found = (user: UserAccount | undefined) => {
+  if (!user) throw new ApiError(404, 'not_found', 'No such user');
+  return { user };
+};
+
+/** Account management under /api/admin: admins only. */
+export function userRoutes(store: Store): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', requireAuth(store), requireAdmin);
+
+  routes.get('/users', (c) => c.json({ users: store.listUsers() }));
+
+  routes.post('/users', async (c) => {
+    const input = await readJson(c, newAccountSchema);
+    try {
+      return c.json({ user: await createAccount(store, input) }, 201);
+    } catch (error) {
+      if (!(error instanceof UsernameTakenError)) throw error;
+      throw new ApiError(409, 'username_taken', error.message, { path: ['username'] });
+    }
+  });
+
+  routes.post('/users/:id/disable', (c) => {
+    // An admin locking themselves out would leave only the CLI to undo it.
+    if (c.req.param('id') === c.get('user').id) {
+      throw new ApiError(400, 'cannot_disable_self', 'You cannot disable your own account');
+    }
+    return c.json(found(store.setDisabled(c.req.param('id'), true)));
+  });
+
+  routes.post('/users/:id/enable', (c) =>
+    c.json(found(store.setDisabled(c.req.param('id'), false))),
+  );
+
+  routes.post('/users/:id/password', async (c) => {
+    const { password } = await readJson(c, passwordBody);
+    return c.json(found(await resetPassword(store, c.req.param('id'), password)));
+  });
+
+  routes.put('/users/:id/districts', async (c) => {
+    const { districtIds } = await readJson(c, districtsBody);
+    return c.json(found(store.setDistricts(c.req.param('id'), districtIds)));
+  });
+  return routes;
+}

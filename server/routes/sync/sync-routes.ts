@@ -1,0 +1,56 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import {
+  DEFAULT_PULL_LIMIT,
+  MAX_PULL_LIMIT,
+  type PushResponse,
+  pushRequestSchema,
+} from '../../../src/domain/sync-protocol.ts';
+import type { AppEnv } from '../../http/app-env.ts';
+import { readJson, readQuery } from '../../http/read-json.ts';
+import { requireAuth } from '../../http/require-auth.ts';
+import type { Store } from '../../store/store.ts';
+import { applyPush } from '../../sync/apply-push.ts';
+import { pullPageJson } from '../../sync/pull-page.ts';
+
+const wholeNumber = (name: string) =>
+  z
+    .string()
+    .regex(/^\d{1,15}$/, `${name} must be a whole number`)
+    .transform(Number);
+
+const pullQuerySchema = z.object({
+  since: wholeNumber('since').default(0),
+  limit: wholeNumber('limit')
+    .pipe(
+      z
+        .number()
+        .min(1, 'limit must be 1 or more')
+        .max(MAX_PULL_LIMIT, `limit must be ${MAX_PULL_LIMIT} or less`),
+    )
+    .default(DEFAULT_PULL_LIMIT),
+});
+
+/** POST /api/sync/push and GET /api/sync/pull. */
+export function syncRoutes(store: Store): Hono<AppEnv> {
+  const routes = new Hono<AppEnv>();
+  routes.use('*', requireAuth(store));
+
+  routes.post('/push', async (c) => {
+    const request = await readJson(c, pushRequestSchema);
+    const results = applyPush(
+      store,
+      { user: c.get('user'), deviceId: request.deviceId, schemaVersion: request.schemaVersion },
+      request.mutations,
+    );
+    return c.json<PushResponse>({ results });
+  });
+
+  routes.get('/pull', (c) => {
+    const { since, limit } = readQuery(c, pullQuerySchema);
+    return c.body(pullPageJson(store, c.get('user'), since, limit), 200, {
+      'Content-Type': 'application/json; charset=UTF-8',
+    });
+  });
+  return routes;
+}

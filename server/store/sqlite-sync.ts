@@ -1,0 +1,175 @@
+/** Synced records, their revision history, push results and blob metadata in SQLite. */
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from './sqlite-transaction.ts';
+import type { Revision, Store, StoredRecord, SyncTransaction } from './store.ts';
+
+type SyncMethods = Pick<
+  Store,
+  'syncTransaction' | 'pull' | 'history' | 'blobInfo' | 'saveBlobInfo'
+>;
+
+const RECORD_COLUMNS =
+  'id, type, rev, district_id, deleted, updated_at, updated_by, schema_version, body';
+
+interface RecordRow {
+  id: string;
+  type: string;
+  rev: number;
+  district_id: string | null;
+  deleted: number;
+  updated_at: string;
+  updated_by: string;
+  schema_version: number;
+  body: string;
+}
+
+const toRecord = (row: RecordRow): StoredRecord => ({
+  id: row.id,
+  type: row.type,
+  rev: row.rev,
+  districtId: row.district_id,
+  deleted: row.deleted === 1,
+  updatedAt: row.updated_at,
+  updatedBy: row.updated_by,
+  schemaVersion: row.schema_version,
+  bodyJson: row.body,
+});
+
+interface RevisionRow {
+  rev: number;
+  record_id: string;
+  type: string;
+  body: string;
+  deleted: number;
+  updated_at: string;
+  updated_by: string;
+  schema_version: number;
+  mutation_id: string;
+  kind: 'applied' | 'conflict';
+  user_id: string;
+  device_id: string;
+}
+
+export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
+  const sql = {
+    findMutation: db.prepare(
+      'SELECT hash, user_id AS userId, result AS resultJson FROM mutations WHERE mutation_id = ?',
+    ),
+    recordHead: db.prepare('SELECT type, rev, district_id AS districtId FROM records WHERE id = ?'),
+    record: db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = ?`),
+    appendRevision: db.prepare(
+      `INSERT INTO revisions (record_id, type, body, deleted, updated_at, updated_by,
+         schema_version, mutation_id, kind, user_id, device_id)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    putRecord: db.prepare(
+      `INSERT INTO records (${RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (id) DO UPDATE SET type = excluded.type, rev = excluded.rev,
+         district_id = excluded.district_id, deleted = excluded.deleted,
+         updated_at = excluded.updated_at, updated_by = excluded.updated_by,
+         schema_version = excluded.schema_version, body = excluded.body`,
+    ),
+    saveMutation: db.prepare(
+      `INSERT INTO mutations (mutation_id, hash, result, user_id, device_id, created_at)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
+    pullAll: db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE rev > ? ORDER BY rev LIMIT ?`),
+    pullScoped: db.prepare(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE rev > ?
+         AND (type IN (SELECT value FROM json_each(?))
+              OR district_id IN (SELECT value FROM json_each(?)))
+       ORDER BY rev LIMIT ?`,
+    ),
+    history: db.prepare('SELECT * FROM revisions WHERE record_id = ? ORDER BY rev'),
+    blobInfo: db.prepare('SELECT sha256, size, mime FROM blobs WHERE sha256 = ?'),
+    saveBlobInfo: db.prepare(
+      `INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at, created_by)
+       VALUES (?, ?, ?, ?, ?)`,
+    ),
+  };
+
+  const tx: SyncTransaction = {
+    findMutation: (mutationId) => sql.findMutation.get(mutationId) as never,
+    recordHead: (id) => sql.recordHead.get(id) as never,
+    record(id) {
+      const row = sql.record.get(id) as RecordRow | undefined;
+      return row && toRecord(row);
+    },
+    appendRevision(input) {
+      const { lastInsertRowid } = sql.appendRevision.run(
+        input.recordId,
+        input.type,
+        input.bodyJson,
+        input.deleted ? 1 : 0,
+        input.updatedAt,
+        input.updatedBy,
+        input.schemaVersion,
+        input.mutationId,
+        input.kind,
+        input.userId,
+        input.deviceId,
+      );
+      return Number(lastInsertRowid);
+    },
+    putRecord(input) {
+      sql.putRecord.run(
+        input.recordId,
+        input.type,
+        input.rev,
+        input.districtId,
+        input.deleted ? 1 : 0,
+        input.updatedAt,
+        input.updatedBy,
+        input.schemaVersion,
+        input.bodyJson,
+      );
+    },
+    saveMutation(input) {
+      sql.saveMutation.run(
+        input.mutationId,
+        input.hash,
+        input.resultJson,
+        input.userId,
+        input.deviceId,
+        input.createdAt,
+      );
+    },
+  };
+
+  return {
+    syncTransaction: (fn) => inTransaction(db, () => fn(tx)),
+    pull(since, limit, scope) {
+      const rows = scope.all
+        ? sql.pullAll.all(since, limit)
+        : sql.pullScoped.all(
+            since,
+            JSON.stringify(scope.referenceTypes),
+            JSON.stringify(scope.districtIds),
+            limit,
+          );
+      return (rows as unknown as RecordRow[]).map(toRecord);
+    },
+    history(recordId) {
+      return (sql.history.all(recordId) as unknown as RevisionRow[]).map(
+        (row): Revision => ({
+          rev: row.rev,
+          recordId: row.record_id,
+          type: row.type,
+          body: JSON.parse(row.body) as Record<string, unknown>,
+          deleted: row.deleted === 1,
+          updatedAt: row.updated_at,
+          updatedBy: row.updated_by,
+          schemaVersion: row.schema_version,
+          mutationId: row.mutation_id,
+          kind: row.kind,
+          userId: row.user_id,
+          deviceId: row.device_id,
+        }),
+      );
+    },
+    blobInfo: (sha256) => sql.blobInfo.get(sha256) as never,
+    saveBlobInfo(info) {
+      sql.saveBlobInfo.run(info.sha256, info.size, info.mime, now().toISOString(), info.createdBy);
+    },
+  };
+}

@@ -1,0 +1,178 @@
+/**
+ * Push semantics (DESIGN.md, "Sync protocol"): each mutation of a batch is applied,
+ * recognised as a retry, refused as a conflict, or rejected, in order, in ONE transaction.
+ */
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../src/domain/canonical-json.ts';
+import {
+  districtOf,
+  type RecordScope,
+  recordTypeDefinition,
+} from '../../src/domain/record-types.ts';
+import type {
+  Mutation,
+  MutationError,
+  MutationResult,
+  ServerRecord,
+} from '../../src/domain/sync-protocol.ts';
+import { jsonPath } from '../http/api-error.ts';
+import type { Store, StoredRecord, SyncTransaction, UserAccount } from '../store/store.ts';
+import { canWrite } from './permissions.ts';
+
+export interface PushContext {
+  user: UserAccount;
+  deviceId: string;
+  schemaVersion: number;
+}
+
+/** What can be known about a mutation without the database, worked out before the transaction. */
+interface Prepared {
+  mutation: Mutation;
+  /** Canonical JSON of the body: hashed, and stored as is (no second serialisation). */
+  bodyJson: string;
+  problem?: MutationError;
+  scope?: RecordScope;
+  districtId: string | null;
+}
+
+/**
+ * Same bytes as `bodyHash` from src/domain (SHA-256 hex of `canonicalJson(body)`), but
+ * synchronous: WebCrypto's digest is async and would cost a promise per mutation.
+ */
+const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function prepare(mutation: Mutation): Prepared {
+  const bodyJson = canonicalJson(mutation.body);
+  const base = { mutation, bodyJson, districtId: null };
+  if (sha256Hex(bodyJson) !== mutation.hash) {
+    const message = 'hash is not the SHA-256 of the canonical JSON of body';
+    return { ...base, problem: { code: 'hash_mismatch', message } };
+  }
+  const definition = recordTypeDefinition(mutation.type);
+  if (!definition) {
+    const message = `unknown record type ${mutation.type}`;
+    return { ...base, problem: { code: 'unknown_type', message } };
+  }
+  // Validated only; the body is stored exactly as sent, so its hash still matches.
+  const parsed = definition.schema.safeParse(mutation.body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const problem: MutationError = {
+      code: 'invalid',
+      message: issue?.message ?? 'invalid body',
+      path: jsonPath(issue?.path ?? []),
+    };
+    return { ...base, problem };
+  }
+  const districtId = definition.scope === 'district' ? (districtOf(mutation.body) ?? null) : null;
+  return { mutation, bodyJson, scope: definition.scope, districtId };
+}
+
+export const toServerRecord = (record: StoredRecord): ServerRecord => ({
+  id: record.id,
+  type: record.type,
+  rev: record.rev,
+  updatedAt: record.updatedAt,
+  updatedBy: record.updatedBy,
+  deleted: record.deleted,
+  schemaVersion: record.schemaVersion,
+  body: JSON.parse(record.bodyJson) as Record<string, unknown>,
+});
+
+const rejected = (mutationId: string, error: MutationError): MutationResult => ({
+  mutationId,
+  status: 'rejected',
+  error,
+});
+
+function decide(
+  tx: SyncTransaction,
+  context: PushContext,
+  prepared: Prepared,
+  updatedAt: string,
+): MutationResult {
+  const { mutation } = prepared;
+  const { mutationId } = mutation;
+  if (prepared.problem) return rejected(mutationId, prepared.problem);
+  const head = tx.recordHead(mutation.id);
+  const scope = prepared.scope as RecordScope;
+  if (!canWrite(context.user, scope, prepared.districtId, head)) {
+    const message = 'you may not write this record';
+    return rejected(mutationId, { code: 'forbidden', message });
+  }
+  if (head && head.type !== mutation.type) {
+    const message = `record ${mutation.id} is a ${head.type}, not a ${mutation.type}`;
+    return rejected(mutationId, { code: 'invalid', message });
+  }
+  const version = {
+    recordId: mutation.id,
+    type: mutation.type,
+    bodyJson: prepared.bodyJson,
+    deleted: mutation.op === 'delete',
+    updatedAt,
+    updatedBy: context.user.username,
+    schemaVersion: context.schemaVersion,
+    districtId: prepared.districtId,
+  };
+  const history = { mutationId, userId: context.user.id, deviceId: context.deviceId };
+  if (mutation.baseRev !== (head?.rev ?? 0)) {
+    // Kept in history so nothing sent is lost; the current version stays as it is.
+    tx.appendRevision({ ...version, ...history, kind: 'conflict' });
+    const current = tx.record(mutation.id);
+    return current
+      ? { mutationId, status: 'conflict', current: toServerRecord(current) }
+      : { mutationId, status: 'conflict' };
+  }
+  const rev = tx.appendRevision({ ...version, ...history, kind: 'applied' });
+  tx.putRecord({ ...version, rev });
+  return { mutationId, status: 'applied', rev };
+}
+
+/**
+ * A mutationId seen before. Same hash from the same user: a retry after a lost reply.
+ * An `applied` original comes back as `duplicate` with its rev (the device may drop its
+ * outbox entry); a `rejected` or `conflict` original comes back unchanged, the very
+ * answer the device missed, so a retry can never turn a refusal into something else.
+ * Any other reuse of the id is refused and never applied.
+ */
+function replay(
+  context: PushContext,
+  mutation: Mutation,
+  stored: { hash: string; userId: string; resultJson: string },
+): MutationResult {
+  if (stored.hash !== mutation.hash || stored.userId !== context.user.id) {
+    const message = 'this mutationId was already used for a different change';
+    return rejected(mutation.mutationId, { code: 'mutation_reused', message });
+  }
+  const original = JSON.parse(stored.resultJson) as MutationResult;
+  return original.status === 'applied'
+    ? { mutationId: mutation.mutationId, status: 'duplicate', rev: original.rev as number }
+    : original;
+}
+
+export function applyPush(
+  store: Store,
+  context: PushContext,
+  mutations: readonly Mutation[],
+): MutationResult[] {
+  if (mutations.length === 0) return [];
+  const prepared = mutations.map(prepare);
+  const now = store.now().toISOString();
+  return store.syncTransaction((tx) =>
+    prepared.map((item) => {
+      const { mutation } = item;
+      const stored = tx.findMutation(mutation.mutationId);
+      if (stored) return replay(context, mutation, stored);
+      const result = decide(tx, context, item, now);
+      tx.saveMutation({
+        mutationId: mutation.mutationId,
+        hash: mutation.hash,
+        resultJson: JSON.stringify(result),
+        userId: context.user.id,
+        deviceId: context.deviceId,
+        createdAt: now,
+      });
+      return result;
+    }),
+  );
+}

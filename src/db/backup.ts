@@ -1,0 +1,141 @@
+/** Backups: every local record, queued change, conflict and unsent attachment, as one JSON file. */
+import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { Conflict, SedpDatabase } from './database.ts';
+
+export const BACKUP_FORMAT = 'sedp-field-backup';
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: 1;
+  exportedAt: string;
+  deviceId: string;
+  username: string | null;
+  records: SyncedRecord[];
+  outbox: OutboxEntry[];
+  conflicts: Conflict[];
+  /** Attachments the server does not have yet, base64. */
+  blobs: { sha256: string; mime: string; base64: string }[];
+}
+
+const toBase64 = (bytes: ArrayBuffer) => {
+  let binary = '';
+  const view = new Uint8Array(bytes);
+  for (let i = 0; i < view.length; i += 0x8000) {
+    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
+  }
+  return btoa(binary);
+};
+
+const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
+
+export async function exportBackup(
+  db: SedpDatabase,
+  meta: { deviceId: string; username: string | null; now?: Date },
+): Promise<Backup> {
+  return db.transaction('r', [db.records, db.outbox, db.conflicts, db.blobs], async () => ({
+    format: BACKUP_FORMAT,
+    version: 1 as const,
+    exportedAt: (meta.now ?? new Date()).toISOString(),
+    deviceId: meta.deviceId,
+    username: meta.username,
+    records: await db.records.toArray(),
+    outbox: await db.outbox.orderBy('seq').toArray(),
+    conflicts: await db.conflicts.toArray(),
+    blobs: (await db.blobs.where('uploaded').equals(0).toArray()).map((b) => ({
+      sha256: b.sha256,
+      mime: b.mime,
+      base64: toBase64(b.bytes),
+    })),
+  }));
+}
+
+export class BackupFormatError extends Error {
+  override name = 'BackupFormatError';
+}
+
+export function parseBackup(text: string): Backup {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new BackupFormatError('not JSON');
+  }
+  const backup = data as Partial<Backup>;
+  if (
+    backup?.format !== BACKUP_FORMAT ||
+    backup.version !== 1 ||
+    !Array.isArray(backup.records) ||
+    !Array.isArray(backup.outbox)
+  ) {
+    throw new BackupFormatError('not an SEDP Field backup');
+  }
+  return { conflicts: [], blobs: [], ...backup } as Backup;
+}
+
+export interface ImportSummary {
+  records: number;
+  changes: number;
+}
+
+/**
+ * Merges a backup into this device. Queued changes keep their mutation ids, so the
+ * server answers `duplicate` for any it already has: importing twice stores nothing twice.
+ * A record is only replaced by an older copy when this device has nothing newer of it.
+ */
+export async function importBackup(db: SedpDatabase, backup: Backup): Promise<ImportSummary> {
+  return db.transaction('rw', [db.records, db.outbox, db.conflicts, db.blobs], async () => {
+    let records = 0;
+    let changes = 0;
+    for (const record of backup.records) {
+      const local = await db.records.get(record.id);
+      if (
+        !local ||
+        (local.rev < record.rev && (await db.outbox.where('id').equals(record.id).count()) === 0)
+      ) {
+        await db.records.put(record);
+        records += 1;
+      }
+    }
+    for (const entry of backup.outbox) {
+      if (await db.outbox.where('mutationId').equals(entry.mutationId).count()) continue;
+      const { seq: _seq, ...rest } = entry;
+      // A change that had been sent may be on the server already: it must stay unchanged.
+      await db.outbox.add(rest);
+      changes += 1;
+    }
+    for (const conflict of backup.conflicts) {
+      if (!(await db.conflicts.get(conflict.id))) await db.conflicts.put(conflict);
+    }
+    for (const blob of backup.blobs) {
+      if (await db.blobs.get(blob.sha256)) continue;
+      const bytes = fromBase64(blob.base64);
+      await db.blobs.add({
+        sha256: blob.sha256,
+        bytes,
+        mime: blob.mime,
+        size: bytes.byteLength,
+        createdAt: backup.exportedAt,
+        uploaded: 0,
+      });
+    }
+    return { records, changes };
+  });
+}
+
+/** Deletes everything this device holds for the signed-in user (after sign-out). */
+export async function wipeLocalData(db: SedpDatabase): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.records, db.outbox, db.conflicts, db.blobs, db.drafts, db.syncMeta],
+    async () => {
+      await Promise.all([
+        db.records.clear(),
+        db.outbox.clear(),
+        db.conflicts.clear(),
+        db.blobs.clear(),
+        db.drafts.clear(),
+        db.syncMeta.clear(),
+      ]);
+    },
+  );
+}

@@ -1,0 +1,68 @@
+/** What the user can do about parked changes and conflicts (Sync screen). */
+import { v7 as uuidv7 } from 'uuid';
+import { bodyHash } from '../domain/hash.ts';
+import type { SedpDatabase } from './database.ts';
+
+export function createOutboxActions(db: SedpDatabase, now: () => Date = () => new Date()) {
+  return {
+    /**
+     * Sends a parked change again (after the cause was fixed on the server, say). It gets
+     * a new mutation id: the server remembers its refusal of the old one and would repeat it.
+     */
+    async retry(seq: number) {
+      await db.outbox.update(seq, {
+        state: 'pending',
+        lastError: null,
+        attempts: 0,
+        mutationId: uuidv7(),
+      });
+    },
+
+    /** Gives up a parked change; the record stays on this device as it is. */
+    async discard(seq: number) {
+      await db.outbox.delete(seq);
+    },
+
+    /** "Keep theirs": the server's version replaces this device's. */
+    async keepTheirs(id: string) {
+      await db.transaction('rw', [db.records, db.outbox, db.conflicts], async () => {
+        const conflict = await db.conflicts.get(id);
+        if (!conflict) return;
+        await db.records.put(conflict.remote);
+        await db.outbox.where('id').equals(id).delete();
+        await db.conflicts.delete(id);
+      });
+    },
+
+    /**
+     * "Keep mine": this device's current version goes to the server as a new change
+     * based on the server's revision, so it applies instead of conflicting again.
+     */
+    async keepMine(id: string) {
+      const record = await db.records.get(id);
+      const conflict = await db.conflicts.get(id);
+      if (!record || !conflict) return;
+      const hash = await bodyHash(record.body);
+      await db.transaction('rw', [db.records, db.outbox, db.conflicts], async () => {
+        await db.outbox.where('id').equals(id).delete();
+        await db.records.update(id, { rev: conflict.remote.rev });
+        await db.outbox.add({
+          mutationId: uuidv7(),
+          type: record.type,
+          id,
+          op: record.deleted ? 'delete' : 'put',
+          baseRev: conflict.remote.rev,
+          body: record.body,
+          hash,
+          createdAt: now().toISOString(),
+          attempts: 0,
+          lastError: null,
+          state: 'pending',
+        });
+        await db.conflicts.delete(id);
+      });
+    },
+  };
+}
+
+export type OutboxActions = ReturnType<typeof createOutboxActions>;

@@ -1,0 +1,38 @@
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { renderWithApp } from '../../testing/render.tsx';
+import { LoginForm } from './login-form.tsx';
+
+describe('LoginForm', () => {
+  it('tells how to create the first admin when the server has no account', async () => {
+    await renderWithApp(<LoginForm onSubmit={vi.fn()} problem={null} serverHasUsers={false} />, {
+      namespaces: ['account'],
+    });
+    expect(screen.getByText('npm run users -- add admin --role admin')).toBeTruthy();
+  });
+
+  it('shows a rate limit with Russian plurals', async () => {
+    await renderWithApp(
+      <LoginForm
+        onSubmit={vi.fn()}
+        problem={{ kind: 'rate-limited', minutes: 5 }}
+        serverHasUsers
+      />,
+      { language: 'ru', namespaces: ['account'] },
+    );
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Слишком много попыток. Повторите через 5 минут.',
+    );
+  });
+
+  it('submits trimmed username and the password', async () => {
+    const onSubmit = vi.fn(async () => {});
+    await renderWithApp(<LoginForm onSubmit={onSubmit} problem={null} serverHasUsers />, {
+      namespaces: ['account'],
+    });
+    fireEvent.change(screen.getByLabelText('Username'), { target: { value: ' aida ' } });
+    fireEvent.change(screen.getByLabelText('Password'), { target: { value: 'secret-pass' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in' }));
+    expect(onSubmit).toHaveBeenCalledWith('aida', 'secret-pass');
+  });
+});

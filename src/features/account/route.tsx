@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { sessionStore } from '../../db/app-db.ts';
+import { startAppSync } from '../../sync/app-sync.ts';
+import { LoginError, login, serverHasUsers } from '../../sync/auth-api.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { LoginForm, type LoginProblem } from './login-form.tsx';
+
+export function Component() {
+  const { t } = useTranslation('account');
+  const navigate = useNavigate();
+  const location = useLocation();
+  const account = useUiPrefs((s) => s.account);
+  const [problem, setProblem] = useState<LoginProblem | null>(null);
+  const [hasUsers, setHasUsers] = useState<boolean | null>(null);
+
+  useEffect(() => {
+    void serverHasUsers().then(setHasUsers);
+  }, []);
+
+  const from = (location.state as { from?: string } | null)?.from ?? '/';
+  const expired = (location.state as { expired?: boolean } | null)?.expired === true;
+  if (account && !expired) return <Navigate to={from} replace />;
+
+  const onSubmit = async (username: string, password: string) => {
+    try {
+      const { token, user } = await login(username, password);
+      if (account && account.username !== user.username) {
+        // Signing in again after the token was revoked: the local data is this account's.
+        setProblem({ kind: 'other-user', name: account.displayName || account.username });
+        return;
+      }
+      await sessionStore.save({ token, user, signedInAt: new Date().toISOString() });
+      useUiPrefs.getState().setAccount(user);
+      setProblem(null);
+      void startAppSync().then((sync) => sync.signedIn());
+      navigate(from, { replace: true });
+    } catch (error) {
+      if (!(error instanceof LoginError)) throw error;
+      const failure = error.failure;
+      setProblem(
+        failure.code === 'rate-limited'
+          ? {
+              kind: 'rate-limited',
+              minutes: Math.max(1, Math.ceil(failure.retryAfterSeconds / 60)),
+            }
+          : { kind: failure.code },
+      );
+    }
+  };
+
+  return (
+    <article className="page">
+      <h1 className="page__title">{t('login.title')}</h1>
+      <p className="lead">{t('login.intro')}</p>
+      <LoginForm onSubmit={onSubmit} problem={problem} serverHasUsers={hasUsers} />
+    </article>
+  );
+}

@@ -1,0 +1,110 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { lessonsNoteSchema } from '../../domain/record-types.ts';
+
+export interface NoteDraft {
+  title: string;
+  text: string;
+  districtId: string;
+}
+
+export interface NoteFormProps {
+  value: NoteDraft;
+  onChange: (value: NoteDraft) => void;
+  onSave: (note: NoteDraft) => Promise<void>;
+  /** The districts this user records in; empty: any (typed). */
+  districtIds: string[];
+}
+
+type FieldError = 'title' | 'titleLong' | 'district' | 'save';
+
+/** New field note: validated in the user's language; nothing typed is lost on an error. */
+export function NoteForm({ value, onChange, onSave, districtIds }: NoteFormProps) {
+  const { t } = useTranslation('notes');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [saved, setSaved] = useState(false);
+
+  const set = (patch: Partial<NoteDraft>) => {
+    setSaved(false);
+    onChange({ ...value, ...patch });
+  };
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const parsed = lessonsNoteSchema.safeParse(value);
+    if (!parsed.success) {
+      const found = new Set<FieldError>();
+      for (const issue of parsed.error.issues) {
+        if (issue.path[0] === 'districtId') found.add('district');
+        if (issue.path[0] === 'title') found.add(issue.code === 'too_big' ? 'titleLong' : 'title');
+      }
+      setErrors([...found]);
+      return;
+    }
+    try {
+      await onSave(value);
+      setErrors([]);
+      setSaved(true);
+    } catch {
+      setErrors(['save']);
+    }
+  };
+
+  const has = (error: FieldError) => errors.includes(error);
+  return (
+    <form className="card form" onSubmit={submit} noValidate aria-labelledby="new-note">
+      <h2 id="new-note">{t('new')}</h2>
+      <div className="field">
+        <label className="field__label" htmlFor="note-district">
+          {t('form.district')}
+        </label>
+        {districtIds.length > 0 ? (
+          <select
+            id="note-district"
+            value={value.districtId}
+            aria-invalid={has('district')}
+            onChange={(e) => set({ districtId: e.target.value })}
+          >
+            <option value="">{t('form.chooseDistrict')}</option>
+            {districtIds.map((id) => (
+              <option key={id} value={id}>
+                {id}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <input
+            id="note-district"
+            value={value.districtId}
+            aria-invalid={has('district')}
+            onChange={(e) => set({ districtId: e.target.value })}
+          />
+        )}
+        {has('district') && <span className="field__error">{t('form.error.district')}</span>}
+      </div>
+      <label className="field">
+        <span className="field__label">{t('form.title')}</span>
+        <input
+          value={value.title}
+          aria-invalid={has('title') || has('titleLong')}
+          onChange={(e) => set({ title: e.target.value })}
+        />
+        {has('title') && <span className="field__error">{t('form.error.title')}</span>}
+        {has('titleLong') && <span className="field__error">{t('form.error.titleLong')}</span>}
+      </label>
+      <label className="field">
+        <span className="field__label">{t('form.text')}</span>
+        <textarea rows={5} value={value.text} onChange={(e) => set({ text: e.target.value })} />
+      </label>
+      {has('save') && (
+        <p className="form__error" role="alert">
+          {t('form.error.save')}
+        </p>
+      )}
+      {saved && <output className="form__ok">{t('form.saved')}</output>}
+      <button type="submit" className="button button--primary button--wide">
+        {t('form.save')}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { useTranslation } from 'react-i18next';
+import { records } from '../../db/app-db.ts';
+import { useRecordsWithState } from '../../db/hooks.ts';
+import { useDraft } from '../../db/use-draft.ts';
+import type { LessonsNote } from '../../domain/record-types.ts';
+import { useFormat } from '../../i18n/use-format.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { type NoteDraft, NoteForm } from './note-form.tsx';
+
+const EMPTY: NoteDraft = { title: '', text: '', districtId: '' };
+
+export function Component() {
+  const { t } = useTranslation('notes');
+  const format = useFormat();
+  const account = useUiPrefs((s) => s.account);
+  const districtIds = account?.districtIds ?? [];
+  const initial = districtIds.length === 1 ? { ...EMPTY, districtId: districtIds[0] ?? '' } : EMPTY;
+  const draft = useDraft<NoteDraft>('notes:new', initial);
+  const notes = useRecordsWithState<LessonsNote>('lessons-note');
+
+  const save = async (note: NoteDraft) => {
+    await records.put({
+      type: 'lessons-note',
+      body: { districtId: note.districtId, title: note.title.trim(), text: note.text },
+      updatedBy: account?.username ?? 'unknown',
+    });
+    await draft.discard();
+  };
+
+  return (
+    <article className="page">
+      <h1 className="page__title">{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      {draft.ready && (
+        <NoteForm
+          value={draft.value}
+          onChange={draft.update}
+          onSave={save}
+          districtIds={districtIds}
+        />
+      )}
+      {notes && notes.length === 0 && <p className="muted">{t('empty')}</p>}
+      <ul className="list">
+        {notes?.map(({ record, state }) => (
+          <li key={record.id} className="list__item">
+            <h2 className="list__title">{record.body.title}</h2>
+            <p className="list__meta">
+              {t('district', { id: record.body.districtId })} ·{' '}
+              {format.date(new Date(record.updatedAt), 'short')}{' '}
+              {format.time(new Date(record.updatedAt))}
+            </p>
+            {record.body.text && <p className="list__text">{record.body.text}</p>}
+            <p className={`sync-state sync-state--${state}`}>{t(`state.${state}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </article>
+  );
+}

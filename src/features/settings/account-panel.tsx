@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { makeBackupFile } from '../../db/app-backup.ts';
+import { countUnsynced, currentToken, forgetDevice } from '../../db/sign-out.ts';
+import { stopAppSync } from '../../sync/app-sync.ts';
+import { logout } from '../../sync/auth-api.ts';
+import { downloadText } from '../../ui/download.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
+
+type Step = { kind: 'idle' } | { kind: 'confirm'; unsynced: number; exported: boolean };
+
+/** Who is signed in, and signing out: never deletes unsynced work without a backup first. */
+export function AccountPanel() {
+  const { t } = useTranslation('account');
+  const navigate = useNavigate();
+  const account = useUiPrefs((s) => s.account);
+  const [step, setStep] = useState<Step>({ kind: 'idle' });
+  if (!account) return null;
+
+  const begin = async () =>
+    setStep({ kind: 'confirm', unsynced: await countUnsynced(), exported: false });
+
+  const exportFirst = async () => {
+    const file = await makeBackupFile(account.username);
+    downloadText(file.fileName, file.text);
+    setStep({ kind: 'confirm', unsynced: await countUnsynced(), exported: true });
+  };
+
+  const signOut = async () => {
+    const token = await currentToken();
+    await stopAppSync();
+    if (token) await logout(token);
+    await forgetDevice();
+    useUiPrefs.getState().setAccount(null);
+    navigate('/login', { replace: true });
+  };
+
+  const blocked = step.kind === 'confirm' && step.unsynced > 0 && !step.exported;
+  return (
+    <section className="card" aria-labelledby="account-title">
+      <h2 id="account-title">{t('panel.title')}</h2>
+      <p>
+        {t('panel.signedInAs', {
+          name: account.displayName || account.username,
+          role: t(`role.${account.role}`),
+        })}
+      </p>
+      <p className="muted">
+        {account.districtIds.length > 0
+          ? t('panel.districts', { list: account.districtIds.join(', ') })
+          : t('panel.allDistricts')}
+      </p>
+      {step.kind === 'idle' ? (
+        <button type="button" className="button" onClick={() => void begin()}>
+          {t('panel.signOut')}
+        </button>
+      ) : (
+        <div className="notice" role="alertdialog" aria-labelledby="sign-out-title">
+          <h3 id="sign-out-title" className="notice__title">
+            {t('panel.confirmTitle')}
+          </h3>
+          <p>
+            {step.unsynced > 0
+              ? t('panel.unsynced', { count: step.unsynced })
+              : t('panel.confirmBody')}
+          </p>
+          <div className="notice__actions">
+            {step.unsynced > 0 && (
+              <button
+                type="button"
+                className="button button--primary"
+                onClick={() => void exportFirst()}
+              >
+                {t('panel.exportFirst')}
+              </button>
+            )}
+            <button
+              type="button"
+              className="button"
+              disabled={blocked}
+              onClick={() => void signOut()}
+            >
+              {t('panel.signOutDelete')}
+            </button>
+            <button type="button" className="button" onClick={() => setStep({ kind: 'idle' })}>
+              {t('panel.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

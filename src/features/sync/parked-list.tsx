@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import type { OutboxEntry } from '../../domain/record.ts';
+
+export interface ParkedListProps {
+  entries: OutboxEntry[];
+  onRetry: (seq: number) => void;
+  onDiscard: (seq: number) => void;
+}
+
+/** Changes the server refused, with its reason; the rest of the queue went on without them. */
+export function ParkedList({ entries, onRetry, onDiscard }: ParkedListProps) {
+  const { t } = useTranslation('sync');
+  return (
+    <section className="card" aria-labelledby="parked-title">
+      <h2 id="parked-title">{t('parked.title')}</h2>
+      {entries.length === 0 && <p className="muted">{t('parked.none')}</p>}
+      <ul className="list">
+        {entries.map((entry) => {
+          const title = typeof entry.body.title === 'string' ? entry.body.title : entry.id;
+          const seq = entry.seq as number;
+          return (
+            <li key={entry.mutationId} className="list__item">
+              <h3 className="list__title">
+                {t(`type.${entry.type}` as 'type.lessons-note', { defaultValue: entry.type })}:{' '}
+                {title}
+              </h3>
+              <p className="form__error">{entry.lastError}</p>
+              <div className="actions">
+                <button type="button" className="button" onClick={() => onRetry(seq)}>
+                  {t('parked.retry')}
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => {
+                    if (window.confirm(t('parked.discardConfirm'))) onDiscard(seq);
+                  }}
+                >
+                  {t('parked.discard')}
+                </button>
+              </div>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

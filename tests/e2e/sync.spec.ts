@@ -1,0 +1,86 @@
+import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+
+test('a note saved offline survives a reload, reaches the server and a colleague of the district', async ({
+  page,
+  context,
+  browser,
+  request,
+  baseURL,
+}) => {
+  await signIn(page, 'aida');
+  await waitForServiceWorker(page);
+
+  await context.setOffline(true);
+  await page.goto('/notes');
+  await expect(page.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+  const title = `Women's hearing moved to the school, ${Date.now()}`;
+  await page.getByLabel('Title').fill(title);
+  await page
+    .getByLabel('Note', { exact: true })
+    .fill('The hall had no heating; 23 women came once it moved.');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByText('Saved on this device.')).toBeVisible();
+
+  await page.reload();
+  const item = page.getByRole('listitem').filter({ hasText: title });
+  await expect(item).toBeVisible();
+  await expect(item.getByText('Waiting to sync')).toBeVisible();
+  await page.goto('/sync');
+  await expect(page.getByTestId('pending-count')).toHaveText('1 change waiting to be sent');
+  expect((await serverRecords(request)).some((r) => r.body.title === title)).toBe(false);
+
+  // Back online: the `online` event starts a sync by itself.
+  await context.setOffline(false);
+  await expect(page.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
+  await expect(page.getByText(/^Last successful sync: /)).toBeVisible();
+  const onServer = (await serverRecords(request)).filter((r) => r.body.title === title);
+  expect(onServer).toHaveLength(1);
+  expect(onServer[0]).toMatchObject({ type: 'lessons-note', updatedBy: 'aida' });
+
+  // A colleague of the same district sees it after their pull; one of another district does not.
+  for (const [user, sees] of [
+    ['bakyt', true],
+    ['ainura', false],
+  ] as const) {
+    const other = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+    const otherPage = await other.newPage();
+    await signIn(otherPage, user);
+    await otherPage.goto('/notes');
+    await expect(otherPage.getByRole('heading', { level: 1, name: 'Field notes' })).toBeVisible();
+    const seen = otherPage.getByRole('listitem').filter({ hasText: title });
+    if (sees) await expect(seen.getByText('Synced')).toBeVisible();
+    else {
+      await otherPage.goto('/sync');
+      await expect(otherPage.getByText(/^Last successful sync: /)).toBeVisible();
+      await otherPage.goto('/notes');
+      await expect(seen).toHaveCount(0);
+    }
+    await other.close();
+  }
+});
+
+test('sign-out with unsynced work demands a backup first', async ({ page, context }) => {
+  await signIn(page, 'bakyt');
+  await waitForServiceWorker(page);
+  await context.setOffline(true);
+  await page.goto('/notes');
+  await page.getByLabel('Title').fill('Not yet on the server');
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByText('Saved on this device.')).toBeVisible();
+
+  await page.goto('/settings');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Sign out of this device?' });
+  await expect(dialog).toContainText('1 change on this device has not reached the server');
+  const signOut = dialog.getByRole('button', { name: "Sign out and delete this device's data" });
+  await expect(signOut).toBeDisabled();
+
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export backup' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^sedp-field-backup-bakyt-.*\.json$/);
+  await expect(signOut).toBeEnabled();
+  await signOut.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await context.setOffline(false);
+});

@@ -1,0 +1,89 @@
+import { describe, expect, it, onTestFinished } from 'vitest';
+import type { ServerRecord } from '../../src/domain/sync-protocol.ts';
+import { freshServer, mutation, note, push, signedInUser, uuidv7 } from './helpers.ts';
+
+describe('district scoping', () => {
+  it('lets a consultant write only in their districts', async () => {
+    const server = await freshServer(onTestFinished);
+    const { api } = await signedInUser(server, 'consultant', ['district-a', 'district-b']);
+    const mine = await mutation({ body: note('district-a') });
+    const other = await mutation({ body: note('district-z') });
+
+    const reply = await push(api, [mine, other]);
+
+    expect(reply.body.results).toMatchObject([
+      { mutationId: mine.mutationId, status: 'applied' },
+      { mutationId: other.mutationId, status: 'rejected', error: { code: 'forbidden' } },
+    ]);
+    expect(server.store.history(other.id)).toEqual([]);
+  });
+
+  it('does not let a consultant move a record out of, or take one from, another district', async () => {
+    const server = await freshServer(onTestFinished);
+    const coordinator = await signedInUser(server, 'coordinator');
+    const consultant = await signedInUser(server, 'consultant', ['district-a']);
+    const theirs = uuidv7();
+    const mine = uuidv7();
+    await push(coordinator.api, [
+      await mutation({ id: theirs, body: note('district-z') }),
+      await mutation({ id: mine, body: note('district-a') }),
+    ]);
+
+    const reply = await push(consultant.api, [
+      await mutation({ id: theirs, baseRev: 1, body: note('district-a', 'Taken over') }),
+      await mutation({ id: mine, baseRev: 2, body: note('district-z', 'Moved away') }),
+    ]);
+
+    expect(reply.body.results.map((r: { error?: { code: string } }) => r.error?.code)).toEqual([
+      'forbidden',
+      'forbidden',
+    ]);
+    // Refused before the revision check, so no `current` of another district leaks.
+    expect(reply.body.results[0].current).toBeUndefined();
+  });
+
+  it('lets admins and coordinators write in any district', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+    const coordinator = await signedInUser(server, 'coordinator');
+    for (const { api } of [admin, coordinator]) {
+      const reply = await push(api, [await mutation({ body: note('district-q') })]);
+      expect(reply.body.results[0]).toMatchObject({ status: 'applied' });
+    }
+  });
+
+  it('pulls for a consultant only the records of their districts', async () => {
+    const server = await freshServer(onTestFinished);
+    const coordinator = await signedInUser(server, 'coordinator');
+    const consultant = await signedInUser(server, 'consultant', ['district-a', 'district-c']);
+    await push(coordinator.api, [
+      await mutation({ body: note('district-a', 'A') }),
+      await mutation({ body: note('district-b', 'B') }),
+      await mutation({ body: note('district-c', 'C') }),
+    ]);
+
+    const theirs = await consultant.api.get('/api/sync/pull');
+    const all = await coordinator.api.get('/api/sync/pull');
+
+    const titles = (changes: ServerRecord[]) => changes.map((r) => r.body.title);
+    expect(titles(theirs.body.changes)).toEqual(['A', 'C']);
+    expect(theirs.body).toMatchObject({ cursor: 3, hasMore: false });
+    expect(titles(all.body.changes)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('follows a change of districts at once, without signing in again', async () => {
+    const server = await freshServer(onTestFinished);
+    const coordinator = await signedInUser(server, 'coordinator');
+    const consultant = await signedInUser(server, 'consultant', ['district-a']);
+    await push(coordinator.api, [await mutation({ body: note('district-b', 'B') })]);
+    expect((await consultant.api.get('/api/sync/pull')).body.changes).toHaveLength(0);
+
+    server.store.setDistricts(consultant.user.id, ['district-a', 'district-b']);
+
+    expect((await consultant.api.get('/api/sync/pull')).body.changes).toHaveLength(1);
+    expect((await consultant.api.get('/api/me')).body.districtIds).toEqual([
+      'district-a',
+      'district-b',
+    ]);
+  });
+});
