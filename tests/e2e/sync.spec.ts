@@ -84,3 +84,36 @@ test('sign-out with unsynced work demands a backup first', async ({ page, contex
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await context.setOffline(false);
 });
+
+test('two tabs save and sync side by side without storing anything twice', async ({
+  context,
+  request,
+}) => {
+  const first = await context.newPage();
+  await signIn(first, 'aida');
+  const second = await context.newPage();
+  await second.goto('/notes');
+  await first.goto('/notes');
+  const stamp = Date.now();
+  for (const [tab, name] of [
+    [first, 'first'],
+    [second, 'second'],
+    [first, 'third'],
+  ] as const) {
+    await tab.getByLabel('Title').fill(`Tab note ${name} ${stamp}`);
+    await tab.getByRole('button', { name: 'Save note' }).click();
+    await expect(tab.getByText('Saved on this device.')).toBeVisible();
+  }
+  // Both tabs see all three, synced, through the one database.
+  for (const tab of [first, second]) {
+    await tab.goto('/sync');
+    await tab.getByRole('button', { name: 'Sync now' }).click();
+    await expect(tab.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
+  }
+  const mine = (await serverRecords(request)).filter((r) =>
+    String(r.body.title).endsWith(` ${stamp}`),
+  );
+  expect(mine.map((r) => r.body.title).sort()).toEqual(
+    ['first', 'second', 'third'].map((n) => `Tab note ${n} ${stamp}`).sort(),
+  );
+});

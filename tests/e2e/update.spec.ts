@@ -58,3 +58,30 @@ test('accepting the update reloads into the new version', async ({ page }) => {
     writeFileSync(swFile, original);
   }
 });
+
+test('an update accepted while a form is half filled loses nothing', async ({ page }) => {
+  const swFile = path.join(process.env.SEDP_E2E_STATIC_DIR ?? '', 'sw.js');
+  const original = readFileSync(swFile, 'utf8');
+  try {
+    await signIn(page, 'aida');
+    await waitForServiceWorker(page);
+    await page.goto('/notes');
+    await page.getByLabel('Title').fill('Half-written during an update');
+    await page.getByLabel('Note', { exact: true }).fill('Started before the new version came');
+
+    writeFileSync(swFile, `${original}\n// version with a fix\n`);
+    await page.evaluate(async () => {
+      (window as unknown as { stayed: boolean }).stayed = true;
+      await (await navigator.serviceWorker.ready).update();
+    });
+    await page.getByRole('button', { name: 'Update now' }).click();
+    await page.waitForFunction(() => !(window as unknown as { stayed?: boolean }).stayed);
+
+    await expect(page.getByLabel('Title')).toHaveValue('Half-written during an update');
+    await expect(page.getByLabel('Note', { exact: true })).toHaveValue(
+      'Started before the new version came',
+    );
+  } finally {
+    writeFileSync(swFile, original);
+  }
+});

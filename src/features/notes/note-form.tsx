@@ -92,10 +92,18 @@ export function NoteForm({ value, onChange, onSave, districtIds }: NoteFormProps
         {has('title') && <span className="field__error">{t('form.error.title')}</span>}
         {has('titleLong') && <span className="field__error">{t('form.error.titleLong')}</span>}
       </label>
-      <label className="field">
-        <span className="field__label">{t('form.text')}</span>
-        <textarea rows={5} value={value.text} onChange={(e) => set({ text: e.target.value })} />
-      </label>
+      <div className="field">
+        {/* Not wrapped in the label: a textarea's text would join its accessible name. */}
+        <label className="field__label" htmlFor="note-text">
+          {t('form.text')}
+        </label>
+        <textarea
+          id="note-text"
+          rows={5}
+          value={value.text}
+          onChange={(e) => set({ text: e.target.value })}
+        />
+      </div>
       {has('save') && (
         <p className="form__error" role="alert">
           {t('form.error.save')}
