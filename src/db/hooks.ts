@@ -28,12 +28,13 @@ export interface OutboxSummary {
 }
 
 export function useOutboxSummary(): OutboxSummary | undefined {
+  // Counted by index: the queue may hold thousands of changes while this screen is open.
   return useLiveQuery(async () => {
-    const all = await appDb.outbox.orderBy('seq').toArray();
-    return {
-      pending: all.filter((e) => e.state === 'pending').length,
-      parked: all.filter((e) => e.state === 'parked'),
-    };
+    const [pending, parked] = await Promise.all([
+      appDb.outbox.where('state').equals('pending').count(),
+      appDb.outbox.where('state').equals('parked').sortBy('seq'),
+    ]);
+    return { pending, parked };
   }, []);
 }
 

@@ -1,0 +1,53 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createDatabase, type SedpDatabase } from './database.ts';
+import { createRecordRepository, type RecordRepository } from './record-repository.ts';
+import { createSyncStore } from './sync-store.ts';
+
+let db: SedpDatabase;
+let repo: RecordRepository;
+let n = 0;
+beforeEach(() => {
+  n += 1;
+  db = createDatabase(`sync-store-${n}`);
+  repo = createRecordRepository({ db });
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const note = (title: string, text = '') => ({ districtId: 'nooken', title, text });
+
+describe('sync store: taking a batch', () => {
+  it('sends one change per record at a time and marks it as sent', async () => {
+    const a = await repo.put({ type: 'lessons-note', body: note('a1'), updatedBy: 'x' });
+    await db.outbox.toCollection().modify({ attempts: 1 }); // a1 went out earlier
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('a2'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', body: note('b'), updatedBy: 'x' });
+
+    const batch = await createSyncStore(db).takeBatch(100);
+    expect(batch.map((e) => e.body.title)).toEqual(['a1', 'b']);
+    expect((await db.outbox.toArray()).map((e) => [e.body.title, e.attempts])).toEqual([
+      ['a1', 2],
+      ['a2', 0],
+      ['b', 1],
+    ]);
+  });
+
+  it('does not let a parked change hold back a later edit of the same record', async () => {
+    const a = await repo.put({ type: 'lessons-note', body: note(''), updatedBy: 'x' });
+    await db.outbox.toCollection().modify({ attempts: 1, state: 'parked' });
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('fixed'), updatedBy: 'x' });
+    const batch = await createSyncStore(db).takeBatch(100);
+    expect(batch.map((e) => e.body.title)).toEqual(['fixed']);
+  });
+
+  it('keeps a batch under the byte budget, but always sends at least one change', async () => {
+    const long = 'ы'.repeat(20_000);
+    for (let i = 0; i < 5; i += 1) {
+      await repo.put({ type: 'lessons-note', body: note(`n${i}`, long), updatedBy: 'x' });
+    }
+    const store = createSyncStore(db);
+    expect(await store.takeBatch(100, 100_000)).toHaveLength(2);
+    expect(await store.takeBatch(100, 1_000)).toHaveLength(1);
+  });
+});
