@@ -5,6 +5,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import type { ServerConfig } from './env.ts';
 import { firstAdminCommand } from './first-admin-hint.ts';
+import { seedReferenceData } from './seed/seed-reference-data.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 
 function readVersion(): string {
@@ -14,6 +15,8 @@ function readVersion(): string {
 
 export function startServer(config: ServerConfig) {
   const store = openSqliteStore(config.dataDir);
+  const seeded = seedReferenceData(store);
+  if (seeded > 0) console.log(`Added ${seeded} reference records (territories, work plan).`);
   const hasBuild = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasBuild) {
     console.warn(`No built app in ${config.staticDir}: serving the API only.`);

@@ -9,6 +9,12 @@ import {
   resetPassword,
   usernameSchema,
 } from '../auth/accounts.ts';
+import {
+  districtDirectory,
+  districtLabels,
+  resolveDistricts,
+  UnknownDistrictsError,
+} from '../auth/districts.ts';
 import { type Store, type UserAccount, UsernameTakenError } from '../store/store.ts';
 
 /** Wrong use of the command: printed with the usage, exit code 2. */
@@ -40,14 +46,24 @@ function valid<Schema extends z.ZodType>(schema: Schema, value: unknown): z.outp
   return parsed.data;
 }
 
-const districtList = (text: string) =>
-  valid(
+/** A comma-separated list of district codes or ids, as district ids. */
+function districtList(store: Store, text: string): string[] {
+  const entries = valid(
     districtIdsSchema,
     text
       .split(',')
-      .map((id) => id.trim())
+      .map((entry) => entry.trim())
       .filter(Boolean),
   );
+  if (entries.length === 0) return [];
+  const directory = districtDirectory(store);
+  try {
+    return resolveDistricts(directory, entries);
+  } catch (error) {
+    if (!(error instanceof UnknownDistrictsError)) throw error;
+    throw new CommandError(`${error.message}. District codes: ${error.knownCodes.join(', ')}`);
+  }
+}
 
 function args(input: CommandInput, names: string[]): string[] {
   const [command, ...rest] = input.positionals;
@@ -67,9 +83,11 @@ async function newPassword(io: CommandIo): Promise<string> {
   return valid(passwordSchema, await io.newPassword());
 }
 
-const summary = (user: UserAccount) =>
+const summary = (store: Store, user: UserAccount) =>
   `${user.username} (${user.displayName}, ${user.role}${
-    user.districtIds.length > 0 ? `, districts ${user.districtIds.join(', ')}` : ''
+    user.districtIds.length > 0
+      ? `, districts ${districtLabels(districtDirectory(store), user.districtIds).join(', ')}`
+      : ''
   })`;
 
 function table(rows: string[][]): string[] {
@@ -96,7 +114,7 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
       }
       const username = valid(usernameSchema, name);
       const displayName = valid(displayNameSchema, input.name ?? username);
-      const districtIds = districtList(input.districts ?? '');
+      const districtIds = districtList(store, input.districts ?? '');
       if (store.findUserByUsername(username))
         throw new CommandError(`A user named ${username} already exists`);
       const password = await newPassword(io);
@@ -108,7 +126,7 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
           password,
           districtIds,
         });
-        io.out(`Created ${summary(user)}.`);
+        io.out(`Created ${summary(store, user)}.`);
       } catch (error) {
         if (error instanceof UsernameTakenError)
           throw new CommandError(`A user named ${username} already exists`);
@@ -123,11 +141,12 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
         io.out('There are no users yet.');
         return;
       }
+      const directory = districtDirectory(store);
       const rows = users.map((user) => [
         user.username,
         user.displayName,
         user.role,
-        user.districtIds.join(',') || '-',
+        districtLabels(directory, user.districtIds).join(',') || '-',
         user.disabled ? 'disabled' : 'active',
       ]);
       for (const line of table([['USERNAME', 'NAME', 'ROLE', 'DISTRICTS', 'STATUS'], ...rows]))
@@ -154,10 +173,10 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
       return;
     }
     case 'districts': {
-      const [name, ids] = args(input, ['username', 'id,...']);
+      const [name, list] = args(input, ['username', 'code,...']);
       const user = existing(store, name as string);
-      const updated = store.setDistricts(user.id, districtList(ids as string)) as UserAccount;
-      io.out(`Districts of ${summary(updated)}.`);
+      const updated = store.setDistricts(user.id, districtList(store, list as string));
+      io.out(`Districts of ${summary(store, updated as UserAccount)}.`);
       return;
     }
     case undefined:

@@ -9,12 +9,14 @@ import { PromptCancelled, promptHidden } from './prompt.ts';
 import { CommandError, runUserCommand, UsageError } from './user-commands.ts';
 
 const USAGE = `Usage: npm run users -- <command>
-  add <username> --role <admin|coordinator|consultant> [--districts <id,...>] [--name "<display name>"]
+  add <username> --role <admin|coordinator|consultant> [--districts <code,...>] [--name "<display name>"]
   list
   passwd <username>
   disable <username>
   enable <username>
-  districts <username> <id,...>      ('' clears them)
+  districts <username> <code,...>    ('' clears them)
+
+Districts are given by code (nooken, aksy, ...) or by id.
 
 Passwords (at least 8 characters) are read from SEDP_PASSWORD, or asked for twice in a terminal.
 The data directory is SEDP_DATA_DIR (default ./data).`;

@@ -75,4 +75,7 @@ export const MIGRATIONS: readonly string[] = [
      created_at TEXT NOT NULL,
      created_by TEXT NOT NULL
    ) STRICT, WITHOUT ROWID;`,
+
+  // 3: reference data is read by type (district codes for the users CLI and admin API).
+  `CREATE INDEX records_type ON records (type, rev);`,
 ];

@@ -5,7 +5,7 @@ import type { Revision, Store, StoredRecord, SyncTransaction } from './store.ts'
 
 type SyncMethods = Pick<
   Store,
-  'syncTransaction' | 'pull' | 'history' | 'blobInfo' | 'saveBlobInfo'
+  'syncTransaction' | 'pull' | 'history' | 'recordsOfType' | 'blobInfo' | 'saveBlobInfo'
 >;
 
 const RECORD_COLUMNS =
@@ -44,10 +44,10 @@ interface RevisionRow {
   updated_at: string;
   updated_by: string;
   schema_version: number;
-  mutation_id: string;
+  mutation_id: string | null;
   kind: 'applied' | 'conflict';
-  user_id: string;
-  device_id: string;
+  user_id: string | null;
+  device_id: string | null;
 }
 
 export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
@@ -57,6 +57,8 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
     ),
     recordHead: db.prepare('SELECT type, rev, district_id AS districtId FROM records WHERE id = ?'),
     record: db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE id = ?`),
+    existingIds: db.prepare('SELECT id FROM records WHERE id IN (SELECT value FROM json_each(?))'),
+    ofType: db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE type = ? ORDER BY rev`),
     appendRevision: db.prepare(
       `INSERT INTO revisions (record_id, type, body, deleted, updated_at, updated_by,
          schema_version, mutation_id, kind, user_id, device_id)
@@ -94,6 +96,10 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
     record(id) {
       const row = sql.record.get(id) as RecordRow | undefined;
       return row && toRecord(row);
+    },
+    existingIds(ids) {
+      const rows = sql.existingIds.all(JSON.stringify(ids)) as unknown as { id: string }[];
+      return new Set(rows.map((row) => row.id));
     },
     appendRevision(input) {
       const { lastInsertRowid } = sql.appendRevision.run(
@@ -167,6 +173,7 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
         }),
       );
     },
+    recordsOfType: (type) => (sql.ofType.all(type) as unknown as RecordRow[]).map(toRecord),
     blobInfo: (sha256) => sql.blobInfo.get(sha256) as never,
     saveBlobInfo(info) {
       sql.saveBlobInfo.run(info.sha256, info.size, info.mime, now().toISOString(), info.createdBy);

@@ -51,9 +51,10 @@ export interface VersionInput {
 
 export interface RevisionInput extends VersionInput {
   kind: 'applied' | 'conflict';
-  mutationId: string;
-  userId: string;
-  deviceId: string;
+  /** The push that wrote it; null for versions the server wrote itself (seeded reference data). */
+  mutationId: string | null;
+  userId: string | null;
+  deviceId: string | null;
 }
 
 export interface Revision extends Omit<RevisionInput, 'districtId' | 'bodyJson'> {
@@ -77,6 +78,8 @@ export interface MutationRecord extends StoredMutation {
 export interface SyncTransaction {
   findMutation(mutationId: string): StoredMutation | undefined;
   recordHead(id: string): RecordHead | undefined;
+  /** Which of `ids` have a record (tombstones included), in one query. */
+  existingIds(ids: readonly string[]): Set<string>;
   record(id: string): StoredRecord | undefined;
   /** Appends to the history and returns the new server-wide revision. */
   appendRevision(input: RevisionInput): number;
@@ -124,6 +127,8 @@ export interface Store {
   pull(since: number, limit: number, scope: PullScope): StoredRecord[];
   /** Every stored version of a record, oldest first, conflicts included. */
   history(recordId: string): Revision[];
+  /** The current version of every record of a type, tombstones included, in rev order. */
+  recordsOfType(type: string): StoredRecord[];
 
   blobInfo(sha256: string): BlobInfo | undefined;
   saveBlobInfo(info: BlobInfo & { createdBy: string }): void;

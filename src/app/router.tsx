@@ -35,6 +35,10 @@ export function createAppRouter() {
                   path: 'municipalities',
                   lazy: () => import('../features/territories/route.tsx'),
                 },
+                {
+                  path: 'municipalities/:id',
+                  lazy: () => import('../features/territories/detail-route.tsx'),
+                },
                 { path: 'notes', lazy: () => import('../features/notes/route.tsx') },
                 { path: 'dashboard', lazy: () => import('../features/dashboard/route.tsx') },
                 { path: 'sync', lazy: () => import('../features/sync/route.tsx') },

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { Territory } from '../domain/territory.ts';
 import { appDb, prefs } from './app-db.ts';
 import type { Conflict } from './database.ts';
 
@@ -75,4 +76,22 @@ export function useRecordsWithState<Body extends Record<string, unknown>>(
         return { record: record as SyncedRecord<Body>, state };
       });
   }, [type]);
+}
+
+/** Every territory on this device (reference data, a few hundred records), live. */
+export function useTerritories(): SyncedRecord<Territory>[] | undefined {
+  return useRecordsOfType<Territory>('territory');
+}
+
+/** Live, not deleted records of one type (small reference lists). */
+export function useRecordsOfType<Body extends Record<string, unknown>>(
+  type: string,
+): SyncedRecord<Body>[] | undefined {
+  return useLiveQuery(
+    async () =>
+      (await appDb.records.where('type').equals(type).toArray()).filter(
+        (r) => !r.deleted,
+      ) as SyncedRecord<Body>[],
+    [type],
+  );
 }

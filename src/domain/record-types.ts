@@ -5,6 +5,8 @@
  */
 // zod/mini: the same validation as zod, a fraction of the size in the app's bundle.
 import * as z from 'zod/mini';
+import { territorySchema } from './territory.ts';
+import { workPlanActivitySchema } from './work-plan.ts';
 
 /**
  * - `reference`: shared reference data (territories, work plan, templates): every user
@@ -34,6 +36,12 @@ export type LessonsNote = z.infer<typeof lessonsNoteSchema>;
 
 export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
   'lessons-note': { type: 'lessons-note', scope: 'district', schema: lessonsNoteSchema },
+  territory: { type: 'territory', scope: 'reference', schema: territorySchema },
+  'work-plan-activity': {
+    type: 'work-plan-activity',
+    scope: 'reference',
+    schema: workPlanActivitySchema,
+  },
 };
 
 export function recordTypeDefinition(type: string): RecordTypeDefinition | undefined {

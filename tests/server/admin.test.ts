@@ -1,5 +1,14 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { client, freshServer, PASSWORD, signedInUser } from './helpers.ts';
+import {
+  client,
+  freshServer,
+  mutation,
+  PASSWORD,
+  push,
+  signedInUser,
+  territoryId,
+  uuidv7,
+} from './helpers.ts';
 
 describe('admin API', () => {
   it('creates, lists and changes users', async () => {
@@ -11,7 +20,8 @@ describe('admin API', () => {
       displayName: 'Нурлан Абдыкадыров',
       role: 'consultant',
       password: 'kochkor-2025',
-      districtIds: ['district-kochkor', 'district-at-bashy', 'district-kochkor'],
+      // Codes or ids, in any case, repeats dropped.
+      districtIds: ['nooken', territoryId('aksy'), 'Nooken'],
     });
     expect(created.status).toBe(201);
     const user = created.body.user;
@@ -20,7 +30,7 @@ describe('admin API', () => {
       username: 'nurlan',
       displayName: 'Нурлан Абдыкадыров',
       role: 'consultant',
-      districtIds: ['district-at-bashy', 'district-kochkor'],
+      districtIds: [territoryId('aksy'), territoryId('nooken')].sort(),
       disabled: false,
       createdAt: expect.any(String),
     });
@@ -30,15 +40,15 @@ describe('admin API', () => {
     expect(list.body.users.map((u: { username: string }) => u.username)).toContain('nurlan');
 
     const districts = await admin.api.put(`/api/admin/users/${user.id}/districts`, {
-      districtIds: ['district-naryn'],
+      districtIds: ['toktogul'],
     });
-    expect(districts.body.user.districtIds).toEqual(['district-naryn']);
+    expect(districts.body.user.districtIds).toEqual([territoryId('toktogul')]);
 
     const signIn = await client(server.url).post('/api/auth/login', {
       username: 'nurlan',
       password: 'kochkor-2025',
     });
-    expect(signIn.body.user.districtIds).toEqual(['district-naryn']);
+    expect(signIn.body.user.districtIds).toEqual([territoryId('toktogul')]);
 
     const disabled = await admin.api.post(`/api/admin/users/${user.id}/disable`);
     expect(disabled.body.user.disabled).toBe(true);
@@ -83,6 +93,70 @@ describe('admin API', () => {
     const self = await admin.api.post(`/api/admin/users/${admin.user.id}/disable`);
     expect(self.status).toBe(400);
     expect(self.body.error).toBe('cannot_disable_self');
+  });
+
+  it('refuses districts that are not known, naming them', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+    const base = { username: 'aisuluu', role: 'consultant', password: PASSWORD };
+
+    // `chui` is a region and the town `kerben` a municipality: neither is a district.
+    const unknown = ['nooken', 'atlantis', 'chui', territoryId('kerben')];
+    const created = await admin.api.post('/api/admin/users', { ...base, districtIds: unknown });
+    expect(created.status).toBe(400);
+    expect(created.body).toMatchObject({ error: 'invalid', path: ['districtIds'] });
+    expect(created.body.message).toBe(
+      `Unknown districts: ${unknown.slice(1).sort().join(', ')} (give district codes or ids)`,
+    );
+    expect(server.store.findUserByUsername('aisuluu')).toBeUndefined();
+
+    const user = (await admin.api.post('/api/admin/users', { ...base, districtIds: ['aksy'] })).body
+      .user;
+    const changed = await admin.api.put(`/api/admin/users/${user.id}/districts`, {
+      districtIds: ['atlantis'],
+    });
+    expect(changed.status).toBe(400);
+    expect(changed.body).toMatchObject({ error: 'invalid', path: ['districtIds'] });
+    expect(server.store.findUser(user.id)?.districtIds).toEqual([territoryId('aksy')]);
+  });
+
+  it('takes the code of a district an admin added', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+    const regionId = uuidv7();
+    const id = uuidv7();
+    const region = {
+      kind: 'region',
+      code: 'osh',
+      names: { ru: 'Ошская область', ky: 'Ош облусу', en: 'Osh Region' },
+    };
+    const district = {
+      kind: 'district',
+      code: 'kara-kulja',
+      names: { ru: 'Кара-Кульджинский район', ky: 'Кара-Күлжа району', en: 'Kara-Kulja District' },
+      parentId: regionId,
+    };
+    const pushed = await push(admin.api, [
+      await mutation({ type: 'territory', id: regionId, body: region }),
+      await mutation({ type: 'territory', id, body: district }),
+    ]);
+    expect(pushed.body.results.map((r: { status: string }) => r.status)).toEqual([
+      'applied',
+      'applied',
+    ]);
+
+    const created = await admin.api.post('/api/admin/users', {
+      username: 'aibek',
+      role: 'consultant',
+      password: PASSWORD,
+      districtIds: ['kara-kulja'],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body.user.districtIds).toEqual([id]);
+    const notDistrict = await admin.api.put(`/api/admin/users/${created.body.user.id}/districts`, {
+      districtIds: ['osh'],
+    });
+    expect(notDistrict.body).toMatchObject({ error: 'invalid', path: ['districtIds'] });
   });
 
   it('is closed to coordinators and consultants', async () => {

@@ -29,7 +29,7 @@ describe('HTTP surface', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       version: '0.0.0-test',
-      schemaVersion: 2,
+      schemaVersion: 3,
       hasUsers: false,
     });
     expect(response.headers.get('cache-control')).toBe('no-store');

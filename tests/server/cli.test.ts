@@ -2,7 +2,18 @@ import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { client, makeTempDir, removeDir, startTestServer, type TestServer } from './helpers.ts';
+import {
+  client,
+  makeTempDir,
+  mutation,
+  push,
+  removeDir,
+  signedInUser,
+  startTestServer,
+  type TestServer,
+  territoryId,
+  uuidv7,
+} from './helpers.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const NODE_FLAGS = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
@@ -57,25 +68,27 @@ describe('users CLI', () => {
     );
     const consultant = await users(
       server.dataDir,
-      ['add', 'aigul', '--role', 'consultant', '--districts', 'district-nooken, district-kochkor'],
+      ['add', 'aigul', '--role', 'consultant', '--districts', `nooken, ${territoryId('aksy')}`],
       pass,
     );
 
     expect(admin).toMatchObject({ code: 0, stdout: 'Created admin (Бакыт Асанов, admin).\n' });
     expect(consultant.code).toBe(0);
-    expect(consultant.stdout).toContain('districts district-kochkor, district-nooken');
+    expect(consultant.stdout).toContain('districts aksy, nooken');
     const login = await signIn(server, 'ADMIN', 'first admin secret');
     expect(login.status).toBe(200);
     expect(login.body.user).toMatchObject({ role: 'admin', displayName: 'Бакыт Асанов' });
+    const aigul = await signIn(server, 'aigul', 'first admin secret');
+    expect(aigul.body.user.districtIds).toEqual(
+      [territoryId('aksy'), territoryId('nooken')].sort(),
+    );
 
     const list = await users(server.dataDir, ['list']);
     expect(list.code).toBe(0);
     const lines = list.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^USERNAME\s+NAME\s+ROLE\s+DISTRICTS\s+STATUS$/);
     expect(lines[1]).toMatch(/^admin\s+Бакыт Асанов\s+admin\s+-\s+active$/);
-    expect(lines[2]).toMatch(
-      /^aigul\s+aigul\s+consultant\s+district-kochkor,district-nooken\s+active$/,
-    );
+    expect(lines[2]).toMatch(/^aigul\s+aigul\s+consultant\s+aksy,nooken\s+active$/);
   });
 
   it('refuses bad input with a clear message and a non-zero exit', async () => {
@@ -94,6 +107,13 @@ describe('users CLI', () => {
       [['passwd', 'nobody'], pass, 1, /There is no user named nobody/],
       [['explode'], {}, 2, /Unknown command explode/],
       [['add', 'bolot', '--role', 'admin', '--colour', 'red'], pass, 2, /Unknown option/],
+      [
+        ['add', 'bolot', '--role', 'consultant', '--districts', 'nooken,atlantis,chui'],
+        pass,
+        1,
+        /Unknown districts: atlantis, chui .*District codes: ak-suu, aksy, /,
+      ],
+      [['districts', 'taken', 'atlantis'], {}, 1, /Unknown district: atlantis/],
     ];
     for (const [args, env, code, message] of cases) {
       const run = await users(server.dataDir, args, env);
@@ -118,10 +138,10 @@ describe('users CLI', () => {
     expect((await signIn(server, 'nurlan', 'old password')).status).toBe(401);
     const fresh = (await signIn(server, 'nurlan', 'new password')).body.token;
 
-    const districts = await users(server.dataDir, ['districts', 'nurlan', 'district-naryn']);
-    expect(districts.code).toBe(0);
+    const districts = await users(server.dataDir, ['districts', 'nurlan', 'toktogul']);
+    expect(districts).toMatchObject({ code: 0, stdout: expect.stringContaining('toktogul') });
     expect((await client(server.url, fresh).get('/api/me')).body.districtIds).toEqual([
-      'district-naryn',
+      territoryId('toktogul'),
     ]);
 
     const disable = await users(server.dataDir, ['disable', 'nurlan']);
@@ -132,6 +152,45 @@ describe('users CLI', () => {
 
     expect((await users(server.dataDir, ['enable', 'nurlan'])).code).toBe(0);
     expect((await signIn(server, 'nurlan', 'new password')).status).toBe(200);
+  });
+
+  it('takes the code of a district an admin added after the seed', async () => {
+    const server = await runningServer();
+    const admin = await signedInUser(server, 'admin');
+    const id = uuidv7();
+    const district = {
+      kind: 'district',
+      code: 'at-bashy',
+      names: { ru: 'Ат-Башинский район', ky: 'Ат-Башы району', en: 'At-Bashy District' },
+    };
+    await push(admin.api, [await mutation({ type: 'territory', id, body: district })]);
+
+    const added = await users(
+      server.dataDir,
+      ['add', 'nurlan', '--role', 'consultant', '--districts', 'at-bashy,nooken'],
+      { SEDP_PASSWORD: 'long enough secret' },
+    );
+
+    expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('at-bashy, nooken') });
+    expect(server.store.findUserByUsername('nurlan')?.districtIds).toEqual(
+      [id, territoryId('nooken')].sort(),
+    );
+    expect((await users(server.dataDir, ['list'])).stdout).toMatch(/nurlan.*at-bashy,nooken/);
+  });
+
+  it('knows the seeded districts before the server first ran on the data directory', async () => {
+    const dir = makeTempDir();
+    onTestFinished(() => removeDir(dir));
+    const dataDir = path.join(dir, 'data');
+
+    const added = await users(
+      dataDir,
+      ['add', 'aida', '--role', 'consultant', '--districts', 'nooken'],
+      { SEDP_PASSWORD: 'long enough secret' },
+    );
+
+    expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('districts nooken') });
+    expect((await users(dataDir, ['list'])).stdout).toMatch(/aida.*nooken/);
   });
 
   it('is wired as `npm run users`', () => {

@@ -16,6 +16,7 @@ import {
   makeTempDir,
   note,
   removeDir,
+  SEEDED,
   signedInUser,
   startTestServer,
 } from './helpers.ts';
@@ -46,16 +47,17 @@ function device(options: { baseUrl: () => string; token: () => string; fetch?: t
   return { db, repo, engine };
 }
 
-async function allOnServer(api: {
-  get: (
-    p: string,
-  ) => Promise<{ body: { changes: { id: string }[]; hasMore: boolean; cursor: number } }>;
+/** Ids of the notes the user can pull (the seeded reference data left out). */
+async function notesOnServer(api: {
+  get: (p: string) => Promise<{
+    body: { changes: { id: string; type: string }[]; hasMore: boolean; cursor: number };
+  }>;
 }) {
   const ids: string[] = [];
   let since = 0;
   for (;;) {
     const page = (await api.get(`/api/sync/pull?since=${since}`)).body;
-    ids.push(...page.changes.map((c) => c.id));
+    ids.push(...page.changes.filter((c) => c.type === 'lessons-note').map((c) => c.id));
     since = page.cursor;
     if (!page.hasMore) return ids;
   }
@@ -79,11 +81,16 @@ describe('device sync against the real server', () => {
     expect(await phone.db.outbox.count()).toBe(0);
 
     const colleague = device({ baseUrl: () => server.url, token: () => bakyt.token });
-    expect(await colleague.engine.syncNow()).toMatchObject({ kind: 'done', pulled: 250 });
-    expect(await colleague.db.records.count()).toBe(250);
+    // The district's notes and the reference data (seeded territories) everyone gets.
+    expect(await colleague.engine.syncNow()).toMatchObject({
+      kind: 'done',
+      pulled: 250 + SEEDED,
+    });
+    expect(await colleague.db.records.where('type').equals('lessons-note').count()).toBe(250);
+    expect(await colleague.db.records.count()).toBe(250 + SEEDED);
 
     const elsewhere = device({ baseUrl: () => server.url, token: () => ainura.token });
-    expect(await elsewhere.engine.syncNow()).toMatchObject({ kind: 'done', pulled: 0 });
+    expect(await elsewhere.engine.syncNow()).toMatchObject({ kind: 'done', pulled: SEEDED });
   });
 
   it('a reply lost after the server committed is retried and stored once', async () => {
@@ -112,7 +119,7 @@ describe('device sync against the real server', () => {
     expect(await phone.db.outbox.count()).toBe(30);
 
     expect(await phone.engine.syncNow()).toMatchObject({ kind: 'done', pushed: 30 });
-    const ids = await allOnServer(aida.api);
+    const ids = await notesOnServer(aida.api);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
   });
@@ -145,7 +152,7 @@ describe('device sync against the real server', () => {
     cleanups.push(() => server.close());
     url = server.url;
     expect(await phone.engine.syncNow()).toMatchObject({ kind: 'done', pushed: 1 });
-    expect(await allOnServer(client(server.url, aida.token))).toHaveLength(2);
+    expect(await notesOnServer(client(server.url, aida.token))).toHaveLength(2);
   });
 
   it('parks a record the server refuses and delivers the rest of the queue', async () => {

@@ -8,10 +8,13 @@ import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import type { LoginLimits } from '../../server/auth/rate-limiter.ts';
+import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
 import type { Role } from '../../src/domain/sync-protocol.ts';
+import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
+import { WORK_PLAN_SEED } from '../../src/domain/work-plan-seed.ts';
 
 export function makeTempDir(prefix = 'sedp-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));
@@ -39,6 +42,16 @@ export function fakeClock(start = '2025-03-01T08:00:00.000Z') {
   };
 }
 
+/** How many reference records a fresh server is seeded with: its pull cursor starts here. */
+export const SEEDED = TERRITORY_SEED.length + WORK_PLAN_SEED.length;
+
+/** The fixed id of a seeded territory, by code. */
+export function territoryId(code: string): string {
+  const territory = TERRITORY_SEED.find((entry) => entry.code === code);
+  if (!territory) throw new Error(`No seeded territory ${code}`);
+  return territory.id;
+}
+
 export interface TestServerOptions {
   dataDir?: string;
   staticDir?: string;
@@ -47,6 +60,8 @@ export interface TestServerOptions {
   trustProxy?: boolean;
   /** Lets a test put a faulty store between the app and the real one. */
   wrapStore?: (store: Store) => Store;
+  /** Seed reference data on start, as `startServer` does (default true). */
+  seed?: boolean;
 }
 
 export interface TestServer {
@@ -60,6 +75,7 @@ export interface TestServer {
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
   const store = openSqliteStore(dataDir, { now: options.now });
+  if (options.seed ?? true) seedReferenceData(store);
   const app = createApp({
     store: options.wrapStore ? options.wrapStore(store) : store,
     version: '0.0.0-test',

@@ -63,7 +63,7 @@ describe('server process', () => {
     // Restart on the same directory: the database opens as it was.
     const again = runServer({ PORT: '0', HOST: '127.0.0.1', SEDP_DATA_DIR: dataDir });
     const body = await (await fetch(`${await again.url}api/health`)).json();
-    expect(body).toMatchObject({ status: 'ok', schemaVersion: 2, hasUsers: false });
+    expect(body).toMatchObject({ status: 'ok', schemaVersion: 3, hasUsers: false });
   });
 
   it('tells how to create the first admin while there is no account', async () => {

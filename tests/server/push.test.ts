@@ -1,10 +1,11 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { fakeClock, freshServer, mutation, note, push, signedInUser, uuidv7 } from './helpers.ts';
 
+// Servers without the seeded reference data, so revisions count from 1.
 describe('push', () => {
   it('applies a mutation with a server revision, server time and the signed-in username', async () => {
     const clock = fakeClock('2025-04-02T10:00:00.000Z');
-    const server = await freshServer(onTestFinished, { now: clock.now });
+    const server = await freshServer(onTestFinished, { now: clock.now, seed: false });
     const { api, user } = await signedInUser(server, 'coordinator');
     const m = await mutation({ body: note('district-nooken') });
 
@@ -24,7 +25,7 @@ describe('push', () => {
   });
 
   it('answers a retry after a lost reply with duplicate and stores nothing twice', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const m = await mutation({ body: note('district-nooken') });
 
@@ -43,7 +44,7 @@ describe('push', () => {
   });
 
   it('never applies a changed body sent under a used mutationId', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const m = await mutation({ body: note('district-nooken', 'First') });
     await push(api, [m]);
@@ -65,7 +66,7 @@ describe('push', () => {
   });
 
   it('keeps both versions in history on a conflict and returns the current one', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api, user } = await signedInUser(server, 'coordinator');
     const id = uuidv7();
     await push(api, [await mutation({ id, body: note('district-nooken', 'Original') })]);
@@ -99,7 +100,7 @@ describe('push', () => {
   });
 
   it('answers a retried conflict or rejection with the original result, unchanged', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const id = uuidv7();
     await push(api, [await mutation({ id, body: note('district-nooken') })]);
@@ -118,7 +119,7 @@ describe('push', () => {
   });
 
   it('applies the rest of a batch around an invalid body and names the bad field', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const before = await mutation({ body: note('district-nooken', 'Before') });
     const bad = await mutation({ body: { districtId: 'district-nooken', title: 42, text: '' } });
@@ -140,7 +141,7 @@ describe('push', () => {
   });
 
   it('rejects an unknown record type and a hash that does not match the body', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'admin');
     const unknown = await mutation({ type: 'gossip', body: { districtId: 'district-nooken' } });
     const tampered = await mutation({ body: note('district-nooken') });
@@ -157,7 +158,7 @@ describe('push', () => {
   });
 
   it('accepts the same body with its keys in another order (canonical hash)', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const m = await mutation({ body: note('district-nooken') });
     const reordered = { text: m.body.text, title: m.body.title, districtId: m.body.districtId };
@@ -168,7 +169,7 @@ describe('push', () => {
   });
 
   it('stores a delete as a tombstone that keeps its body', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const id = uuidv7();
     await push(api, [await mutation({ id, body: note('district-nooken') })]);
@@ -185,7 +186,7 @@ describe('push', () => {
   });
 
   it('refuses to change the type of an existing record', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api, user } = await signedInUser(server, 'admin');
     const id = uuidv7();
     // Only one type is registered yet, so the other type's record is put in directly.
@@ -219,7 +220,7 @@ describe('push', () => {
   });
 
   it('refuses a batch of more than 100 mutations, and malformed requests, as a whole', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const m = await mutation({ body: note('district-nooken') });
     const many = Array.from({ length: 101 }, () => ({ ...m, mutationId: uuidv7() }));
@@ -245,7 +246,7 @@ describe('push', () => {
   });
 
   it('refuses a push body over 2 MB with 413 and keeps serving', async () => {
-    const server = await freshServer(onTestFinished);
+    const server = await freshServer(onTestFinished, { seed: false });
     const { api } = await signedInUser(server, 'coordinator');
     const huge = JSON.stringify({
       deviceId: 'd',

@@ -8,6 +8,7 @@ import {
   PASSWORD,
   push,
   removeDir,
+  SEEDED,
   signedInUser,
   startTestServer,
   uuidv7,
@@ -25,7 +26,7 @@ describe('restart', () => {
     const deleted = await mutation({
       id,
       op: 'delete',
-      baseRev: 1,
+      baseRev: SEEDED + 1,
       body: note('district-a', 'First'),
     });
     const others = await Promise.all([1, 2, 3].map(() => mutation({ body: note('district-b') })));
@@ -37,18 +38,18 @@ describe('restart', () => {
     const again = client(second.url, token);
 
     expect((await again.get('/api/me')).body.username).toBe(user.username);
-    const pulled = await again.get('/api/sync/pull');
+    const pulled = await again.get(`/api/sync/pull?since=${SEEDED}`);
     expect(pulled.body.changes).toHaveLength(4);
-    expect(pulled.body).toMatchObject({ cursor: 5, hasMore: false });
+    expect(pulled.body).toMatchObject({ cursor: SEEDED + 5, hasMore: false });
     expect(pulled.body.changes.find((r: { id: string }) => r.id === id)).toMatchObject({
       deleted: true,
-      rev: 2,
+      rev: SEEDED + 2,
     });
     expect(second.store.history(id)).toHaveLength(2);
     const retry = await push(again, [created]);
-    expect(retry.body.results[0]).toMatchObject({ status: 'duplicate', rev: 1 });
+    expect(retry.body.results[0]).toMatchObject({ status: 'duplicate', rev: SEEDED + 1 });
     const next = await push(again, [await mutation({ body: note('district-a') })]);
-    expect(next.body.results[0].rev).toBe(6);
+    expect(next.body.results[0].rev).toBe(SEEDED + 6);
     const login = await client(second.url).post('/api/auth/login', {
       username: user.username,
       password: PASSWORD,

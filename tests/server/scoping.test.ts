@@ -1,6 +1,8 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerRecord } from '../../src/domain/sync-protocol.ts';
-import { freshServer, mutation, note, push, signedInUser, uuidv7 } from './helpers.ts';
+import { freshServer, mutation, note, push, SEEDED, signedInUser, uuidv7 } from './helpers.ts';
+
+const notes = (changes: ServerRecord[]) => changes.filter((r) => r.type === 'lessons-note');
 
 describe('district scoping', () => {
   it('lets a consultant write only in their districts', async () => {
@@ -65,10 +67,14 @@ describe('district scoping', () => {
     const theirs = await consultant.api.get('/api/sync/pull');
     const all = await coordinator.api.get('/api/sync/pull');
 
-    const titles = (changes: ServerRecord[]) => changes.map((r) => r.body.title);
+    const titles = (changes: ServerRecord[]) => notes(changes).map((r) => r.body.title);
     expect(titles(theirs.body.changes)).toEqual(['A', 'C']);
-    expect(theirs.body).toMatchObject({ cursor: 3, hasMore: false });
+    expect(theirs.body).toMatchObject({ cursor: SEEDED + 3, hasMore: false });
     expect(titles(all.body.changes)).toEqual(['A', 'B', 'C']);
+    // Reference data (seeded territories and work plan) goes to everyone.
+    expect(theirs.body.changes.filter((r: ServerRecord) => r.type !== 'lessons-note')).toHaveLength(
+      SEEDED,
+    );
   });
 
   it('follows a change of districts at once, without signing in again', async () => {
@@ -76,11 +82,11 @@ describe('district scoping', () => {
     const coordinator = await signedInUser(server, 'coordinator');
     const consultant = await signedInUser(server, 'consultant', ['district-a']);
     await push(coordinator.api, [await mutation({ body: note('district-b', 'B') })]);
-    expect((await consultant.api.get('/api/sync/pull')).body.changes).toHaveLength(0);
+    expect(notes((await consultant.api.get('/api/sync/pull')).body.changes)).toHaveLength(0);
 
     server.store.setDistricts(consultant.user.id, ['district-a', 'district-b']);
 
-    expect((await consultant.api.get('/api/sync/pull')).body.changes).toHaveLength(1);
+    expect(notes((await consultant.api.get('/api/sync/pull')).body.changes)).toHaveLength(1);
     expect((await consultant.api.get('/api/me')).body.districtIds).toEqual([
       'district-a',
       'district-b',

@@ -7,6 +7,11 @@ import {
   passwordSchema,
   resetPassword,
 } from '../../auth/accounts.ts';
+import {
+  districtDirectory,
+  resolveDistricts,
+  UnknownDistrictsError,
+} from '../../auth/districts.ts';
 import { ApiError } from '../../http/api-error.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { readJson } from '../../http/read-json.ts';
@@ -15,6 +20,17 @@ import { type Store, type UserAccount, UsernameTakenError } from '../../store/st
 
 const passwordBody = z.object({ password: passwordSchema });
 const districtsBody = z.object({ districtIds: districtIdsSchema });
+
+/** District codes or ids as district ids: 400 `invalid` at `districtIds` for unknown ones. */
+function districtIds(store: Store, entries: readonly string[]): string[] {
+  if (entries.length === 0) return [];
+  try {
+    return resolveDistricts(districtDirectory(store), entries);
+  } catch (error) {
+    if (!(error instanceof UnknownDistrictsError)) throw error;
+    throw new ApiError(400, 'invalid', error.message, { path: ['districtIds'] });
+  }
+}
 
 const found = (user: UserAccount | undefined) => {
   if (!user) throw new ApiError(404, 'not_found', 'No such user');
@@ -30,8 +46,9 @@ export function userRoutes(store: Store): Hono<AppEnv> {
 
   routes.post('/users', async (c) => {
     const input = await readJson(c, newAccountSchema);
+    const account = { ...input, districtIds: districtIds(store, input.districtIds) };
     try {
-      return c.json({ user: await createAccount(store, input) }, 201);
+      return c.json({ user: await createAccount(store, account) }, 201);
     } catch (error) {
       if (!(error instanceof UsernameTakenError)) throw error;
       throw new ApiError(409, 'username_taken', error.message, { path: ['username'] });
@@ -56,8 +73,9 @@ export function userRoutes(store: Store): Hono<AppEnv> {
   });
 
   routes.put('/users/:id/districts', async (c) => {
-    const { districtIds } = await readJson(c, districtsBody);
-    return c.json(found(store.setDistricts(c.req.param('id'), districtIds)));
+    const body = await readJson(c, districtsBody);
+    const ids = districtIds(store, body.districtIds);
+    return c.json(found(store.setDistricts(c.req.param('id'), ids)));
   });
   return routes;
 }

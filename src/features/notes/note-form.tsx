@@ -14,12 +14,14 @@ export interface NoteFormProps {
   onSave: (note: NoteDraft) => Promise<void>;
   /** The districts this user records in; empty: any (typed). */
   districtIds: string[];
+  /** A district's name in the interface language, when this device knows it. */
+  districtName?: (id: string) => string | undefined;
 }
 
 type FieldError = 'title' | 'titleLong' | 'district' | 'save';
 
 /** New field note: validated in the user's language; nothing typed is lost on an error. */
-export function NoteForm({ value, onChange, onSave, districtIds }: NoteFormProps) {
+export function NoteForm({ value, onChange, onSave, districtIds, districtName }: NoteFormProps) {
   const { t } = useTranslation('notes');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
@@ -68,7 +70,7 @@ export function NoteForm({ value, onChange, onSave, districtIds }: NoteFormProps
             <option value="">{t('form.chooseDistrict')}</option>
             {districtIds.map((id) => (
               <option key={id} value={id}>
-                {id}
+                {districtName?.(id) ?? id}
               </option>
             ))}
           </select>

@@ -5,6 +5,7 @@ import { useDraft } from '../../db/use-draft.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { type NoteDraft, NoteForm } from './note-form.tsx';
 
 const EMPTY: NoteDraft = { title: '', text: '', districtId: '' };
@@ -17,6 +18,8 @@ export function Component() {
   const initial = districtIds.length === 1 ? { ...EMPTY, districtId: districtIds[0] ?? '' } : EMPTY;
   const draft = useDraft<NoteDraft>('notes:new', initial);
   const notes = useRecordsWithState<LessonsNote>('lessons-note');
+  const tree = useTerritoryTree();
+  const districtName = (id: string) => tree?.byId.get(id)?.names[format.language];
 
   const save = async (note: NoteDraft) => {
     await records.put({
@@ -37,6 +40,7 @@ export function Component() {
           onChange={draft.update}
           onSave={save}
           districtIds={districtIds}
+          districtName={districtName}
         />
       )}
       {notes && notes.length === 0 && <p className="muted">{t('empty')}</p>}
@@ -45,8 +49,9 @@ export function Component() {
           <li key={record.id} className="list__item">
             <h2 className="list__title">{record.body.title}</h2>
             <p className="list__meta">
-              {t('district', { id: record.body.districtId })} ·{' '}
-              {format.date(new Date(record.updatedAt), 'short')}{' '}
+              {districtName(record.body.districtId) ??
+                t('district', { id: record.body.districtId })}{' '}
+              · {format.date(new Date(record.updatedAt), 'short')}{' '}
               {format.time(new Date(record.updatedAt))}
             </p>
             {record.body.text && <p className="list__text">{record.body.text}</p>}

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { makeBackupFile } from '../../db/app-backup.ts';
 import { countUnsynced, currentToken, forgetDevice } from '../../db/sign-out.ts';
+import { useFormat } from '../../i18n/use-format.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
 import { logout } from '../../sync/auth-api.ts';
 import { downloadText } from '../../ui/download.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 type Step = { kind: 'idle' } | { kind: 'confirm'; unsynced: number; exported: boolean };
 
@@ -15,6 +17,8 @@ export function AccountPanel() {
   const { t } = useTranslation('account');
   const navigate = useNavigate();
   const account = useUiPrefs((s) => s.account);
+  const tree = useTerritoryTree();
+  const { language } = useFormat();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
   if (!account) return null;
 
@@ -48,7 +52,11 @@ export function AccountPanel() {
       </p>
       <p className="muted">
         {account.districtIds.length > 0
-          ? t('panel.districts', { list: account.districtIds.join(', ') })
+          ? t('panel.districts', {
+              list: account.districtIds
+                .map((id) => tree?.byId.get(id)?.names[language] ?? id)
+                .join(', '),
+            })
           : t('panel.allDistricts')}
       </p>
       {step.kind === 'idle' ? (

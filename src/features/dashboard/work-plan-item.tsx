@@ -1,0 +1,102 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { deadlinePassed, type WorkPlanActivity } from '../../domain/work-plan.ts';
+import { useFormat } from '../../i18n/use-format.ts';
+
+export interface WorkPlanItemProps {
+  activity: WorkPlanActivity;
+  today: Date;
+  /** Present for admins: saves a new target and deadline. */
+  onSave?: (target: number, deadline: string) => Promise<void>;
+}
+
+const localDate = (iso: string) => new Date(`${iso}T00:00:00`);
+
+export function WorkPlanItem({ activity, today, onSave }: WorkPlanItemProps) {
+  const { t } = useTranslation('dashboard');
+  const format = useFormat();
+  const [editing, setEditing] = useState(false);
+  const [target, setTarget] = useState(String(activity.target));
+  const [deadline, setDeadline] = useState(activity.deadline);
+  const [error, setError] = useState<'target' | 'deadline' | 'save' | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const value = Number(target);
+    if (!/^\d+$/.test(target.trim()) || !Number.isSafeInteger(value)) return setError('target');
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(deadline)) return setError('deadline');
+    try {
+      await onSave?.(value, deadline);
+      setError(null);
+      setEditing(false);
+      setSaved(true);
+    } catch {
+      setError('save');
+    }
+  };
+
+  const passed = deadlinePassed(activity.deadline, today);
+  return (
+    <li className="list__item">
+      <h3 className="list__title">
+        {activity.number}. {activity.activity[format.language]}
+      </h3>
+      <p className="list__text">{activity.indicator[format.language]}</p>
+      <p className="list__meta">
+        {t('workPlan.target', { count: activity.target })} ·{' '}
+        {t('workPlan.deadline', { date: format.date(localDate(activity.deadline), 'long') })}
+      </p>
+      {passed && <p className="sync-state sync-state--pending">{t('workPlan.passed')}</p>}
+      {saved && <output className="form__ok">{t('workPlan.saved')}</output>}
+      {onSave && !editing && (
+        <div className="actions">
+          <button type="button" className="button" onClick={() => setEditing(true)}>
+            {t('workPlan.edit')}
+          </button>
+        </div>
+      )}
+      {onSave && editing && (
+        <form className="form" onSubmit={submit} noValidate aria-label={t('workPlan.edit')}>
+          <div className="field">
+            <label className="field__label" htmlFor={`target-${activity.number}`}>
+              {t('workPlan.targetLabel')}
+            </label>
+            <input
+              id={`target-${activity.number}`}
+              inputMode="numeric"
+              value={target}
+              aria-invalid={error === 'target'}
+              onChange={(e) => setTarget(e.target.value)}
+            />
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`deadline-${activity.number}`}>
+              {t('workPlan.deadlineLabel')}
+            </label>
+            <input
+              id={`deadline-${activity.number}`}
+              type="date"
+              value={deadline}
+              aria-invalid={error === 'deadline'}
+              onChange={(e) => setDeadline(e.target.value)}
+            />
+          </div>
+          {error && (
+            <p className="form__error" role="alert">
+              {t(`workPlan.error.${error}`)}
+            </p>
+          )}
+          <div className="actions">
+            <button type="submit" className="button button--primary">
+              {t('workPlan.save')}
+            </button>
+            <button type="button" className="button" onClick={() => setEditing(false)}>
+              {t('workPlan.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
