@@ -5,6 +5,7 @@
  */
 // zod/mini: the same validation as zod, a fraction of the size in the app's bundle.
 import * as z from 'zod/mini';
+import { milestoneSchema } from './milestone.ts';
 import { territorySchema } from './territory.ts';
 import { workPlanActivitySchema } from './work-plan.ts';
 
@@ -36,6 +37,7 @@ export type LessonsNote = z.infer<typeof lessonsNoteSchema>;
 
 export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
   'lessons-note': { type: 'lessons-note', scope: 'district', schema: lessonsNoteSchema },
+  milestone: { type: 'milestone', scope: 'district', schema: milestoneSchema },
   territory: { type: 'territory', scope: 'reference', schema: territorySchema },
   'work-plan-activity': {
     type: 'work-plan-activity',

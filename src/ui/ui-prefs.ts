@@ -14,8 +14,16 @@ export interface UiPrefs {
    * IndexedDB with the data it unlocks, never here.
    */
   account: SessionUser | null;
+  /** The territory last picked in a form, offered first next time. */
+  lastTerritory: PickedTerritory | null;
   setLanguage: (language: Language) => void;
   setAccount: (account: SessionUser | null) => void;
+  setLastTerritory: (picked: PickedTerritory) => void;
+}
+
+export interface PickedTerritory {
+  districtId: string;
+  municipalityId?: string;
 }
 
 export const useUiPrefs = create<UiPrefs>()(
@@ -23,14 +31,16 @@ export const useUiPrefs = create<UiPrefs>()(
     (set) => ({
       language: null,
       account: null,
+      lastTerritory: null,
       setLanguage: (language) => set({ language }),
-      setAccount: (account) => set({ account }),
+      setAccount: (account) => set({ account, lastTerritory: null }),
+      setLastTerritory: (lastTerritory) => set({ lastTerritory }),
     }),
     {
       name: 'sedp-field:ui-prefs',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: ({ language, account }) => ({ language, account }),
+      partialize: ({ language, account, lastTerritory }) => ({ language, account, lastTerritory }),
     },
   ),
 );

@@ -1,11 +1,14 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lessonsNoteSchema } from '../../domain/record-types.ts';
+import type { TerritoryTree } from '../../domain/territory-tree.ts';
+import { TerritoryPicker } from '../../ui/territory-picker.tsx';
 
 export interface NoteDraft {
   title: string;
   text: string;
   districtId: string;
+  municipalityId?: string;
 }
 
 export interface NoteFormProps {
@@ -16,12 +19,21 @@ export interface NoteFormProps {
   districtIds: string[];
   /** A district's name in the interface language, when this device knows it. */
   districtName?: (id: string) => string | undefined;
+  /** The device's territories: with them the form offers the region/district/municipality picker. */
+  tree?: TerritoryTree;
 }
 
 type FieldError = 'title' | 'titleLong' | 'district' | 'save';
 
 /** New field note: validated in the user's language; nothing typed is lost on an error. */
-export function NoteForm({ value, onChange, onSave, districtIds, districtName }: NoteFormProps) {
+export function NoteForm({
+  value,
+  onChange,
+  onSave,
+  districtIds,
+  districtName,
+  tree,
+}: NoteFormProps) {
   const { t } = useTranslation('notes');
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
@@ -56,34 +68,49 @@ export function NoteForm({ value, onChange, onSave, districtIds, districtName }:
   return (
     <form className="card form" onSubmit={submit} noValidate aria-labelledby="new-note">
       <h2 id="new-note">{t('new')}</h2>
-      <div className="field">
-        <label className="field__label" htmlFor="note-district">
-          {t('form.district')}
-        </label>
-        {districtIds.length > 0 ? (
-          <select
-            id="note-district"
-            value={value.districtId}
-            aria-invalid={has('district')}
-            onChange={(e) => set({ districtId: e.target.value })}
-          >
-            <option value="">{t('form.chooseDistrict')}</option>
-            {districtIds.map((id) => (
-              <option key={id} value={id}>
-                {districtName?.(id) ?? id}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <input
-            id="note-district"
-            value={value.districtId}
-            aria-invalid={has('district')}
-            onChange={(e) => set({ districtId: e.target.value })}
+      {tree && tree.byId.size > 0 ? (
+        <>
+          <TerritoryPicker
+            tree={tree}
+            value={value}
+            onChange={(picked) =>
+              set({ districtId: picked.districtId, municipalityId: picked.municipalityId })
+            }
+            allowedDistrictIds={districtIds.length > 0 ? districtIds : undefined}
+            invalid={has('district')}
           />
-        )}
-        {has('district') && <span className="field__error">{t('form.error.district')}</span>}
-      </div>
+          {has('district') && <span className="field__error">{t('form.error.district')}</span>}
+        </>
+      ) : (
+        <div className="field">
+          <label className="field__label" htmlFor="note-district">
+            {t('form.district')}
+          </label>
+          {districtIds.length > 0 ? (
+            <select
+              id="note-district"
+              value={value.districtId}
+              aria-invalid={has('district')}
+              onChange={(e) => set({ districtId: e.target.value })}
+            >
+              <option value="">{t('form.chooseDistrict')}</option>
+              {districtIds.map((id) => (
+                <option key={id} value={id}>
+                  {districtName?.(id) ?? id}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id="note-district"
+              value={value.districtId}
+              aria-invalid={has('district')}
+              onChange={(e) => set({ districtId: e.target.value })}
+            />
+          )}
+          {has('district') && <span className="field__error">{t('form.error.district')}</span>}
+        </div>
+      )}
       <label className="field">
         <span className="field__label">{t('form.title')}</span>
         <input

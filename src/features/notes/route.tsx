@@ -15,18 +15,29 @@ export function Component() {
   const format = useFormat();
   const account = useUiPrefs((s) => s.account);
   const districtIds = account?.districtIds ?? [];
-  const initial = districtIds.length === 1 ? { ...EMPTY, districtId: districtIds[0] ?? '' } : EMPTY;
+  const last = useUiPrefs((s) => s.lastTerritory);
+  const initial: NoteDraft =
+    last && (districtIds.length === 0 || districtIds.includes(last.districtId))
+      ? { ...EMPTY, ...last }
+      : districtIds.length === 1
+        ? { ...EMPTY, districtId: districtIds[0] ?? '' }
+        : EMPTY;
   const draft = useDraft<NoteDraft>('notes:new', initial);
   const notes = useRecordsWithState<LessonsNote>('lessons-note');
   const tree = useTerritoryTree();
   const districtName = (id: string) => tree?.byId.get(id)?.names[format.language];
 
   const save = async (note: NoteDraft) => {
+    const place = {
+      districtId: note.districtId,
+      ...(note.municipalityId ? { municipalityId: note.municipalityId } : {}),
+    };
     await records.put({
       type: 'lessons-note',
-      body: { districtId: note.districtId, title: note.title.trim(), text: note.text },
+      body: { ...place, title: note.title.trim(), text: note.text },
       updatedBy: account?.username ?? 'unknown',
     });
+    useUiPrefs.getState().setLastTerritory(place);
     await draft.discard();
   };
 
@@ -41,6 +52,7 @@ export function Component() {
           onSave={save}
           districtIds={districtIds}
           districtName={districtName}
+          tree={tree}
         />
       )}
       {notes && notes.length === 0 && <p className="muted">{t('empty')}</p>}

@@ -5,6 +5,7 @@ import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+import { MilestonesSection } from './milestones-section.tsx';
 import { TerritoryAdmin } from './territory-admin.tsx';
 import { TerritoryLink } from './territory-link.tsx';
 
@@ -65,7 +66,15 @@ export function Component() {
         </p>
       )}
       {account?.role === 'admin' && (
-        <TerritoryAdmin key={node.id} node={node} tree={tree} username={account.username} />
+        <TerritoryAdmin key={`admin-${node.id}`} node={node} tree={tree} username={account.username} />
+      )}
+      {node.kind !== 'region' && (
+        <MilestonesSection
+          key={`milestones-${node.id}`}
+          node={node}
+          districtId={node.kind === 'district' ? node.id : (node.parentId ?? '')}
+          mergedIds={mergedIn}
+        />
       )}
       <section className="card" aria-labelledby="names">
         <h2 id="names">{t('otherNames')}</h2>
