@@ -7,6 +7,12 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
   version: string;
 };
 
+const ADMIN_ONLY = [
+  /\/src\/features\/users\//,
+  /\/locales\/\w+\/users\.json$/,
+  /\/src\/features\/territories\/territory-admin\.tsx$/,
+];
+
 export default defineConfig({
   plugins: [
     react(),
@@ -52,8 +58,28 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // App shell, every lazy route and locale chunk, fonts and icons.
-        globPatterns: ['**/*.{js,css,html,woff2,svg,webmanifest}', 'icons/icon-192.png'],
+        // App shell, every lazy route and locale chunk, the Cyrillic fonts and the icon.
+        // Admin-only screens and the Latin font subset are cached when first used instead
+        // (see runtimeCaching), which keeps the first download within its budget.
+        globPatterns: [
+          '**/*.{js,css,html,svg,webmanifest}',
+          'assets/noto-sans-cyrillic-*.woff2',
+          'icons/icon-192.png',
+        ],
+        globIgnores: ['assets/admin/**'],
+        runtimeCaching: [
+          {
+            urlPattern: ({ url }) =>
+              url.pathname.startsWith('/assets/admin/') || url.pathname.endsWith('.woff2'),
+            // Hashed names never change content: the first copy is good for ever.
+            handler: 'CacheFirst',
+            options: {
+              cacheName: 'sedp-assets-on-demand',
+              expiration: { maxEntries: 60 },
+              cacheableResponse: { statuses: [200] },
+            },
+          },
+        ],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
@@ -69,6 +95,15 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    rolldownOptions: {
+      output: {
+        // Screens only administrators use go under assets/admin/, outside the precache.
+        chunkFileNames: (chunk) =>
+          ADMIN_ONLY.some((pattern) => pattern.test(chunk.facadeModuleId ?? ''))
+            ? 'assets/admin/[name]-[hash].js'
+            : 'assets/[name]-[hash].js',
+      },
+    },
     sourcemap: false,
     // Read by the benchmark to follow what the first route loads.
     manifest: true,

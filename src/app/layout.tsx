@@ -15,7 +15,13 @@ export function Layout() {
   const account = useUiPrefs((s) => s.account);
   useEffect(() => {
     // Sync is not needed for the first paint: its code loads once the shell is up.
-    if (account) void import('../sync/app-sync.ts').then(({ startAppSync }) => startAppSync());
+    if (!account) return;
+    let stop: (() => void) | undefined;
+    void import('../sync/app-sync.ts').then(({ startAppSync, onAccountChanged }) => {
+      stop = onAccountChanged((user) => useUiPrefs.getState().setAccount(user));
+      void startAppSync();
+    });
+    return () => stop?.();
   }, [account]);
   return (
     <div className="shell">

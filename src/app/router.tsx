@@ -1,7 +1,20 @@
+import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Outlet } from 'react-router';
+import { useUiPrefs } from '../ui/ui-prefs.ts';
 import { LoadingScreen, NotFoundScreen, RouteErrorScreen } from './error-screen.tsx';
 import { Layout } from './layout.tsx';
 import { RequireAccount } from './require-account.tsx';
+
+function AdminOnly() {
+  const { t } = useTranslation();
+  const account = useUiPrefs((s) => s.account);
+  if (account?.role === 'admin') return <Outlet />;
+  return (
+    <article className="page">
+      <p className="notice">{t('adminOnly')}</p>
+    </article>
+  );
+}
 
 function SignedIn() {
   return (
@@ -43,6 +56,12 @@ export function createAppRouter() {
                 { path: 'dashboard', lazy: () => import('../features/dashboard/route.tsx') },
                 { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
                 { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
+                {
+                  // Checked before the admin-only chunk (kept out of the precache) is loaded.
+                  path: 'users',
+                  Component: AdminOnly,
+                  children: [{ index: true, lazy: () => import('../features/users/route.tsx') }],
+                },
               ],
             },
             { path: '*', Component: NotFoundScreen },

@@ -27,6 +27,8 @@ export interface SyncStore {
   /** The server refused the whole batch (4xx): park it so the rest of the queue goes on. */
   park(batch: OutboxEntry[], error: string): Promise<void>;
   cursor(): Promise<number>;
+  /** Pull everything again from the start (new districts: their older records are due). */
+  resetCursor(): Promise<void>;
   /** Stores a pull page and its cursor in one transaction, never over local pending work. */
   applyPullPage(changes: ServerRecord[], cursor: number): Promise<number>;
   markSuccess(at: Date): Promise<void>;
@@ -172,6 +174,10 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
 
     async cursor() {
       return ((await db.syncMeta.get(CURSOR))?.value as number | undefined) ?? 0;
+    },
+
+    async resetCursor() {
+      await db.syncMeta.put({ key: CURSOR, value: 0 });
     },
 
     applyPullPage(changes, cursor) {

@@ -10,6 +10,7 @@ import type settings from '../../locales/en/settings.json';
 import type sync from '../../locales/en/sync.json';
 import type territories from '../../locales/en/territories.json';
 import type trainings from '../../locales/en/trainings.json';
+import type users from '../../locales/en/users.json';
 
 /** Translation keys are typed from the English files; the parity test keeps ru and ky in step. */
 declare module 'i18next' {
@@ -27,6 +28,7 @@ declare module 'i18next' {
       sync: typeof sync;
       territories: typeof territories;
       trainings: typeof trainings;
+      users: typeof users;
     };
   }
 }

@@ -4,8 +4,9 @@
  * while changes are pending, and the "Sync now" button. Other tabs hear its status.
  */
 import { onLocalWrite, prefs, sessionStore, syncStore } from '../db/app-db.ts';
+import type { SessionUser } from '../domain/sync-protocol.ts';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncStatus } from './engine.ts';
-import { createHttpTransport } from './http-transport.ts';
+import { createHttpTransport, request } from './http-transport.ts';
 import { createWebLock } from './lock.ts';
 import { useSyncStatus } from './sync-status-store.ts';
 
@@ -23,6 +24,16 @@ export interface AppSync {
 }
 
 let current: Promise<AppSync> | null = null;
+const accountListeners = new Set<(user: SessionUser) => void>();
+
+/** Told when the server reports a change to the signed-in account (role, districts). */
+export function onAccountChanged(listener: (user: SessionUser) => void): () => void {
+  accountListeners.add(listener);
+  return () => accountListeners.delete(listener);
+}
+
+const sameDistricts = (a: string[], b: string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Starts sync once per tab; later calls return the same instance. */
 export function startAppSync(): Promise<AppSync> {
@@ -61,8 +72,38 @@ async function create(): Promise<AppSync> {
     };
   }
 
+  /**
+   * After a sync, asks who this account is now. A district added since the last pull has
+   * older records the cursor is already past: pull everything again, once.
+   */
+  const refreshAccount = async () => {
+    const session = await sessionStore.load();
+    if (!session) return;
+    let me: SessionUser;
+    try {
+      me = (await (await request({ getToken: () => token }, '/api/me')).json()) as SessionUser;
+    } catch {
+      return; // offline or signed out: the next sync tries again
+    }
+    const before = session.user;
+    if (
+      before.role === me.role &&
+      before.displayName === me.displayName &&
+      sameDistricts(before.districtIds, me.districtIds)
+    ) {
+      return;
+    }
+    const added = me.districtIds.some((id) => !before.districtIds.includes(id));
+    // Cursor first: a tab closed between the two steps then sees the change again.
+    if (added) await syncStore.resetCursor();
+    await sessionStore.save({ ...session, user: me });
+    for (const listener of accountListeners) listener(me);
+    if (added) engine.request(0);
+  };
+
   const syncNow = async () => {
     const outcome = await engine.syncNow();
+    if (outcome.kind === 'done') await refreshAccount();
     // Another tab holds the lock: ask it to run once more for what this tab wrote.
     if (outcome.kind === 'busy') post({ type: 'request' });
     return outcome;

@@ -33,7 +33,12 @@ export const useUiPrefs = create<UiPrefs>()(
       account: null,
       lastTerritory: null,
       setLanguage: (language) => set({ language }),
-      setAccount: (account) => set({ account, lastTerritory: null }),
+      setAccount: (account) =>
+        set((state) =>
+          state.account?.username === account?.username
+            ? { account }
+            : { account, lastTerritory: null },
+        ),
       setLastTerritory: (lastTerritory) => set({ lastTerritory }),
     }),
     {

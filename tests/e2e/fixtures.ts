@@ -20,11 +20,16 @@ const SIGN_IN = {
 } as const;
 
 /** Signs in through the login screen, as a person would. */
-export async function signIn(page: Page, username: string, language: keyof typeof SIGN_IN = 'en') {
+export async function signIn(
+  page: Page,
+  username: string,
+  language: keyof typeof SIGN_IN = 'en',
+  password: string = E2E_PASSWORD,
+) {
   const words = SIGN_IN[language];
   await page.goto(`/login?lng=${language}`);
   await page.getByLabel(words.username).fill(username);
-  await page.getByLabel(words.password).fill(E2E_PASSWORD);
+  await page.getByLabel(words.password).fill(password);
   await page.getByRole('button', { name: words.submit }).click();
   await expect(page.getByRole('navigation')).toBeVisible();
 }

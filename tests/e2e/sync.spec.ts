@@ -1,4 +1,5 @@
 import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+import { E2E_PASSWORD } from './global-setup.ts';
 
 test('a note saved offline survives a reload, reaches the server and a colleague of the district', async ({
   page,
@@ -116,4 +117,67 @@ test('two tabs save and sync side by side without storing anything twice', async
   expect(mine.map((r) => r.body.title).sort()).toEqual(
     ['first', 'second', 'third'].map((n) => `Tab note ${n} ${stamp}`).sort(),
   );
+});
+
+test('a district added to a consultant brings its older records on the next sync', async ({
+  page,
+  browser,
+  baseURL,
+  request,
+}) => {
+  // Ainura (Aksy) files a note; Bakyt (Nooken) has synced already and cannot see it.
+  const other = await browser.newContext({ baseURL, viewport: { width: 360, height: 740 } });
+  const ainura = await other.newPage();
+  await signIn(ainura, 'ainura');
+  await ainura.goto('/notes');
+  const title = `Aksy note before the reassignment ${Date.now()}`;
+  await ainura.getByLabel('Title').fill(title);
+  await ainura.getByRole('button', { name: 'Save note' }).click();
+  await expect(ainura.getByRole('listitem').filter({ hasText: title })).toBeVisible();
+  await ainura.goto('/sync');
+  await ainura.getByRole('button', { name: 'Sync now' }).click();
+  await expect(ainura.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
+  await other.close();
+
+  await signIn(page, 'bakyt');
+  // Bakyt's own later note moves his pull cursor past Ainura's.
+  await page.goto('/notes');
+  await page.getByLabel('Title').fill(`Nooken note after it ${Date.now()}`);
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await page.goto('/sync');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
+  await page.goto('/notes');
+  await expect(page.getByRole('listitem').filter({ hasText: title })).toHaveCount(0);
+
+  // The admin gives Bakyt the Aksy district as well.
+  const login = await request.post('/api/auth/login', {
+    data: { username: 'admin', password: E2E_PASSWORD },
+  });
+  const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  const users = (await (await request.get('/api/admin/users', { headers })).json()) as {
+    users: { id: string; username: string }[];
+  };
+  const bakyt = users.users.find((u) => u.username === 'bakyt');
+  const put = await request.put(`/api/admin/users/${bakyt?.id}/districts`, {
+    headers,
+    data: { districtIds: ['nooken', 'aksy'] },
+  });
+  expect(put.status()).toBe(200);
+
+  await page.goto('/sync');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await page.goto('/notes');
+  await expect(page.getByRole('listitem').filter({ hasText: title })).toBeVisible();
+  await page.goto('/municipalities');
+  await expect(
+    page
+      .getByRole('region', { name: 'Your districts' })
+      .getByRole('link', { name: /^Aksy District/ }),
+  ).toBeVisible();
+  // Put Bakyt back as the other journeys expect.
+  await request.put(`/api/admin/users/${bakyt?.id}/districts`, {
+    headers,
+    data: { districtIds: ['nooken'] },
+  });
 });

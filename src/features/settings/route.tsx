@@ -1,8 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useDeviceId } from '../../db/hooks.ts';
 import { readStorageState, type StorageState } from '../../db/storage.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { AccountPanel } from './account-panel.tsx';
 import { StoragePanel } from './storage-panel.tsx';
 
@@ -10,6 +12,7 @@ export function Component() {
   const { t, i18n } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const deviceId = useDeviceId();
+  const isAdmin = useUiPrefs((s) => s.account?.role === 'admin');
   const [storage, setStorage] = useState<StorageState>();
   const refresh = useCallback(() => {
     readStorageState().then(setStorage, () =>
@@ -39,6 +42,15 @@ export function Component() {
         </fieldset>
       </section>
       <AccountPanel />
+      {isAdmin && (
+        <section className="card" aria-labelledby="users-title">
+          <h2 id="users-title">{t('users.title')}</h2>
+          <p>{t('users.body')}</p>
+          <Link className="button" to="/users">
+            {t('users.open')}
+          </Link>
+        </section>
+      )}
       <StoragePanel state={storage} onRefresh={refresh} />
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">{t('about.title')}</h2>

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useRecordsWithState } from '../../db/hooks.ts';
@@ -6,8 +7,12 @@ import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { MilestonesSection } from './milestones-section.tsx';
-import { TerritoryAdmin } from './territory-admin.tsx';
 import { TerritoryLink } from './territory-link.tsx';
+
+// Only admins need it: its own chunk, outside the precache.
+const TerritoryAdmin = lazy(() =>
+  import('./territory-admin.tsx').then((m) => ({ default: m.TerritoryAdmin })),
+);
 
 export function Component() {
   const { id = '' } = useParams();
@@ -66,7 +71,14 @@ export function Component() {
         </p>
       )}
       {account?.role === 'admin' && (
-        <TerritoryAdmin key={`admin-${node.id}`} node={node} tree={tree} username={account.username} />
+        <Suspense fallback={null}>
+          <TerritoryAdmin
+            key={`admin-${node.id}`}
+            node={node}
+            tree={tree}
+            username={account.username}
+          />
+        </Suspense>
       )}
       {node.kind !== 'region' && (
         <MilestonesSection
