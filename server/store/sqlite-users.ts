@@ -16,6 +16,7 @@ type UserMethods = Pick<
   | 'setPasswordHash'
   | 'setDisabled'
   | 'setDistricts'
+  | 'setRole'
   | 'saveToken'
   | 'userForToken'
   | 'revokeToken'
@@ -61,6 +62,7 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
     ),
     setHash: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
     setDisabled: db.prepare('UPDATE users SET disabled = ? WHERE id = ?'),
+    setRole: db.prepare('UPDATE users SET role = ? WHERE id = ? AND role <> ?'),
     clearDistricts: db.prepare('DELETE FROM user_districts WHERE user_id = ?'),
     addDistrict: db.prepare(
       'INSERT OR IGNORE INTO user_districts (user_id, district_id) VALUES (?, ?)',
@@ -138,6 +140,12 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
       }),
     setDistricts: (userId, districtIds) =>
       changeUser(userId, () => setDistrictRows(userId, districtIds)),
+    // The server reads the role afresh on each request, but devices keep the role they signed
+    // in with: revoking makes each one sign in again. Saving the same role changes nothing.
+    setRole: (userId, role) =>
+      changeUser(userId, () => {
+        if (sql.setRole.run(role, userId, role).changes > 0) sql.revokeAll.run(iso(), userId);
+      }),
     saveToken(tokenHash, userId) {
       const at = iso();
       sql.saveToken.run(tokenHash, userId, at, at);

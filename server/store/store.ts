@@ -115,6 +115,8 @@ export interface Store {
   /** Disabling also revokes the user's tokens. */
   setDisabled(userId: string, disabled: boolean): UserAccount | undefined;
   setDistricts(userId: string, districtIds: readonly string[]): UserAccount | undefined;
+  /** A new role also revokes the user's tokens (the same role changes nothing); districts are kept. */
+  setRole(userId: string, role: Role): UserAccount | undefined;
 
   saveToken(tokenHash: string, userId: string): void;
   /** The enabled user a live (not revoked) token belongs to. */

@@ -4,6 +4,12 @@ import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
 import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
 
 const CURSOR = 'pullCursor';
+const SCOPE = 'pullScope';
+
+export interface PullScope {
+  role: string;
+  districtIds: string[];
+}
 /** Keeps a batch well under the server's 2 MB push limit, even sent uncompressed. */
 const BATCH_BYTES = 1_500_000;
 const LAST_SUCCESS = 'lastSuccessAt';
@@ -29,6 +35,9 @@ export interface SyncStore {
   cursor(): Promise<number>;
   /** Pull everything again from the start (new districts: their older records are due). */
   resetCursor(): Promise<void>;
+  /** Whose access the pull cursor was built for. */
+  pullScope(): Promise<PullScope | undefined>;
+  setPullScope(scope: PullScope): Promise<void>;
   /** Stores a pull page and its cursor in one transaction, never over local pending work. */
   applyPullPage(changes: ServerRecord[], cursor: number): Promise<number>;
   markSuccess(at: Date): Promise<void>;
@@ -178,6 +187,14 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
 
     async resetCursor() {
       await db.syncMeta.put({ key: CURSOR, value: 0 });
+    },
+
+    async pullScope() {
+      return (await db.syncMeta.get(SCOPE))?.value as PullScope | undefined;
+    },
+
+    async setPullScope(scope) {
+      await db.syncMeta.put({ key: SCOPE, value: scope });
     },
 
     applyPullPage(changes, cursor) {

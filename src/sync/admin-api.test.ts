@@ -57,6 +57,14 @@ describe('admin API', () => {
         { kind: 'invalid', field: 'districtIds' },
       ],
       [json(400, { error: 'cannot_disable_self', message: 'no' }), { kind: 'cannot-disable-self' }],
+      [
+        json(400, { error: 'cannot_change_own_role', message: 'no' }),
+        { kind: 'cannot-change-own-role' },
+      ],
+      [
+        json(400, { error: 'invalid', message: 'unknown', path: ['role'] }),
+        { kind: 'invalid', field: 'role' },
+      ],
       [json(401, { error: 'unauthorized', message: 'Sign in again' }), { kind: 'auth' }],
       [json(403, { error: 'forbidden', message: 'Only an admin' }), { kind: 'forbidden' }],
       [json(404, { error: 'not_found', message: 'No such user' }), { kind: 'not-found' }],
@@ -66,6 +74,17 @@ describe('admin API', () => {
       const { api: admin } = api(async () => response);
       expect(await problemOf(admin.setDisabled('u1', true))).toEqual(problem);
     }
+  });
+
+  it('puts a new role', async () => {
+    const user = { id: 'u/1', role: 'coordinator' };
+    const { api: admin, fetch } = api(async () => json(200, { user }));
+    await expect(admin.setRole('u/1', 'coordinator')).resolves.toEqual(user);
+    const [url, init] = fetch.mock.calls[0] ?? [];
+    expect(url).toBe('/api/admin/users/u%2F1/role');
+    expect(init?.method).toBe('PUT');
+    expect(new Headers(init?.headers).get('content-type')).toBe('application/json');
+    expect(JSON.parse(String(init?.body))).toEqual({ role: 'coordinator' });
   });
 
   it('is offline when the network fails, and asks for sign-in without a token', async () => {

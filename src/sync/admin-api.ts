@@ -44,6 +44,7 @@ export type AdminProblem =
   /** A value the server refused; `field` when it said which. */
   | { kind: 'invalid'; field: AdminField | null }
   | { kind: 'cannot-disable-self' }
+  | { kind: 'cannot-change-own-role' }
   | { kind: 'not-found' }
   | { kind: 'server' };
 
@@ -73,6 +74,7 @@ export function toAdminProblem(error: unknown, body?: ErrorBody): AdminProblem {
   if (error.status === 404) return { kind: 'not-found' };
   if (body?.error === 'username_taken') return { kind: 'username-taken' };
   if (body?.error === 'cannot_disable_self') return { kind: 'cannot-disable-self' };
+  if (body?.error === 'cannot_change_own_role') return { kind: 'cannot-change-own-role' };
   if (error.status === 400) {
     const first = body?.path?.[0];
     const field = FIELDS.find((f) => f === first) ?? null;
@@ -136,6 +138,8 @@ export function createAdminApi({
       method: 'POST',
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
+  const put = <T>(path: string, body: unknown) =>
+    call<T>(path, { method: 'PUT', body: JSON.stringify(body) });
 
   return {
     async listUsers(): Promise<AdminUser[]> {
@@ -155,11 +159,15 @@ export function createAdminApi({
     },
     async setDistricts(id: string, districtIds: string[]): Promise<AdminUser> {
       return (
-        await call<{ user: AdminUser }>(`/users/${encodeURIComponent(id)}/districts`, {
-          method: 'PUT',
-          body: JSON.stringify({ districtIds }),
+        await put<{ user: AdminUser }>(`/users/${encodeURIComponent(id)}/districts`, {
+          districtIds,
         })
       ).user;
+    },
+    /** The user's devices must sign in again; their districts are kept. */
+    async setRole(id: string, role: Role): Promise<AdminUser> {
+      return (await put<{ user: AdminUser }>(`/users/${encodeURIComponent(id)}/role`, { role }))
+        .user;
     },
   };
 }

@@ -4,6 +4,7 @@
  * while changes are pending, and the "Sync now" button. Other tabs hear its status.
  */
 import { onLocalWrite, prefs, sessionStore, syncStore } from '../db/app-db.ts';
+import type { PullScope } from '../db/sync-store.ts';
 import type { SessionUser } from '../domain/sync-protocol.ts';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncStatus } from './engine.ts';
 import { createHttpTransport, request } from './http-transport.ts';
@@ -34,6 +35,11 @@ export function onAccountChanged(listener: (user: SessionUser) => void): () => v
 
 const sameDistricts = (a: string[], b: string[]) =>
   a.length === b.length && [...a].sort().join() === [...b].sort().join();
+
+/** Whether `after` sees records `before` did not. */
+const widened = (before: PullScope, after: PullScope) =>
+  (before.role === 'consultant' && after.role !== 'consultant') ||
+  (after.role === 'consultant' && after.districtIds.some((id) => !before.districtIds.includes(id)));
 
 /** Starts sync once per tab; later calls return the same instance. */
 export function startAppSync(): Promise<AppSync> {
@@ -73,9 +79,26 @@ async function create(): Promise<AppSync> {
   }
 
   /**
-   * After a sync, asks who this account is now. A district added since the last pull has
-   * older records the cursor is already past: pull everything again, once.
+   * The pull cursor only covers what this account could see when it advanced. When the
+   * access widens (a district added, consultant to coordinator), the records it could not
+   * see before are older than the cursor: pull everything again, once. Cursor first, then
+   * the scope, so a tab closed in between does it again rather than never.
    */
+  const alignPullScope = async (user: SessionUser) => {
+    const before = await syncStore.pullScope();
+    const after = { role: user.role, districtIds: [...user.districtIds].sort() };
+    if (before && !widened(before, after)) {
+      if (!sameDistricts(before.districtIds, after.districtIds) || before.role !== after.role) {
+        await syncStore.setPullScope(after);
+      }
+      return false;
+    }
+    if (before) await syncStore.resetCursor();
+    await syncStore.setPullScope(after);
+    return Boolean(before);
+  };
+
+  /** After a sync, asks who this account is now (role and districts change on the server). */
   const refreshAccount = async () => {
     const session = await sessionStore.load();
     if (!session) return;
@@ -85,20 +108,17 @@ async function create(): Promise<AppSync> {
     } catch {
       return; // offline or signed out: the next sync tries again
     }
+    const repull = await alignPullScope(me);
     const before = session.user;
-    if (
-      before.role === me.role &&
-      before.displayName === me.displayName &&
-      sameDistricts(before.districtIds, me.districtIds)
-    ) {
-      return;
+    const changed =
+      before.role !== me.role ||
+      before.displayName !== me.displayName ||
+      !sameDistricts(before.districtIds, me.districtIds);
+    if (changed) {
+      await sessionStore.save({ ...session, user: me });
+      for (const listener of accountListeners) listener(me);
     }
-    const added = me.districtIds.some((id) => !before.districtIds.includes(id));
-    // Cursor first: a tab closed between the two steps then sees the change again.
-    if (added) await syncStore.resetCursor();
-    await sessionStore.save({ ...session, user: me });
-    for (const listener of accountListeners) listener(me);
-    if (added) engine.request(0);
+    if (repull) engine.request(0);
   };
 
   const syncNow = async () => {
@@ -118,13 +138,17 @@ async function create(): Promise<AppSync> {
 
   await engine.init();
   useSyncStatus.setState(engine.status());
+  const session = await sessionStore.load();
+  if (session) await alignPullScope(session.user);
   if (token) void syncNow();
 
   return {
     engine,
     syncNow,
     async signedIn() {
-      token = (await sessionStore.load())?.token ?? null;
+      const session = await sessionStore.load();
+      token = session?.token ?? null;
+      if (session) await alignPullScope(session.user);
       engine.resume();
       await syncNow();
     },

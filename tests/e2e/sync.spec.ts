@@ -142,8 +142,10 @@ test('a district added to a consultant brings its older records on the next sync
   await signIn(page, 'bakyt');
   // Bakyt's own later note moves his pull cursor past Ainura's.
   await page.goto('/notes');
-  await page.getByLabel('Title').fill(`Nooken note after it ${Date.now()}`);
+  const later = `Nooken note after it ${Date.now()}`;
+  await page.getByLabel('Title').fill(later);
   await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: later })).toBeVisible();
   await page.goto('/sync');
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(page.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
@@ -180,4 +182,75 @@ test('a district added to a consultant brings its older records on the next sync
     headers,
     data: { districtIds: ['nooken'] },
   });
+});
+
+test('a consultant made coordinator signs in again and receives every district', async ({
+  page,
+  request,
+}) => {
+  const login = await request.post('/api/auth/login', {
+    data: { username: 'admin', password: E2E_PASSWORD },
+  });
+  const headers = { authorization: `Bearer ${((await login.json()) as { token: string }).token}` };
+  // A note in Nooken that Ainura (Aksy) cannot see as a consultant.
+  const title = `Nooken note for the new coordinator ${Date.now()}`;
+  const created = await request.post('/api/admin/users', {
+    headers,
+    data: {
+      username: `zarina${Date.now()}`,
+      displayName: 'Зарина',
+      role: 'consultant',
+      password: E2E_PASSWORD,
+      districtIds: ['aksy'],
+    },
+  });
+  const zarina = ((await created.json()) as { user: { id: string; username: string } }).user;
+  await signIn(page, 'bakyt');
+  await page.goto('/notes');
+  await page.getByLabel('Title').fill(title);
+  await page.getByRole('button', { name: 'Save note' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: title })).toBeVisible();
+  await page.goto('/sync');
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
+
+  const other = await page
+    .context()
+    .browser()
+    ?.newContext({
+      baseURL: page.url().replace(/\/sync$/, ''),
+      viewport: { width: 360, height: 740 },
+    });
+  if (!other) throw new Error('no browser');
+  const tab = await other.newPage();
+  await signIn(tab, zarina.username);
+  // Her own later note moves her pull cursor past Bakyt's.
+  await tab.goto('/notes');
+  const hers = `Aksy note by the consultant ${Date.now()}`;
+  await tab.getByLabel('Title').fill(hers);
+  await tab.getByRole('button', { name: 'Save note' }).click();
+  await expect(tab.getByRole('listitem').filter({ hasText: hers })).toBeVisible();
+  await tab.goto('/sync');
+  await tab.getByRole('button', { name: 'Sync now' }).click();
+  await expect(tab.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
+  await tab.goto('/notes');
+  await expect(tab.getByRole('listitem').filter({ hasText: title })).toHaveCount(0);
+
+  const changed = await request.put(`/api/admin/users/${zarina.id}/role`, {
+    headers,
+    data: { role: 'coordinator' },
+  });
+  expect(changed.status()).toBe(200);
+  // The role change signed every device out: sync asks for a new sign-in.
+  await tab.goto('/sync');
+  await tab.getByRole('link', { name: 'Sign in again' }).click();
+  await tab.getByLabel('Username').fill(zarina.username);
+  await tab.getByLabel('Password').fill(E2E_PASSWORD);
+  await tab.getByRole('button', { name: 'Sign in' }).click();
+  // Back on the Sync screen once signed in; the sync that follows pulls from the start.
+  await expect(tab.getByRole('heading', { level: 1, name: 'Sync' })).toBeVisible();
+  await expect(tab.getByText('Up to date')).toBeVisible();
+  await tab.goto('/notes');
+  await expect(tab.getByRole('listitem').filter({ hasText: title })).toBeVisible();
+  await other.close();
 });

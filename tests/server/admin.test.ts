@@ -159,6 +159,67 @@ describe('admin API', () => {
     expect(notDistrict.body).toMatchObject({ error: 'invalid', path: ['districtIds'] });
   });
 
+  it('changes a role, signing the user out everywhere', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+    const target = await signedInUser(server, 'consultant', [territoryId('aksy')]);
+    expect((await target.api.get('/api/me')).body.role).toBe('consultant');
+
+    const changed = await admin.api.put(`/api/admin/users/${target.user.id}/role`, {
+      role: 'coordinator',
+    });
+    expect(changed.status).toBe(200);
+    // Districts are kept: only consultants use them, so going back needs no new choice.
+    expect(changed.body.user).toMatchObject({
+      id: target.user.id,
+      role: 'coordinator',
+      districtIds: [territoryId('aksy')],
+    });
+    expect(server.store.findUser(target.user.id)?.role).toBe('coordinator');
+
+    const stale = await target.api.get('/api/me');
+    expect(stale.status).toBe(401);
+    const signIn = await client(server.url).post('/api/auth/login', {
+      username: target.user.username,
+      password: PASSWORD,
+    });
+    expect(signIn.body.user.role).toBe('coordinator');
+
+    // Saving the role a user already has changes nothing and signs no one out.
+    const fresh = client(server.url, signIn.body.token);
+    const same = await admin.api.put(`/api/admin/users/${target.user.id}/role`, {
+      role: 'coordinator',
+    });
+    expect(same.body.user.role).toBe('coordinator');
+    expect((await fresh.get('/api/me')).status).toBe(200);
+  });
+
+  it('refuses a change of one’s own role, unknown roles and unknown users', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+    const target = await signedInUser(server, 'coordinator');
+
+    const self = await admin.api.put(`/api/admin/users/${admin.user.id}/role`, {
+      role: 'consultant',
+    });
+    expect(self.status).toBe(400);
+    expect(self.body.error).toBe('cannot_change_own_role');
+    expect(server.store.findUser(admin.user.id)?.role).toBe('admin');
+    expect((await admin.api.get('/api/me')).status).toBe(200);
+
+    for (const body of [{ role: 'mayor' }, {}, { role: null }]) {
+      const bad = await admin.api.put(`/api/admin/users/${target.user.id}/role`, body);
+      expect(bad.status).toBe(400);
+      expect(bad.body).toMatchObject({ error: 'invalid', path: ['role'] });
+    }
+    expect(server.store.findUser(target.user.id)?.role).toBe('coordinator');
+    expect((await target.api.get('/api/me')).status).toBe(200);
+
+    const missing = await admin.api.put('/api/admin/users/no-such-id/role', { role: 'admin' });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error).toBe('not_found');
+  });
+
   it('is closed to coordinators and consultants', async () => {
     const server = await freshServer(onTestFinished);
     const target = await signedInUser(server, 'consultant');
@@ -170,6 +231,7 @@ describe('admin API', () => {
         await api.post(`/api/admin/users/${target.user.id}/disable`),
         await api.post(`/api/admin/users/${target.user.id}/password`, { password: PASSWORD }),
         await api.put(`/api/admin/users/${target.user.id}/districts`, { districtIds: [] }),
+        await api.put(`/api/admin/users/${target.user.id}/role`, { role: 'admin' }),
       ];
       for (const reply of replies) {
         expect(reply.status).toBe(403);
@@ -177,5 +239,6 @@ describe('admin API', () => {
       }
     }
     expect((await target.api.get('/api/me')).status).toBe(200);
+    expect(server.store.findUser(target.user.id)?.role).toBe('consultant');
   });
 });

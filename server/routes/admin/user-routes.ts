@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { roleSchema } from '../../../src/domain/sync-protocol.ts';
 import {
   createAccount,
   districtIdsSchema,
@@ -20,6 +21,7 @@ import { type Store, type UserAccount, UsernameTakenError } from '../../store/st
 
 const passwordBody = z.object({ password: passwordSchema });
 const districtsBody = z.object({ districtIds: districtIdsSchema });
+const roleBody = z.object({ role: roleSchema });
 
 /** District codes or ids as district ids: 400 `invalid` at `districtIds` for unknown ones. */
 function districtIds(store: Store, entries: readonly string[]): string[] {
@@ -76,6 +78,16 @@ export function userRoutes(store: Store): Hono<AppEnv> {
     const body = await readJson(c, districtsBody);
     const ids = districtIds(store, body.districtIds);
     return c.json(found(store.setDistricts(c.req.param('id'), ids)));
+  });
+
+  routes.put('/users/:id/role', async (c) => {
+    // An admin demoting themselves could leave no admin at all.
+    if (c.req.param('id') === c.get('user').id) {
+      throw new ApiError(400, 'cannot_change_own_role', 'You cannot change your own role');
+    }
+    const { role } = await readJson(c, roleBody);
+    // Districts are kept as they are: only consultants use them.
+    return c.json(found(store.setRole(c.req.param('id'), role)));
   });
   return routes;
 }

@@ -14,7 +14,8 @@ export function Component() {
   const { t } = useTranslation('notes');
   const format = useFormat();
   const account = useUiPrefs((s) => s.account);
-  const districtIds = account?.districtIds ?? [];
+  // Only consultants are limited to their districts; coordinators and admins record anywhere.
+  const districtIds = account?.role === 'consultant' ? account.districtIds : [];
   const last = useUiPrefs((s) => s.lastTerritory);
   const initial: NoteDraft =
     last && (districtIds.length === 0 || districtIds.includes(last.districtId))

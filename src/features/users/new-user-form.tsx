@@ -11,6 +11,7 @@ import type { DistrictGroup } from './district-groups.ts';
 import { DistrictPicker } from './district-picker.tsx';
 import { PasswordInput } from './password-input.tsx';
 import { problemField, useProblemText } from './problem-text.ts';
+import { ROLES } from './roles.ts';
 import { displayNameError, normalizeUsername, passwordError, usernameError } from './validate.ts';
 
 export interface NewUserFormProps {
@@ -19,8 +20,6 @@ export interface NewUserFormProps {
   onCreate: (input: NewUserInput) => Promise<void>;
   onCancel: () => void;
 }
-
-const ROLES: readonly Role[] = ['consultant', 'coordinator', 'admin'];
 
 type FieldErrors = Partial<Record<AdminField, string>>;
 

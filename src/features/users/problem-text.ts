@@ -25,6 +25,8 @@ export function useProblemText(): (problem: AdminProblem) => string {
         return problem.field ? t(`error.${problem.field}`) : t('error.invalid');
       case 'cannot-disable-self':
         return t('error.cannotDisableSelf');
+      case 'cannot-change-own-role':
+        return t('error.cannotChangeOwnRole');
       case 'not-found':
         return t('error.notFound');
       case 'server':

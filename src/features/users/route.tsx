@@ -171,6 +171,9 @@ function UsersScreen({ selfId }: { selfId: string }) {
                 onSetDistricts={async (ids) =>
                   replace(await call(() => adminApi.setDistricts(user.id, ids)))
                 }
+                onSetRole={async (role) =>
+                  replace(await call(() => adminApi.setRole(user.id, role)))
+                }
               />
             ))}
           </ul>

@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import type { Role } from '../../domain/sync-protocol.ts';
 import { AdminApiError, type AdminUser } from '../../sync/admin-api.ts';
 import { renderWithApp } from '../../testing/render.tsx';
 import type { DistrictGroup } from './district-groups.ts';
@@ -42,6 +43,7 @@ function renderItem(
         onSetDisabled={vi.fn(async () => {})}
         onResetPassword={vi.fn(async () => {})}
         onSetDistricts={vi.fn(async () => {})}
+        onSetRole={vi.fn(async () => {})}
         {...handlers}
       />
     </ul>,
@@ -104,7 +106,48 @@ describe('UserItem', () => {
     await waitFor(() => expect(onSetDistricts).toHaveBeenCalledWith(['d-nooken', 'd-aksy']));
   });
 
-  it('offers no way to disable oneself', async () => {
+  it('changes the role with radio buttons and says why the server refused', async () => {
+    const onSetRole = vi
+      .fn(async (_role: Role) => {})
+      .mockRejectedValueOnce(new AdminApiError({ kind: 'cannot-change-own-role' }));
+    await renderItem({ ...aida, role: 'coordinator', districtIds: [] }, { onSetRole });
+    fireEvent.click(screen.getByRole('button', { name: 'Change role' }));
+    const form = screen.getByRole('form', { name: 'Role of Аида Осмонова' });
+    const radios = within(form).getAllByRole('radio') as HTMLInputElement[];
+    expect(radios.map((r) => r.value)).toEqual(['consultant', 'coordinator', 'admin']);
+    const coordinator = within(form).getByRole('radio', { name: /^Coordinator/ });
+    expect((coordinator as HTMLInputElement).checked).toBe(true);
+
+    // The same role again: nothing is sent.
+    fireEvent.click(within(form).getByRole('button', { name: 'Save role' }));
+    expect(onSetRole).not.toHaveBeenCalled();
+    expect(screen.queryByRole('form')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Change role' }));
+    const consultant = screen.getByRole('radio', { name: /^Consultant/ }) as HTMLInputElement;
+    fireEvent.click(consultant);
+    expect(screen.getByText(/^A consultant works only in the districts assigned\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Save role' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('You cannot change your own role.');
+    expect(onSetRole).toHaveBeenLastCalledWith('consultant');
+    expect(consultant.checked).toBe(true);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save role' }));
+    expect(await screen.findByText(/^Role changed\./)).toBeTruthy();
+    expect(onSetRole).toHaveBeenCalledTimes(2);
+    expect(screen.queryByRole('form')).toBeNull();
+  });
+
+  it('offers the roles in Kyrgyz', async () => {
+    await renderItem(aida, {}, 'ky');
+    fireEvent.click(screen.getByRole('button', { name: 'Ролду өзгөртүү' }));
+    expect(screen.getByRole('radio', { name: /^Координатор/ })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ролду сактоо' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Жокко чыгаруу' }));
+    expect(screen.queryByRole('radio')).toBeNull();
+  });
+
+  it('offers no way to disable oneself or change one’s own role', async () => {
     await renderWithApp(
       <ul>
         <UserItem
@@ -115,12 +158,14 @@ describe('UserItem', () => {
           onSetDisabled={vi.fn()}
           onResetPassword={vi.fn()}
           onSetDistricts={vi.fn()}
+          onSetRole={vi.fn()}
         />
       </ul>,
       { namespaces: ['users'] },
     );
     expect(screen.queryByRole('button', { name: 'Disable' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Districts' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Change role' })).toBeNull();
     expect(screen.getByText('All districts')).toBeTruthy();
   });
 });

@@ -1,15 +1,17 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { Role } from '../../domain/sync-protocol.ts';
 import { type AdminProblem, type AdminUser, toAdminProblem } from '../../sync/admin-api.ts';
 import type { DistrictGroup } from './district-groups.ts';
 import { DistrictPicker } from './district-picker.tsx';
 import { PasswordInput } from './password-input.tsx';
 import { useProblemText } from './problem-text.ts';
+import { ROLES } from './roles.ts';
 import { passwordError } from './validate.ts';
 
 export interface UserItemProps {
   user: AdminUser;
-  /** The account signed in here: it cannot disable itself. */
+  /** The account signed in here: it cannot disable itself or change its own role. */
   self: boolean;
   groups: DistrictGroup[];
   /** A district's name in the interface language. */
@@ -18,10 +20,11 @@ export interface UserItemProps {
   onSetDisabled: (disabled: boolean) => Promise<void>;
   onResetPassword: (password: string) => Promise<void>;
   onSetDistricts: (districtIds: string[]) => Promise<void>;
+  onSetRole: (role: Role) => Promise<void>;
 }
 
-type Panel = 'none' | 'confirm' | 'password' | 'districts';
-type Done = 'disabled' | 'enabled' | 'password' | 'districts';
+type Panel = 'none' | 'confirm' | 'password' | 'districts' | 'role';
+type Done = 'disabled' | 'enabled' | 'password' | 'districts' | 'role';
 
 /** One account: who, role, districts, state, and the admin's actions on it. */
 export function UserItem({
@@ -32,6 +35,7 @@ export function UserItem({
   onSetDisabled,
   onResetPassword,
   onSetDistricts,
+  onSetRole,
 }: UserItemProps) {
   const { t } = useTranslation('users');
   const problemText = useProblemText();
@@ -114,6 +118,16 @@ export function UserItem({
               {t('actions.districts')}
             </button>
           )}
+          {!self && (
+            <button
+              type="button"
+              className="button"
+              aria-describedby={titleId}
+              onClick={() => open('role')}
+            >
+              {t('actions.role')}
+            </button>
+          )}
         </div>
       )}
 
@@ -153,6 +167,22 @@ export function UserItem({
           busy={busy}
           problem={problem && problemText(problem)}
           onSave={(ids) => run(() => onSetDistricts(ids), 'districts')}
+          onCancel={() => open('none')}
+        />
+      )}
+
+      {panel === 'role' && (
+        <RolePanel
+          userId={user.id}
+          name={name}
+          initial={user.role}
+          busy={busy}
+          problem={problem && problemText(problem)}
+          onSave={(role) => {
+            // The same role again changes nothing: no request, nobody signed out.
+            if (role === user.role) open('none');
+            else void run(() => onSetRole(role), 'role');
+          }}
           onCancel={() => open('none')}
         />
       )}
@@ -303,6 +333,77 @@ function DistrictsPanel({
       <div className="actions">
         <button type="submit" className="button button--primary" disabled={busy}>
           {busy ? t('form.saving') : t('form.saveDistricts')}
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function RolePanel({
+  userId,
+  name,
+  initial,
+  busy,
+  problem,
+  onSave,
+  onCancel,
+}: {
+  userId: string;
+  name: string;
+  initial: Role;
+  busy: boolean;
+  problem: string | null;
+  onSave: (role: Role) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('users');
+  const titleId = useId();
+  const hintId = useId();
+  const [role, setRole] = useState<Role>(initial);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave(role);
+  };
+  // Districts stay as they were; a new consultant may have none yet.
+  const districtsHint = role === 'consultant' && initial !== 'consultant';
+  return (
+    <form className="form user__panel" onSubmit={submit} noValidate aria-labelledby={titleId}>
+      <h4 id={titleId} className="user__panel-title">
+        {t('form.roleTitle', { name })}
+      </h4>
+      <fieldset className="choices" aria-describedby={districtsHint ? hintId : undefined}>
+        <legend>{t('form.role')}</legend>
+        {ROLES.map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name={`role-${userId}`}
+              value={value}
+              checked={role === value}
+              onChange={() => setRole(value)}
+            />
+            <span>
+              {t(`role.${value}`)} <span className="muted">· {t(`roleHint.${value}`)}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      {districtsHint && (
+        <p id={hintId} className="muted field__hint">
+          {t('form.roleConsultantHint')}
+        </p>
+      )}
+      {problem && (
+        <p className="form__error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" className="button button--primary" disabled={busy}>
+          {busy ? t('form.saving') : t('form.saveRole')}
         </button>
         <button type="button" className="button" onClick={onCancel}>
           {t('form.cancel')}
