@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { deadlinePassed, type WorkPlanActivity } from '../../domain/work-plan.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 
 export interface WorkPlanItemProps {
   activity: WorkPlanActivity;
@@ -82,19 +83,12 @@ export function WorkPlanItem({ activity, today, onSave }: WorkPlanItemProps) {
               onChange={(e) => setDeadline(e.target.value)}
             />
           </div>
-          {error && (
-            <p className="form__error" role="alert">
-              {t(`workPlan.error.${error}`)}
-            </p>
-          )}
-          <div className="actions">
-            <button type="submit" className="button button--primary">
-              {t('workPlan.save')}
-            </button>
-            <button type="button" className="button" onClick={() => setEditing(false)}>
-              {t('workPlan.cancel')}
-            </button>
-          </div>
+          <FormError message={error && t(`workPlan.error.${error}`)} />
+          <SaveCancel
+            saveLabel={t('workPlan.save')}
+            cancelLabel={t('workPlan.cancel')}
+            onCancel={() => setEditing(false)}
+          />
         </form>
       )}
     </li>

@@ -17,6 +17,7 @@ const TerritoryAdmin = lazy(() =>
 export function Component() {
   const { id = '' } = useParams();
   const { t } = useTranslation('territories');
+  const { t: tc } = useTranslation();
   const format = useFormat();
   const tree = useTerritoryTree();
   const notes = useRecordsWithState<LessonsNote>('lessons-note');
@@ -93,7 +94,7 @@ export function Component() {
         <dl className="names">
           {(['ru', 'ky', 'en'] as const).map((lng) => (
             <div key={lng}>
-              <dt lang={lng}>{lng.toUpperCase()}</dt>
+              <dt lang={lng}>{tc(`language.${lng}`)}</dt>
               <dd lang={lng}>{node.names[lng]}</dd>
             </div>
           ))}

@@ -2,6 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TerritoryNode } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 
 export interface MergeFormProps {
   candidates: TerritoryNode[];
@@ -55,19 +56,12 @@ export function MergeForm({ candidates, onMerge, onCancel }: MergeFormProps) {
         </label>
         <input id="merge-date" type="date" value={date} onChange={(e) => setDate(e.target.value)} />
       </div>
-      {error && (
-        <p className="form__error" role="alert">
-          {t(`admin.error.${error}`)}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          {t('admin.mergeSave')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormError message={error && t(`admin.error.${error}`)} />
+      <SaveCancel
+        saveLabel={t('admin.mergeSave')}
+        cancelLabel={t('admin.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MILESTONE_KINDS, type MilestoneKind } from '../../domain/milestone.ts';
+import { SaveCancel } from '../../ui/form-actions.tsx';
 
 export interface MilestoneDraft {
   kind: MilestoneKind;
@@ -141,14 +142,11 @@ export function MilestoneForm({ value, onChange, onSave, onCancel }: MilestoneFo
           ))}
         </div>
       )}
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          {t('milestones.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('milestones.cancel')}
-        </button>
-      </div>
+      <SaveCancel
+        saveLabel={t('milestones.save')}
+        cancelLabel={t('milestones.cancel')}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Territory } from '../../domain/territory.ts';
+import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 
 export interface TerritoryFormValue {
   names: Territory['names'];
@@ -91,19 +92,8 @@ export function TerritoryForm({ initial, withType, onSave, onCancel, title }: Te
         />
         {t('admin.targetLabel')}
       </label>
-      {error && (
-        <p className="form__error" role="alert">
-          {t(`admin.error.${error}`)}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          {t('admin.save')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      <FormError message={error && t(`admin.error.${error}`)} />
+      <SaveCancel saveLabel={t('admin.save')} cancelLabel={t('admin.cancel')} onCancel={onCancel} />
     </form>
   );
 }

@@ -7,6 +7,7 @@ import {
   type NewUserInput,
   toAdminProblem,
 } from '../../sync/admin-api.ts';
+import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 import type { DistrictGroup } from './district-groups.ts';
 import { DistrictPicker } from './district-picker.tsx';
 import { PasswordInput } from './password-input.tsx';
@@ -175,19 +176,13 @@ export function NewUserForm({ groups, onCreate, onCancel }: NewUserFormProps) {
           {errors.districtIds}
         </p>
       )}
-      {problem && (
-        <p className="form__error" role="alert">
-          {problemText(problem)}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('form.creating') : t('form.create')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormError message={problem ? problemText(problem) : null} />
+      <SaveCancel
+        saveLabel={busy ? t('form.creating') : t('form.create')}
+        cancelLabel={t('form.cancel')}
+        onCancel={onCancel}
+        busy={busy}
+      />
     </form>
   );
 }

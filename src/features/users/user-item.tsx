@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../domain/sync-protocol.ts';
 import { type AdminProblem, type AdminUser, toAdminProblem } from '../../sync/admin-api.ts';
+import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 import type { DistrictGroup } from './district-groups.ts';
 import { DistrictPicker } from './district-picker.tsx';
 import { PasswordInput } from './password-input.tsx';
@@ -278,19 +279,13 @@ function PasswordPanel({
         onChange={setPassword}
         error={fieldError}
       />
-      {problem && !serverField && (
-        <p className="form__error" role="alert">
-          {problemText(problem)}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('form.saving') : t('form.savePassword')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormError message={problem && !serverField ? problemText(problem) : null} />
+      <SaveCancel
+        saveLabel={busy ? t('form.saving') : t('form.savePassword')}
+        cancelLabel={t('form.cancel')}
+        onCancel={onCancel}
+        busy={busy}
+      />
     </form>
   );
 }
@@ -325,19 +320,13 @@ function DistrictsPanel({
         {t('form.districtsTitle', { name })}
       </h4>
       <DistrictPicker groups={groups} selected={selected} onChange={setSelected} />
-      {problem && (
-        <p className="form__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('form.saving') : t('form.saveDistricts')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormError message={problem} />
+      <SaveCancel
+        saveLabel={busy ? t('form.saving') : t('form.saveDistricts')}
+        cancelLabel={t('form.cancel')}
+        onCancel={onCancel}
+        busy={busy}
+      />
     </form>
   );
 }
@@ -396,19 +385,13 @@ function RolePanel({
           {t('form.roleConsultantHint')}
         </p>
       )}
-      {problem && (
-        <p className="form__error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="actions">
-        <button type="submit" className="button button--primary" disabled={busy}>
-          {busy ? t('form.saving') : t('form.saveRole')}
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      <FormError message={problem} />
+      <SaveCancel
+        saveLabel={busy ? t('form.saving') : t('form.saveRole')}
+        cancelLabel={t('form.cancel')}
+        onCancel={onCancel}
+        busy={busy}
+      />
     </form>
   );
 }
