@@ -1,11 +1,12 @@
 /**
- * Reference data every server starts with (territories and the work plan), written as ordinary record
+ * Reference data every server starts with (territories, the work plan, reference lists), written as ordinary record
  * versions so devices pull it like any other change. Idempotent: a seed record whose id
  * already has a record is left alone, since an admin may have changed (or deleted) it.
  */
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import { SCHEMA_VERSION } from '../../src/domain/record.ts';
 import { recordTypeDefinition } from '../../src/domain/record-types.ts';
+import { REFERENCE_ITEM_SEED } from '../../src/domain/reference-list-seed.ts';
 import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { WORK_PLAN_SEED } from '../../src/domain/work-plan-seed.ts';
 import type { Store } from '../store/store.ts';
@@ -24,6 +25,7 @@ function seedRecords(): SeedRecord[] {
   const sets: { type: string; entries: readonly { id: string }[] }[] = [
     { type: 'territory', entries: TERRITORY_SEED },
     { type: 'work-plan-activity', entries: WORK_PLAN_SEED },
+    { type: 'reference-item', entries: REFERENCE_ITEM_SEED },
   ];
   return sets.flatMap(({ type, entries }) => {
     const definition = recordTypeDefinition(type);

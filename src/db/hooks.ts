@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { ReferenceItem } from '../domain/reference-list.ts';
 import type { Territory } from '../domain/territory.ts';
 import { appDb, prefs } from './app-db.ts';
 import type { Conflict } from './database.ts';
@@ -94,4 +95,10 @@ export function useRecordsOfType<Body extends Record<string, unknown>>(
       ) as SyncedRecord<Body>[],
     [type],
   );
+}
+
+/** The reference lists (participant groups, positions, training modules) on this device. */
+export function useReferenceItems(): ReferenceItem[] | undefined {
+  const items = useRecordsOfType<ReferenceItem>('reference-item');
+  return useMemo(() => items?.map((record) => record.body), [items]);
 }

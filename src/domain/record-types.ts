@@ -5,7 +5,9 @@
  */
 // zod/mini: the same validation as zod, a fraction of the size in the app's bundle.
 import * as z from 'zod/mini';
+import { hearingSchema } from './hearing.ts';
 import { milestoneSchema } from './milestone.ts';
+import { referenceItemSchema } from './reference-list.ts';
 import { territorySchema } from './territory.ts';
 import { workPlanActivitySchema } from './work-plan.ts';
 
@@ -36,8 +38,10 @@ export const lessonsNoteSchema = z.object({
 export type LessonsNote = z.infer<typeof lessonsNoteSchema>;
 
 export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
+  hearing: { type: 'hearing', scope: 'district', schema: hearingSchema },
   'lessons-note': { type: 'lessons-note', scope: 'district', schema: lessonsNoteSchema },
   milestone: { type: 'milestone', scope: 'district', schema: milestoneSchema },
+  'reference-item': { type: 'reference-item', scope: 'reference', schema: referenceItemSchema },
   territory: { type: 'territory', scope: 'reference', schema: territorySchema },
   'work-plan-activity': {
     type: 'work-plan-activity',

@@ -1,4 +1,5 @@
 /** Test servers over real HTTP on a real SQLite file in a temporary directory, and API clients. */
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,7 @@ import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
+import { REFERENCE_ITEM_SEED } from '../../src/domain/reference-list-seed.ts';
 import type { Role } from '../../src/domain/sync-protocol.ts';
 import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { WORK_PLAN_SEED } from '../../src/domain/work-plan-seed.ts';
@@ -43,7 +45,7 @@ export function fakeClock(start = '2025-03-01T08:00:00.000Z') {
 }
 
 /** How many reference records a fresh server is seeded with: its pull cursor starts here. */
-export const SEEDED = TERRITORY_SEED.length + WORK_PLAN_SEED.length;
+export const SEEDED = TERRITORY_SEED.length + WORK_PLAN_SEED.length + REFERENCE_ITEM_SEED.length;
 
 /** The fixed id of a seeded territory, by code. */
 export function territoryId(code: string): string {

@@ -1,0 +1,163 @@
+/**
+ * A public hearing (коомдук угуу / публичные слушания) and its minutes: where and when,
+ * who ran it, the agenda, speakers, proposals with the response to each, decisions, the
+ * attendance (see attendance.ts) and photos of the signed attendance sheet.
+ */
+import * as z from 'zod/mini';
+import { type Attendance, attendanceFigures, attendanceSchema } from './attendance.ts';
+
+/** The SEDP process stages (DOMAIN.md) a hearing can serve. */
+export const PROGRAMME_STAGES = [
+  'start',
+  'profiles',
+  'analysis',
+  'participation',
+  'priorities',
+  'indicators',
+  'draft',
+  'approval',
+  'monitoring',
+] as const;
+export type ProgrammeStage = (typeof PROGRAMME_STAGES)[number];
+
+export const PROPOSAL_RESPONSES = ['pending', 'accepted', 'rejected', 'considering'] as const;
+export type ProposalResponse = (typeof PROPOSAL_RESPONSES)[number];
+
+/** Who raised a proposal: women, men, or a participant group's code. */
+export const RAISED_BY_SEX = ['women', 'men'] as const;
+
+export const HEARING_STATUSES = ['draft', 'final'] as const;
+export type HearingStatus = (typeof HEARING_STATUSES)[number];
+
+export const PHOTO_KINDS = ['attendance-sheet', 'other'] as const;
+
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const shortText = z.string().check(z.trim(), z.maxLength(200));
+const longText = z.string().check(z.maxLength(10_000));
+const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a reference code'));
+const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'));
+
+export const proposalSchema = z.object({
+  id,
+  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
+  raisedBy: z.array(code).check(z.maxLength(10)),
+  response: z.enum(PROPOSAL_RESPONSES),
+  /** Why it was rejected, or what will be considered. */
+  reason: z.optional(z.string().check(z.maxLength(2_000))),
+});
+export type Proposal = z.infer<typeof proposalSchema>;
+
+export const speakerSchema = z.object({
+  id,
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  /** Position, organisation or what they spoke about. */
+  about: z.optional(shortText),
+});
+export type Speaker = z.infer<typeof speakerSchema>;
+
+export const photoSchema = z.object({
+  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  kind: z.enum(PHOTO_KINDS),
+  caption: z.optional(shortText),
+});
+export type HearingPhoto = z.infer<typeof photoSchema>;
+
+export const hearingSchema = z
+  .object({
+    districtId: id,
+    municipalityId: id,
+    /** Settlement (village) and the hall or place. */
+    venue: shortText,
+    date: isoDate,
+    startTime: z.optional(clock),
+    endTime: z.optional(clock),
+    stage: z.enum(PROGRAMME_STAGES),
+    organiser: shortText,
+    chair: shortText,
+    secretary: shortText,
+    agenda: z
+      .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(500)))
+      .check(z.maxLength(50)),
+    speakers: z.array(speakerSchema).check(z.maxLength(200)),
+    proposals: z.array(proposalSchema).check(z.maxLength(500)),
+    decisions: longText,
+    attendance: attendanceSchema,
+    photos: z.array(photoSchema).check(z.maxLength(30)),
+    status: z.enum(HEARING_STATUSES),
+  })
+  .check(
+    z.refine((h) => !h.startTime || !h.endTime || h.endTime > h.startTime, {
+      message: 'the end is before the start',
+      path: ['endTime'],
+    }),
+  );
+export type Hearing = z.infer<typeof hearingSchema>;
+
+/** A new hearing: today's date and now as the start, status draft, nothing counted. */
+export function newHearing(
+  place: { districtId: string; municipalityId: string },
+  now: Date,
+): Hearing {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    ...place,
+    venue: '',
+    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+    startTime: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+    stage: 'priorities',
+    organiser: '',
+    chair: '',
+    secretary: '',
+    agenda: [],
+    speakers: [],
+    proposals: [],
+    decisions: '',
+    attendance: { tally: { women: 0, men: 0, groups: {} }, participants: [] },
+    photos: [],
+    status: 'draft',
+  };
+}
+
+/** What finishing the minutes needs beyond a valid record: who chaired and who wrote them. */
+export type FinalProblem = 'chair' | 'secretary' | 'attendance' | 'endTime';
+
+export function finalProblems(hearing: Hearing): FinalProblem[] {
+  const problems: FinalProblem[] = [];
+  if (!hearing.chair.trim()) problems.push('chair');
+  if (!hearing.secretary.trim()) problems.push('secretary');
+  if (attendanceFigures(hearing.attendance).total === 0) problems.push('attendance');
+  if (!hearing.endTime) problems.push('endTime');
+  return problems;
+}
+
+export interface ProposalStats {
+  total: number;
+  byResponse: Record<ProposalResponse, number>;
+  /** Proposals raised by each of women, men and each group, and how many were accepted. */
+  byRaiser: Record<string, { raised: number; accepted: number }>;
+}
+
+export function proposalStats(proposals: readonly Proposal[]): ProposalStats {
+  const byResponse: Record<ProposalResponse, number> = {
+    pending: 0,
+    accepted: 0,
+    rejected: 0,
+    considering: 0,
+  };
+  const byRaiser: ProposalStats['byRaiser'] = {};
+  for (const proposal of proposals) {
+    byResponse[proposal.response] += 1;
+    for (const raiser of new Set(proposal.raisedBy)) {
+      const row = byRaiser[raiser] ?? { raised: 0, accepted: 0 };
+      row.raised += 1;
+      if (proposal.response === 'accepted') row.accepted += 1;
+      byRaiser[raiser] = row;
+    }
+  }
+  return { total: proposals.length, byResponse, byRaiser };
+}
+
+/** The attendance of a hearing as reported (see attendanceFigures). */
+export const hearingFigures = (hearing: { attendance: Attendance }) =>
+  attendanceFigures(hearing.attendance);
