@@ -41,9 +41,9 @@ export function createAppRouter() {
               Component: SignedIn,
               children: [
                 { index: true, lazy: () => import('../features/home/route.tsx') },
-                { path: 'hearings', lazy: () => import('../features/hearings/route.tsx') },
-                { path: 'trainings', lazy: () => import('../features/trainings/route.tsx') },
-                { path: 'checklists', lazy: () => import('../features/checklists/route.tsx') },
+                { path: 'hearings/*', lazy: () => import('../features/hearings/route.tsx') },
+                { path: 'trainings/*', lazy: () => import('../features/trainings/route.tsx') },
+                { path: 'checklists/*', lazy: () => import('../features/checklists/route.tsx') },
                 {
                   path: 'municipalities',
                   lazy: () => import('../features/territories/route.tsx'),
@@ -53,7 +53,7 @@ export function createAppRouter() {
                   lazy: () => import('../features/territories/detail-route.tsx'),
                 },
                 { path: 'notes', lazy: () => import('../features/notes/route.tsx') },
-                { path: 'dashboard', lazy: () => import('../features/dashboard/route.tsx') },
+                { path: 'dashboard/*', lazy: () => import('../features/dashboard/route.tsx') },
                 { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
                 { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
                 {

@@ -16,14 +16,16 @@ export const E2E_USERS = [
 ] as const;
 
 export default async function globalSetup() {
-  if (!existsSync(path.join(root, 'dist', 'index.html'))) {
+  // SEDP_E2E_DIST lets a second build (e.g. `vite build --outDir dist-x`) be tested alongside.
+  const dist = path.resolve(root, process.env.SEDP_E2E_DIST ?? 'dist');
+  if (!existsSync(path.join(dist, 'index.html'))) {
     throw new Error('No production build: run `npm run build` before the end-to-end tests.');
   }
   const workDir = mkdtempSync(path.join(tmpdir(), 'sedp-e2e-'));
   const dataDir = path.join(workDir, 'data');
   // A copy of the build, so a journey can publish a "new version" without touching dist/.
   const staticDir = path.join(workDir, 'dist');
-  cpSync(path.join(root, 'dist'), staticDir, { recursive: true });
+  cpSync(dist, staticDir, { recursive: true });
   for (const user of E2E_USERS) {
     const args = ['add', user.username, '--role', user.role, '--name', user.name];
     if (user.districts) args.push('--districts', user.districts);
