@@ -1,5 +1,6 @@
 import 'i18next';
 import type account from '../../locales/en/account.json';
+import type attendance from '../../locales/en/attendance.json';
 import type checklists from '../../locales/en/checklists.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
@@ -18,6 +19,7 @@ declare module 'i18next' {
     defaultNS: 'common';
     resources: {
       account: typeof account;
+      attendance: typeof attendance;
       checklists: typeof checklists;
       common: typeof common;
       dashboard: typeof dashboard;
