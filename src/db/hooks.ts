@@ -102,3 +102,32 @@ export function useReferenceItems(): ReferenceItem[] | undefined {
   const items = useRecordsOfType<ReferenceItem>('reference-item');
   return useMemo(() => items?.map((record) => record.body), [items]);
 }
+
+/** Where one record stands in sync (undefined while loading or when it is not on the device). */
+export function useRecordSyncState(id: string): RecordSyncState | undefined {
+  return useLiveQuery(async () => {
+    const [record, entries, conflict] = await Promise.all([
+      appDb.records.get(id),
+      appDb.outbox.where('id').equals(id).toArray(),
+      appDb.conflicts.get(id),
+    ]);
+    if (!record) return undefined;
+    if (conflict) return 'conflict';
+    if (entries.some((e) => e.state === 'parked')) return 'parked';
+    return entries.length > 0 ? 'pending' : 'synced';
+  }, [id]);
+}
+
+/** One live record (undefined while loading, null when absent or deleted). */
+export function useRecord<Body extends Record<string, unknown>>(
+  id: string,
+): SyncedRecord<Body> | null | undefined {
+  return useLiveQuery(
+    async () => {
+      const found = await appDb.records.get(id);
+      return found && !found.deleted ? (found as SyncedRecord<Body>) : null;
+    },
+    [id],
+    undefined,
+  );
+}

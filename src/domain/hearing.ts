@@ -119,8 +119,9 @@ export function newHearing(
   };
 }
 
-/** What finishing the minutes needs beyond a valid record: who chaired and who wrote them. */
-export type FinalProblem = 'chair' | 'secretary' | 'attendance' | 'endTime';
+/** What finishing the minutes needs beyond a valid record: who chaired and wrote them, the
+ * count, the end time, and a reason for every rejected proposal. */
+export type FinalProblem = 'chair' | 'secretary' | 'attendance' | 'endTime' | 'reason';
 
 export function finalProblems(hearing: Hearing): FinalProblem[] {
   const problems: FinalProblem[] = [];
@@ -128,6 +129,9 @@ export function finalProblems(hearing: Hearing): FinalProblem[] {
   if (!hearing.secretary.trim()) problems.push('secretary');
   if (attendanceFigures(hearing.attendance).total === 0) problems.push('attendance');
   if (!hearing.endTime) problems.push('endTime');
+  if (hearing.proposals.some((p) => p.response === 'rejected' && !p.reason?.trim())) {
+    problems.push('reason');
+  }
   return problems;
 }
 
@@ -161,3 +165,16 @@ export function proposalStats(proposals: readonly Proposal[]): ProposalStats {
 /** The attendance of a hearing as reported (see attendanceFigures). */
 export const hearingFigures = (hearing: { attendance: Attendance }) =>
   attendanceFigures(hearing.attendance);
+
+/**
+ * The hearing as it is written to its record: agenda items, speakers and proposals still
+ * blank (just added, nothing typed yet) are left out rather than holding the save back.
+ */
+export function forRecord(hearing: Hearing): Hearing {
+  return {
+    ...hearing,
+    agenda: hearing.agenda.filter((item) => item.trim() !== ''),
+    speakers: hearing.speakers.filter((speaker) => speaker.name.trim() !== ''),
+    proposals: hearing.proposals.filter((proposal) => proposal.text.trim() !== ''),
+  };
+}

@@ -56,6 +56,10 @@ describe('Kyrgyz numbers', () => {
   it('percentages', () => {
     expect(formatPercent(0.575, 'ky', 1)).toBe(`57,5${NBSP}%`);
     expect(formatPercent(0.5, 'en')).toBe('50%');
+    // 23 women of 40: 57.5 % rounds up in every language, despite 0.575 * 100 = 57.4999…
+    expect(formatPercent(23 / 40, 'ky')).toBe(`58${NBSP}%`);
+    expect(formatPercent(23 / 40, 'ru')).toBe(`58${NBSP}%`);
+    expect(formatPercent(23 / 40, 'en')).toBe('58%');
   });
 });
 

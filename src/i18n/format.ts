@@ -97,7 +97,9 @@ export function formatNumber(value: number, language: Language, options: NumberO
 
 /** A share 0..1 as a percentage: ky and ru "45 %", en "45%". */
 export function formatPercent(share: number, language: Language, fractionDigits = 0): string {
-  const number = formatNumber(share * 100, language, { maximumFractionDigits: fractionDigits });
+  // 23 of 40 is 0.575, and 0.575 * 100 is 57.49999…: drop the binary noise before rounding.
+  const percent = Number((share * 100).toPrecision(12));
+  const number = formatNumber(percent, language, { maximumFractionDigits: fractionDigits });
   return language === 'en' ? `${number}%` : `${number}${NBSP}%`;
 }
 

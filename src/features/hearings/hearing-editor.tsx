@@ -1,0 +1,178 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { drafts, records } from '../../db/app-db.ts';
+import { useRecordSyncState, useReferenceItems } from '../../db/hooks.ts';
+import { compareWithList } from '../../domain/attendance.ts';
+import { type FinalProblem, finalProblems, type Hearing } from '../../domain/hearing.ts';
+import { itemName, itemsOf } from '../../domain/reference-list.ts';
+import { useFormat } from '../../i18n/use-format.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+import { TallyPanel } from '../attendance/tally-panel.tsx';
+import { MinutesFields } from './minutes-fields.tsx';
+import { PhotosSection } from './photos-section.tsx';
+import { ProposalsSection } from './proposals-section.tsx';
+import {
+  draftKey,
+  type HearingProblem,
+  hearingProblems,
+  useHearingEditor,
+} from './use-hearing-editor.ts';
+
+/** One hearing: attendance first (counted live), then the minutes, proposals and photos. */
+export function HearingEditor() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('hearings');
+  const format = useFormat();
+  const navigate = useNavigate();
+  const tree = useTerritoryTree();
+  const items = useReferenceItems();
+  const account = useUiPrefs((s) => s.account);
+  const { hearing, update, saveState, flush } = useHearingEditor(id);
+  const syncState = useRecordSyncState(id);
+  const [finishProblems, setFinishProblems] = useState<(FinalProblem | HearingProblem)[]>([]);
+
+  if (hearing === undefined) return <p className="page muted">{t('loading')}</p>;
+  if (hearing === null) {
+    return (
+      <article className="page">
+        <p className="notice">{t('notFound')}</p>
+        <Link to="/hearings">{t('backToList')}</Link>
+      </article>
+    );
+  }
+
+  const groups = itemsOf(items ?? [], 'participant-group');
+  const problems = hearingProblems(hearing);
+  const municipality = tree?.byId.get(hearing.municipalityId)?.names[format.language];
+  const district = tree?.byId.get(hearing.districtId)?.names[format.language];
+  const set = (patch: Partial<Hearing>, options?: { typing?: boolean }) =>
+    update({ ...hearing, ...patch }, options);
+  const differences = compareWithList(hearing.attendance);
+  const keyName = (key: string) =>
+    key === 'women' || key === 'men'
+      ? t(`attendance.${key}`)
+      : itemName(items ?? [], 'participant-group', key.slice(6), format.language);
+
+  const finish = async () => {
+    const missing = [...new Set([...finalProblems(hearing), ...problems])];
+    setFinishProblems(missing);
+    if (missing.length > 0) return;
+    update({ ...hearing, status: 'final' });
+    await flush();
+  };
+
+  const remove = async () => {
+    if (!window.confirm(t('delete.confirm'))) return;
+    await flush();
+    await records.remove({ type: 'hearing', id, updatedBy: account?.username ?? 'unknown' });
+    await drafts.discard(draftKey(id));
+    navigate('/hearings');
+  };
+
+  return (
+    <article className="page hearing">
+      <p>
+        <Link to="/hearings">{t('backToList')}</Link>
+      </p>
+      <h1 className="page__title">{municipality ?? t('title')}</h1>
+      <p className="list__meta">
+        {district && `${district} · `}
+        {format.date(new Date(`${hearing.date}T12:00:00`), 'long')}
+        {hearing.startTime && ` · ${hearing.startTime}`}
+        {hearing.endTime && `–${hearing.endTime}`}
+      </p>
+      <p className="hearing__state">
+        <span className={`badge badge--${hearing.status}`}>{t(`status.${hearing.status}`)}</span>{' '}
+        <span role="status" className={`save-state save-state--${saveState}`}>
+          {t(`saveState.${saveState}`)}
+        </span>{' '}
+        {syncState && (
+          <span className={`sync-state sync-state--${syncState}`}>{t(`state.${syncState}`)}</span>
+        )}
+      </p>
+      {saveState === 'draft' && problems.length > 0 && (
+        <div className="notice" role="alert">
+          <p>{t('problem.heldAsDraft')}</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{t(`problem.${problem}`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <nav className="jump" aria-label={t('sections')}>
+        <a href="#attendance">{t('jump.attendance')}</a>
+        <a href="#minutes">{t('jump.minutes')}</a>
+        <a href="#proposals">{t('jump.proposals')}</a>
+        <a href="#photos">{t('jump.photos')}</a>
+      </nav>
+      <div id="attendance">
+        <TallyPanel
+          tally={hearing.attendance.tally}
+          groups={groups}
+          onChange={(tally) => set({ attendance: { ...hearing.attendance, tally } })}
+        />
+      </div>
+      {differences.length > 0 && (
+        <section className="card" aria-label={t('attendance.compare')}>
+          <h2>{t('attendance.compare')}</h2>
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t('attendance.what')}</th>
+                <th scope="col">{t('attendance.counted')}</th>
+                <th scope="col">{t('attendance.listed')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {differences.map((d) => (
+                <tr key={d.key}>
+                  <th scope="row">{keyName(d.key)}</th>
+                  <td>{format.number(d.counted)}</td>
+                  <td>{format.number(d.listed)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <MinutesFields hearing={hearing} onChange={update} problems={problems} />
+      <ProposalsSection
+        proposals={hearing.proposals}
+        groups={groups}
+        onChange={(proposals, options) => set({ proposals }, options)}
+      />
+      <PhotosSection photos={hearing.photos} onChange={(photos) => set({ photos })} />
+      <section className="card" aria-labelledby="hearing-finish">
+        <h2 id="hearing-finish">{t('finish.title')}</h2>
+        <p className="muted">
+          {hearing.status === 'final' ? t('finish.correcting') : t('finish.hint')}
+        </p>
+        {finishProblems.length > 0 && (
+          <div role="alert">
+            {finishProblems.map((problem) => (
+              <p key={problem} className="form__error">
+                {t(`finish.problem.${problem}`)}
+              </p>
+            ))}
+          </div>
+        )}
+        <div className="actions">
+          {hearing.status === 'draft' && (
+            <button type="button" className="button button--primary" onClick={finish}>
+              {t('finish.button')}
+            </button>
+          )}
+          <Link className="button" to={`/hearings/${id}/print?language=${format.language}`}>
+            {t('print.open')}
+          </Link>
+          <button type="button" className="button button--quiet" onClick={remove}>
+            {t('delete.button')}
+          </button>
+        </div>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,186 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { type RecordSyncState, useRecordsWithState } from '../../db/hooks.ts';
+import { womenShare } from '../../domain/attendance.ts';
+import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
+import { searchKey } from '../../domain/territory.ts';
+import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+
+const PAGE = 50;
+type StatusFilter = 'all' | Hearing['status'];
+type SyncFilter = 'all' | RecordSyncState;
+
+/** Hearings, newest first: search, filters, and how each stands in sync. Works offline. */
+export function HearingList() {
+  const { t } = useTranslation('hearings');
+  const format = useFormat();
+  const tree = useTerritoryTree();
+  const all = useRecordsWithState<Hearing>('hearing');
+  const [query, setQuery] = useState('');
+  const [municipalityId, setMunicipalityId] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const [sync, setSync] = useState<SyncFilter>('all');
+  const [shown, setShown] = useState(PAGE);
+  const deferredQuery = useDeferredValue(query);
+  const id = useId();
+
+  const name = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
+
+  const rows = useMemo(() => {
+    const needle = searchKey(deferredQuery);
+    return (all ?? [])
+      .filter(({ record, state }) => {
+        const h = record.body;
+        if (municipalityId && h.municipalityId !== municipalityId) return false;
+        if (status !== 'all' && h.status !== status) return false;
+        if (sync !== 'all' && state !== sync) return false;
+        if (!needle) return true;
+        const place = tree?.byId.get(h.municipalityId);
+        const haystack = [
+          place?.names.ru,
+          place?.names.ky,
+          place?.names.en,
+          h.venue,
+          h.chair,
+          h.organiser,
+          h.secretary,
+        ];
+        return haystack.some((text) => text && searchKey(text).includes(needle));
+      })
+      .sort(
+        (a, b) =>
+          b.record.body.date.localeCompare(a.record.body.date) ||
+          (b.record.body.startTime ?? '').localeCompare(a.record.body.startTime ?? ''),
+      );
+  }, [all, deferredQuery, municipalityId, status, sync, tree]);
+
+  const municipalities = useMemo(() => {
+    const ids = new Set((all ?? []).map(({ record }) => record.body.municipalityId));
+    return [...ids]
+      .map((m) => ({ id: m, name: tree?.byId.get(m)?.names[format.language] ?? m }))
+      .sort((a, b) => a.name.localeCompare(b.name, format.language === 'en' ? 'en' : 'ru'));
+  }, [all, tree, format.language]);
+
+  return (
+    <article className="page">
+      <h1 className="page__title">{t('title')}</h1>
+      <p>
+        <Link className="button button--primary" to="/hearings/new">
+          {t('new.button')}
+        </Link>
+      </p>
+      <search className="card filters" aria-label={t('list.filters')}>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-q`}>
+            {t('list.search')}
+          </label>
+          <input
+            id={`${id}-q`}
+            type="search"
+            value={query}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setShown(PAGE);
+            }}
+          />
+        </div>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-m`}>
+            {t('list.municipality')}
+          </label>
+          <select
+            id={`${id}-m`}
+            value={municipalityId}
+            onChange={(e) => setMunicipalityId(e.target.value)}
+          >
+            <option value="">{t('list.all')}</option>
+            {municipalities.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field-row">
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-s`}>
+              {t('list.status')}
+            </label>
+            <select
+              id={`${id}-s`}
+              value={status}
+              onChange={(e) => setStatus(e.target.value as StatusFilter)}
+            >
+              <option value="all">{t('list.all')}</option>
+              <option value="draft">{t('status.draft')}</option>
+              <option value="final">{t('status.final')}</option>
+            </select>
+          </div>
+          <div className="field">
+            <label className="field__label" htmlFor={`${id}-y`}>
+              {t('list.sync')}
+            </label>
+            <select
+              id={`${id}-y`}
+              value={sync}
+              onChange={(e) => setSync(e.target.value as SyncFilter)}
+            >
+              <option value="all">{t('list.all')}</option>
+              {(['pending', 'synced', 'parked', 'conflict'] as const).map((state) => (
+                <option key={state} value={state}>
+                  {t(`state.${state}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      </search>
+      {all === undefined && <p className="muted">{t('loading')}</p>}
+      {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
+      {all && all.length > 0 && (
+        <p className="muted" role="status">
+          {t('list.count', { count: rows.length, shown: format.number(rows.length) })}
+        </p>
+      )}
+      <ul className="list">
+        {rows.slice(0, shown).map(({ record, state }) => {
+          const h = record.body;
+          const figures = hearingFigures(h);
+          const share = womenShare(figures);
+          return (
+            <li key={record.id} className="list__item">
+              <h2 className="list__title">
+                <Link to={`/hearings/${record.id}`}>
+                  {name(h.municipalityId) ?? t('unknownPlace')}
+                  {' · '}
+                  {format.date(new Date(`${h.date}T12:00:00`), 'short')}
+                </Link>
+              </h2>
+              <p className="list__meta">
+                {h.venue && `${h.venue} · `}
+                {t('list.people', { count: figures.total, total: format.number(figures.total) })}
+                {' · '}
+                {share === null
+                  ? t('list.noShare')
+                  : t('list.women', { share: format.percent(share) })}
+                {h.proposals.length > 0 &&
+                  ` · ${t('list.proposals', { count: h.proposals.length })}`}
+              </p>
+              <p>
+                <span className={`badge badge--${h.status}`}>{t(`status.${h.status}`)}</span>{' '}
+                <span className={`sync-state sync-state--${state}`}>{t(`state.${state}`)}</span>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+      {rows.length > shown && (
+        <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)}>
+          {t('list.more', { count: Math.min(PAGE, rows.length - shown) })}
+        </button>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,158 @@
+import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+import { E2E_PASSWORD } from './global-setup.ts';
+
+test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reaches a coordinator', async ({
+  page,
+  context,
+  browser,
+  baseURL,
+  request,
+}) => {
+  await signIn(page, 'aida', 'ky');
+  await waitForServiceWorker(page);
+  await page.goto('/sync');
+  await expect(page.getByText(/^Акыркы ийгиликтүү синхрондоштуруу: /)).toBeVisible();
+  // A camera-sized photo (2400 × 1800) of a "signed sheet", made in the page.
+  const photo = Buffer.from(
+    await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 2400;
+      canvas.height = 1800;
+      const context2d = canvas.getContext('2d') as CanvasRenderingContext2D;
+      context2d.fillStyle = '#fff';
+      context2d.fillRect(0, 0, 2400, 1800);
+      context2d.fillStyle = '#000';
+      context2d.font = '120px sans-serif';
+      context2d.fillText('Каттоо баракчасы', 100, 300);
+      return canvas.toDataURL('image/jpeg', 0.95).split(',')[1] as string;
+    }),
+    'base64',
+  );
+
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Угуулар' }).first().click();
+  await page.getByRole('link', { name: 'Жаңы угуу' }).click();
+  await page.getByRole('button', { name: 'Угууну баштоо' }).click();
+  await expect(page.getByRole('alert')).toContainText('Угуу өтүп жаткан муниципалитетти тандаңыз.');
+  // Aida works in one district, so the picker starts there.
+  await expect(page.getByLabel('Район', { exact: true })).toHaveValue(/.+/);
+  await page.getByLabel('Муниципалитет').selectOption({ label: 'Кочкор-Ата' });
+  await page.getByRole('button', { name: 'Угууну баштоо' }).click();
+
+  const attendance = page.getByRole('region', { name: 'Катышуучулар', exact: true });
+  const tapTimes = async (label: string, times: number) => {
+    const plus = attendance.getByRole('button', { name: `${label}: бирди кошуу` });
+    for (let i = 0; i < times; i += 1) await plus.click();
+  };
+  await tapTimes('Аялдар', 24);
+  await attendance.getByRole('button', { name: 'Аялдар: бирди кемитүү' }).click();
+  await tapTimes('Эркектер', 17);
+  await tapTimes('Жаштар', 7);
+  await attendance.getByRole('button', { name: /^Акыркыны жокко чыгаруу/ }).click();
+  await expect(attendance.getByLabel('Аялдар', { exact: true })).toHaveValue('23');
+  await expect(attendance.getByLabel('Эркектер', { exact: true })).toHaveValue('17');
+  await expect(attendance.getByLabel('Жаштар', { exact: true })).toHaveValue('6');
+  await expect(attendance.getByText('40 катышуучу')).toBeVisible();
+  await expect(attendance.getByText(/^Аялдар: 58/)).toBeVisible();
+  // Counting from the sheet: a typed number, and one that is not a count.
+  await attendance.getByLabel('Улгайган адамдар', { exact: true }).fill('-4');
+  await attendance.getByLabel('Улгайган адамдар', { exact: true }).press('Tab');
+  await expect(attendance.getByLabel('Улгайган адамдар', { exact: true })).toHaveValue('0');
+  await attendance.getByLabel('Улгайган адамдар', { exact: true }).fill('5');
+  await attendance.getByLabel('Улгайган адамдар', { exact: true }).press('Enter');
+  await expect(page.getByText('Телефондо сакталды')).toBeVisible();
+
+  // Reload in the middle: every tap is already in IndexedDB.
+  await page.reload();
+  await expect(attendance.getByLabel('Аялдар', { exact: true })).toHaveValue('23');
+  await expect(attendance.getByLabel('Жаштар', { exact: true })).toHaveValue('6');
+  await expect(attendance.getByLabel('Улгайган адамдар', { exact: true })).toHaveValue('5');
+
+  await page.getByLabel('Калк конуш жана жай').fill('Маданият үйү');
+  await page.getByLabel('Башталган убакыт').fill('10:00');
+  await page.getByLabel('Бүткөн убакыт').fill('09:30');
+  await expect(page.getByText('Бүткөн убакыт башталган убакыттан эрте.').first()).toBeVisible();
+  await expect(page.getByText('Долбоор катары сакталды')).toBeVisible();
+  await page.getByLabel('Бүткөн убакыт').fill('12:30');
+  await page.getByLabel('Төрага').fill('Асанов Бакыт');
+
+  const proposals = page.getByRole('region', { name: /^Сунуштар/ });
+  await proposals.getByRole('button', { name: 'Сунуш кошуу' }).click();
+  await proposals.getByLabel('1-сунуш', { exact: true }).fill('Мектепке жол куруу');
+  await proposals.getByRole('group', { name: '1-сунуш: кимден' }).getByLabel('Аялдар').check();
+  await proposals.getByRole('group', { name: '1-сунуш: жооп' }).getByLabel('Кабыл алынды').check();
+  await proposals.getByRole('button', { name: 'Сунуш кошуу' }).click();
+  await proposals.getByLabel('2-сунуш', { exact: true }).fill('Жаштар борбору');
+  await proposals.getByRole('group', { name: '2-сунуш: кимден' }).getByLabel('Жаштар').check();
+  await proposals.getByRole('group', { name: '2-сунуш: жооп' }).getByLabel('Четке кагылды').check();
+
+  await page.getByLabel('Каттоо баракчасын сүрөткө тартуу').setInputFiles({
+    name: 'sheet.jpg',
+    mimeType: 'image/jpeg',
+    buffer: photo,
+  });
+  const sheet = page.getByRole('img', { name: /^1-сүрөт: Кол коюлган каттоо баракчасы/ });
+  await expect(sheet).toBeVisible();
+  const width = await sheet.evaluate((img: HTMLImageElement) => img.naturalWidth);
+  expect(width).toBe(1600);
+  await expect(page.getByText('Телефондо сакталды')).toBeVisible();
+
+  await page.reload();
+  await expect(proposals.getByLabel('2-сунуш', { exact: true })).toHaveValue('Жаштар борбору');
+  await sheet.scrollIntoViewIfNeeded();
+  await expect(sheet).toBeVisible();
+
+  await page.getByRole('button', { name: 'Протоколду аяктоо' }).click();
+  await expect(page.getByText('Катчыны көрсөтүңүз.')).toBeVisible();
+  await expect(page.getByText('Четке кагылган ар бир сунуштун себебин көрсөтүңүз.')).toBeVisible();
+  await page.getByLabel('Катчы').fill('Осмонова Аида');
+  await proposals.getByLabel('2-сунуш: четке кагуунун себеби').fill('Бюджетте каражат жок');
+  await page.getByRole('button', { name: 'Протоколду аяктоо' }).click();
+  await expect(page.getByText('Акыркы', { exact: true })).toBeVisible();
+  await expect(page.getByText('Телефондо сакталды')).toBeVisible();
+
+  await page.getByRole('link', { name: 'Протоколду басып чыгаруу' }).click();
+  const minutes = page.getByRole('article', { name: 'Коомдук угуунун ПРОТОКОЛУ' });
+  await expect(minutes.getByRole('row', { name: 'Аялдар 23' })).toBeVisible();
+  await expect(minutes.getByRole('row', { name: 'Эркектер 17' })).toBeVisible();
+  await expect(minutes.getByRole('row', { name: 'Бардыгы 40' })).toBeVisible();
+  await expect(minutes.getByRole('row', { name: 'Жаштар 6' })).toBeVisible();
+  await expect(minutes.getByText('Мектепке жол куруу')).toBeVisible();
+  await expect(minutes.getByText('Четке кагылды: Бюджетте каражат жок')).toBeVisible();
+  await page.getByLabel('Протоколдун тили').selectOption('ru');
+  await expect(page.getByRole('article', { name: 'ПРОТОКОЛ публичных слушаний' })).toBeVisible();
+  await expect(page.getByRole('row', { name: 'Женщины 23' })).toBeVisible();
+
+  // Online again: the hearing and its photo reach the server.
+  await context.setOffline(false);
+  await page.goto('/sync');
+  await expect(page.getByTestId('pending-count')).toHaveText('Жөнөтүүнү күткөн өзгөртүү жок');
+  const hearing = (await serverRecords(request)).find((r) => r.type === 'hearing');
+  expect(hearing?.body).toMatchObject({
+    status: 'final',
+    venue: 'Маданият үйү',
+    attendance: { tally: { women: 23, men: 17, groups: { youth: 6, elderly: 5 } } },
+  });
+  const photos = hearing?.body.photos as { sha256: string }[];
+  const login = await request.post('/api/auth/login', {
+    data: { username: 'admin', password: E2E_PASSWORD },
+  });
+  const { token } = (await login.json()) as { token: string };
+  const blob = await request.get(`/api/blobs/${photos[0]?.sha256}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(blob.status()).toBe(200);
+  expect(blob.headers()['content-type']).toBe('image/jpeg');
+
+  // A coordinator's browser pulls it, photo included.
+  const coordinator = await browser.newContext({ baseURL, viewport: { width: 1280, height: 900 } });
+  const desk = await coordinator.newPage();
+  await signIn(desk, 'admin', 'en');
+  await desk.goto('/hearings');
+  await desk.getByRole('link', { name: /· / }).first().click();
+  await expect(desk.getByRole('textbox', { name: 'Women', exact: true })).toHaveValue('23');
+  const fetched = desk.getByRole('img', { name: /^Photo 1: Signed attendance sheet/ });
+  await fetched.scrollIntoViewIfNeeded();
+  await expect(fetched).toBeVisible();
+  await coordinator.close();
+});
