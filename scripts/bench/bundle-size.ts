@@ -15,6 +15,8 @@ export interface BundleFigures {
   firstRouteJsGzip: number;
   firstRouteFiles: number;
   precacheBytes: number;
+  /** What the first visit downloads: the server gzips text (hono/compress); fonts and images go as they are. */
+  precacheTransferBytes: number;
   precacheEntries: number;
 }
 
@@ -55,10 +57,18 @@ export function measureBundle(distDir: string, language = 'ru'): BundleFigures {
     (sum, url) => sum + readFileSync(path.join(distDir, url)).length,
     0,
   );
+  const transfer = (url: string) => {
+    const file = path.join(distDir, url);
+    return /\.(js|css|html|json|svg|webmanifest)$/.test(url)
+      ? gzipSize(file)
+      : readFileSync(file).length;
+  };
+  const precacheTransferBytes = precached.reduce((sum, url) => sum + transfer(url), 0);
   return {
     firstRouteJsGzip: js.reduce((sum, file) => sum + gzipSize(file), 0),
     firstRouteFiles: js.length,
     precacheBytes,
+    precacheTransferBytes,
     precacheEntries: precached.length,
   };
 }
