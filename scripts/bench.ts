@@ -7,6 +7,7 @@ import path from 'node:path';
 import { benchBrowserSync } from './bench/browser-sync.ts';
 import { measureBundle } from './bench/bundle-size.ts';
 import { benchDeviceSync } from './bench/device-sync.ts';
+import { benchHearingList } from './bench/hearing-list.ts';
 import { benchServerIngest } from './bench/server-ingest.ts';
 import { benchTallyTaps } from './bench/tally-tap.ts';
 
@@ -92,6 +93,25 @@ figures.push({
   n: taps.length,
   target: '< 50 ms',
 });
+
+// 5,000 hearings on the device: open the list, then search it.
+const list = await benchHearingList(5000, RUNS);
+figures.push(
+  {
+    metric: 'hearing_list_5000_open',
+    value: round(median(list.map((r) => r.openMs))),
+    unit: 'ms',
+    n: 5000,
+    target: '< 100 ms',
+  },
+  {
+    metric: 'hearing_list_5000_search',
+    value: round(median(list.map((r) => r.searchMs))),
+    unit: 'ms',
+    n: 5000,
+    target: '< 100 ms',
+  },
+);
 
 await benchServerIngest({ n: 2_000 });
 const ingestRuns = [];
