@@ -11,6 +11,8 @@ export interface TerritoryPickerProps {
   /** A consultant's districts; undefined: every district. */
   allowedDistrictIds?: string[];
   invalid?: boolean;
+  /** A municipality must be chosen (no "the district as a whole"): hearings, for one. */
+  requireMunicipality?: boolean;
 }
 
 /**
@@ -23,6 +25,7 @@ export function TerritoryPicker({
   onChange,
   allowedDistrictIds,
   invalid,
+  requireMunicipality = false,
 }: TerritoryPickerProps) {
   const { t } = useTranslation();
   const { language } = useFormat();
@@ -95,7 +98,7 @@ export function TerritoryPicker({
           value.municipalityId ?? '',
           municipalities,
           (id) => onChange({ districtId: value.districtId, ...(id ? { municipalityId: id } : {}) }),
-          t('picker.wholeDistrict'),
+          requireMunicipality ? t('picker.choose') : t('picker.wholeDistrict'),
         )}
     </>
   );

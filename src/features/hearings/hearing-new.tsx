@@ -60,6 +60,7 @@ export function HearingNew() {
             }}
             allowedDistrictIds={districtIds.length > 0 ? districtIds : undefined}
             invalid={problem === 'municipality'}
+            requireMunicipality
           />
         ) : (
           <p className="muted">{t('loading')}</p>
