@@ -27,7 +27,7 @@ test.describe('app shell on a phone', () => {
     await nav.getByRole('link', { name: 'Слушания' }).click();
     await expect(page).toHaveURL(/\/hearings$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Публичные слушания' })).toBeVisible();
-    await expect(page.getByText('Скоро')).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Новые слушания' })).toBeVisible();
 
     await page.goto('/');
     const main = page.getByRole('main');
