@@ -6,6 +6,7 @@
 // zod/mini: the same validation as zod, a fraction of the size in the app's bundle.
 import * as z from 'zod/mini';
 import { hearingSchema } from './hearing.ts';
+import { lessonsReportSchema } from './lessons-report.ts';
 import { milestoneSchema } from './milestone.ts';
 import { referenceItemSchema } from './reference-list.ts';
 import { territorySchema } from './territory.ts';
@@ -40,6 +41,7 @@ export type LessonsNote = z.infer<typeof lessonsNoteSchema>;
 export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
   hearing: { type: 'hearing', scope: 'district', schema: hearingSchema },
   'lessons-note': { type: 'lessons-note', scope: 'district', schema: lessonsNoteSchema },
+  'lessons-report': { type: 'lessons-report', scope: 'district', schema: lessonsReportSchema },
   milestone: { type: 'milestone', scope: 'district', schema: milestoneSchema },
   'reference-item': { type: 'reference-item', scope: 'reference', schema: referenceItemSchema },
   territory: { type: 'territory', scope: 'reference', schema: territorySchema },

@@ -1,48 +1,41 @@
 import { useTranslation } from 'react-i18next';
-import { records } from '../../db/app-db.ts';
-import { useRecordsOfType } from '../../db/hooks.ts';
-import type { WorkPlanActivity } from '../../domain/work-plan.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { WorkPlanItem } from './work-plan-item.tsx';
+import { Link, Route, Routes } from 'react-router';
+import './dashboard.css';
+import { ActivityDetail } from './activity-detail.tsx';
+import { AttendanceDetail } from './attendance-detail.tsx';
+import { ExportsPage } from './exports-page.tsx';
+import { Overview } from './overview.tsx';
+import { Presentation } from './presentation.tsx';
+import { ReportEditor } from './report-editor.tsx';
+import { ReportList } from './report-list.tsx';
+import { ReportPrint } from './report-print.tsx';
 
+/**
+ * The dashboard: work-plan progress and gender figures (with drill-downs to the records),
+ * exports, the lessons-learned report and the presentation of results.
+ */
 export function Component() {
-  const { t } = useTranslation('dashboard');
-  const account = useUiPrefs((s) => s.account);
-  const plan = useRecordsOfType<WorkPlanActivity>('work-plan-activity');
-  const today = new Date();
-  const sorted = [...(plan ?? [])].sort((a, b) => a.body.number - b.body.number);
+  return (
+    <Routes>
+      <Route index element={<Overview />} />
+      <Route path="activity/:id" element={<ActivityDetail />} />
+      <Route path="attendance/:level/:key" element={<AttendanceDetail />} />
+      <Route path="exports" element={<ExportsPage />} />
+      <Route path="report" element={<ReportList />} />
+      <Route path="report/:id" element={<ReportEditor />} />
+      <Route path="report/:id/print" element={<ReportPrint />} />
+      <Route path="presentation" element={<Presentation />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
+}
 
+function NotFound() {
+  const { t } = useTranslation('dashboard');
   return (
     <article className="page">
-      <h1 className="page__title">{t('title')}</h1>
-      <p className="muted">{t('coming')}</p>
-      <section aria-labelledby="work-plan">
-        <h2 id="work-plan">{t('workPlan.title')}</h2>
-        <p className="muted">{t('workPlan.intro')}</p>
-        {plan && plan.length === 0 && <p className="notice">{t('workPlan.noData')}</p>}
-        <ul className="list">
-          {sorted.map((record) => (
-            <WorkPlanItem
-              key={record.id}
-              activity={record.body}
-              today={today}
-              onSave={
-                account?.role === 'admin'
-                  ? (target, deadline) =>
-                      records
-                        .put({
-                          type: 'work-plan-activity',
-                          id: record.id,
-                          body: { ...record.body, target, deadline },
-                          updatedBy: account.username,
-                        })
-                        .then(() => undefined)
-                  : undefined
-              }
-            />
-          ))}
-        </ul>
-      </section>
+      <p className="notice">{t('notFound')}</p>
+      <Link to="/dashboard">{t('drill.back')}</Link>
     </article>
   );
 }

@@ -1,19 +1,25 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { deadlinePassed, type WorkPlanActivity } from '../../domain/work-plan.ts';
+import { Link } from 'react-router';
+import type { WorkPlanActivity } from '../../domain/work-plan.ts';
+import type { ProgressStatus } from '../../domain/work-plan-progress.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 
 export interface WorkPlanItemProps {
   activity: WorkPlanActivity;
-  today: Date;
+  /** The actual figure derived from records, and where that leaves the activity. */
+  actual: number;
+  status: ProgressStatus;
+  /** The drill-down: the records behind the actual. */
+  detailHref: string;
   /** Present for admins: saves a new target and deadline. */
   onSave?: (target: number, deadline: string) => Promise<void>;
 }
 
 const localDate = (iso: string) => new Date(`${iso}T00:00:00`);
 
-export function WorkPlanItem({ activity, today, onSave }: WorkPlanItemProps) {
+export function WorkPlanItem({ activity, actual, status, detailHref, onSave }: WorkPlanItemProps) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const [editing, setEditing] = useState(false);
@@ -37,28 +43,48 @@ export function WorkPlanItem({ activity, today, onSave }: WorkPlanItemProps) {
     }
   };
 
-  const passed = deadlinePassed(activity.deadline, today);
+  const share = activity.target > 0 ? Math.min(1, actual / activity.target) : 1;
   return (
-    <li className="list__item">
+    <li className="list__item work-plan-item">
       <h3 className="list__title">
         {activity.number}. {activity.activity[format.language]}
       </h3>
       <p className="list__text">{activity.indicator[format.language]}</p>
+      <p className="work-plan-item__figures">
+        <Link to={detailHref} className="work-plan-item__actual">
+          {t('workPlan.actualOfTarget', {
+            actual: format.number(actual),
+            target: format.number(activity.target),
+          })}
+        </Link>{' '}
+        <span className={`status status--${status}`}>{t(`workPlan.status.${status}`)}</span>
+      </p>
+      <meter
+        className="work-plan-item__meter"
+        min={0}
+        max={1}
+        value={share}
+        aria-label={t('workPlan.meter', { number: activity.number })}
+      />
       <p className="list__meta">
         {t('workPlan.target', { count: activity.target })} ·{' '}
         {t('workPlan.deadline', { date: format.date(localDate(activity.deadline), 'long') })}
       </p>
-      {passed && <p className="sync-state sync-state--pending">{t('workPlan.passed')}</p>}
       {saved && <output className="form__ok">{t('workPlan.saved')}</output>}
       {onSave && !editing && (
-        <div className="actions">
+        <div className="actions no-print">
           <button type="button" className="button" onClick={() => setEditing(true)}>
             {t('workPlan.edit')}
           </button>
         </div>
       )}
       {onSave && editing && (
-        <form className="form" onSubmit={submit} noValidate aria-label={t('workPlan.edit')}>
+        <form
+          className="form no-print"
+          onSubmit={submit}
+          noValidate
+          aria-label={t('workPlan.edit')}
+        >
           <div className="field">
             <label className="field__label" htmlFor={`target-${activity.number}`}>
               {t('workPlan.targetLabel')}

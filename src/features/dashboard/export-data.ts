@@ -1,0 +1,76 @@
+import type { TFunction } from 'i18next';
+import {
+  type DashboardFilter,
+  type DistrictScope,
+  matchesFilter,
+} from '../../domain/dashboard-filter.ts';
+import { itemsOf } from '../../domain/reference-list.ts';
+import type { ExportTable } from '../../export/cell.ts';
+import {
+  type ExportWords,
+  hearingParticipantsTable,
+  hearingsTable,
+  milestonesTable,
+  proposalsTable,
+} from '../../export/tables.ts';
+import { exportTablesOfOthers } from './export-others.ts';
+import type { DashboardData } from './use-dashboard-data.ts';
+import type { useLabels } from './use-labels.ts';
+
+export type ExportKey =
+  | 'hearings'
+  | 'hearingParticipants'
+  | 'proposals'
+  | 'trainings'
+  | 'trainingRoster'
+  | 'evaluations'
+  | 'milestones';
+
+/** The records within the filter and scope, as the tables that are exported. */
+export function exportTables(
+  data: DashboardData,
+  filter: DashboardFilter,
+  scope: DistrictScope,
+  t: TFunction<'dashboard'>,
+  labels: ReturnType<typeof useLabels>,
+): { key: ExportKey; table: ExportTable }[] {
+  const words: ExportWords = {
+    column: (key) => t(`exports.col.${key}` as 'exports.col.id'),
+    table: (key) => t(`exports.table.${key}` as 'exports.table.hearings'),
+    territory: (id) => labels.territory(id),
+    regionOf: (districtId) => {
+      const region = data.tree.byId.get(districtId)?.parentId;
+      return region ? labels.territory(region) : '';
+    },
+    group: labels.group,
+    position: labels.position,
+    term: (kind, code) => {
+      if (kind === 'raisedBy') return labels.raiser(code);
+      return t(`terms.${kind}.${code}` as 'terms.sex.female', { defaultValue: code });
+    },
+  };
+  const hearings = data.hearings.filter((r) =>
+    matchesFilter(
+      { districtId: r.body.districtId, territoryIds: [r.body.municipalityId], date: r.body.date },
+      filter,
+      scope,
+      data.tree,
+    ),
+  );
+  const milestones = data.milestones.filter((r) =>
+    matchesFilter(
+      { districtId: r.body.districtId, territoryIds: [r.body.territoryId], date: r.body.date },
+      filter,
+      scope,
+      data.tree,
+    ),
+  );
+  const groups = itemsOf(data.items, 'participant-group').map((g) => g.code);
+  return [
+    { key: 'hearings', table: hearingsTable(hearings, groups, words) },
+    { key: 'hearingParticipants', table: hearingParticipantsTable(hearings, words) },
+    { key: 'proposals', table: proposalsTable(hearings, words) },
+    ...exportTablesOfOthers(data, filter, scope, words),
+    { key: 'milestones', table: milestonesTable(milestones, words) },
+  ];
+}

@@ -1,0 +1,82 @@
+import { useMemo } from 'react';
+import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
+import {
+  evaluatedProgrammeEvidence,
+  trainedTownEvidence,
+  trainingSources,
+} from '../../domain/dashboard-sources.ts';
+import { type AttendanceSource, hearingSource } from '../../domain/gender-figures.ts';
+import type { Hearing } from '../../domain/hearing.ts';
+import type { LessonsReport } from '../../domain/lessons-report.ts';
+import type { Milestone } from '../../domain/milestone.ts';
+import type { SyncedRecord } from '../../domain/record.ts';
+import type { LessonsNote } from '../../domain/record-types.ts';
+import type { WorkPlanActivity } from '../../domain/work-plan.ts';
+import {
+  type Evidence,
+  milestoneEvidence,
+  reportEvidence,
+} from '../../domain/work-plan-progress.ts';
+import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+
+/**
+ * Everything the dashboard counts, live from the device's copy (so it works offline):
+ * the records, the attendance sources and the work-plan evidence before any filter.
+ * Undefined until every list has loaded.
+ */
+export function useDashboardData() {
+  const tree = useTerritoryTree();
+  const items = useReferenceItems();
+  const plan = useRecordsOfType<WorkPlanActivity>('work-plan-activity');
+  const hearings = useRecordsOfType<Hearing>('hearing');
+  const milestones = useRecordsOfType<Milestone>('milestone');
+  const notes = useRecordsOfType<LessonsNote>('lessons-note');
+  const reports = useRecordsOfType<LessonsReport>('lessons-report');
+  const trainings = useRecordsOfType<Record<string, unknown>>('training');
+  const evaluations = useRecordsOfType<Record<string, unknown>>('evaluation');
+
+  return useMemo(() => {
+    if (
+      !tree ||
+      !items ||
+      !plan ||
+      !hearings ||
+      !milestones ||
+      !notes ||
+      !reports ||
+      !trainings ||
+      !evaluations
+    ) {
+      return undefined;
+    }
+    const territories = [...tree.byId.values()];
+    const sources: AttendanceSource[] = [
+      ...hearings.map(hearingSource),
+      ...trainingSources(trainings),
+    ];
+    const evidence: Evidence = {
+      'towns-trained': trainedTownEvidence(trainings, territories),
+      'drafts-submitted': milestoneEvidence(milestones, 'draft-submitted'),
+      'drafts-evaluated': evaluatedProgrammeEvidence(milestones, evaluations),
+      'council-approvals': milestoneEvidence(milestones, 'approved'),
+      report: reportEvidence(reports, 'report'),
+      presentation: reportEvidence(reports, 'presentation'),
+    };
+    return {
+      tree,
+      items,
+      plan,
+      hearings,
+      milestones,
+      notes,
+      reports,
+      trainings,
+      evaluations,
+      sources,
+      evidence,
+    };
+  }, [tree, items, plan, hearings, milestones, notes, reports, trainings, evaluations]);
+}
+
+export type DashboardData = NonNullable<ReturnType<typeof useDashboardData>>;
+export type AnyRecord = SyncedRecord<Record<string, unknown>>;
