@@ -68,7 +68,7 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   await expect(attendance.getByLabel('Жаштар', { exact: true })).toHaveValue('6');
   await expect(attendance.getByLabel('Улгайган адамдар', { exact: true })).toHaveValue('5');
 
-  await page.getByLabel('Калк конуш жана жай').fill('Маданият үйү');
+  await page.getByLabel('Калк конуш жана жай').fill('Маданият үйү, Кызыл-Жар');
   await page.getByLabel('Башталган убакыт').fill('10:00');
   await page.getByLabel('Бүткөн убакыт').fill('09:30');
   await expect(page.getByText('Бүткөн убакыт башталган убакыттан эрте.').first()).toBeVisible();
@@ -127,10 +127,12 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   await context.setOffline(false);
   await page.goto('/sync');
   await expect(page.getByTestId('pending-count')).toHaveText('Жөнөтүүнү күткөн өзгөртүү жок');
-  const hearing = (await serverRecords(request)).find((r) => r.type === 'hearing');
+  const hearing = (await serverRecords(request)).find(
+    (r) => r.type === 'hearing' && r.body.venue === 'Маданият үйү, Кызыл-Жар',
+  );
   expect(hearing?.body).toMatchObject({
     status: 'final',
-    venue: 'Маданият үйү',
+    venue: 'Маданият үйү, Кызыл-Жар',
     attendance: { tally: { women: 23, men: 17, groups: { youth: 6, elderly: 5 } } },
   });
   const photos = hearing?.body.photos as { sha256: string }[];
@@ -149,7 +151,10 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   const desk = await coordinator.newPage();
   await signIn(desk, 'admin', 'en');
   await desk.goto('/hearings');
-  await desk.getByRole('link', { name: /· / }).first().click();
+  await desk.getByLabel('Search (municipality, venue, chair)').fill('Кызыл-Жар');
+  await expect(desk.getByText('1 hearing', { exact: true })).toBeVisible();
+  await desk.getByRole('link', { name: /^Kochkor-Ata · / }).click();
+  await expect(desk).toHaveURL(new RegExp(`/hearings/${hearing?.id}$`));
   await expect(desk.getByRole('textbox', { name: 'Women', exact: true })).toHaveValue('23');
   const fetched = desk.getByRole('img', { name: /^Photo 1: Signed attendance sheet/ });
   await fetched.scrollIntoViewIfNeeded();
