@@ -1,4 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
@@ -13,6 +14,8 @@ const ADMIN_ONLY = [
   /\/src\/features\/territories\/territory-admin\.tsx$/,
 ];
 
+let stampDir = 'dist';
+
 export default defineConfig({
   plugins: [
     react(),
@@ -20,10 +23,13 @@ export default defineConfig({
       // Marks a finished build, so `npm start` can tell a stale one from a fresh one.
       name: 'sedp-build-stamp',
       apply: 'build',
+      configResolved(config) {
+        stampDir = config.build.outDir;
+      },
       closeBundle: {
         order: 'post',
         handler() {
-          writeFileSync('dist/.build-stamp', `${new Date().toISOString()}\n`);
+          writeFileSync(join(stampDir, '.build-stamp'), `${new Date().toISOString()}\n`);
         },
       },
     },

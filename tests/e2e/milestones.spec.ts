@@ -56,7 +56,9 @@ test('programme stages are recorded offline with a resolution scan, and reach co
   await page.goto('/sync');
   await expect(page.getByTestId('pending-count')).toHaveText('Nothing waiting to be sent');
   const onServer = (await serverRecords(request)).filter((r) => r.type === 'milestone');
-  const approval = onServer.find((r) => r.body.kind === 'approved');
+  const approval = onServer.find(
+    (r) => r.body.kind === 'approved' && r.body.resolutionNumber === '5/12',
+  );
   expect(approval?.body).toMatchObject({ resolutionNumber: '5/12', date: '2025-06-20' });
   const sha = String(approval?.body.attachment);
   const login = await request.post('/api/auth/login', {
