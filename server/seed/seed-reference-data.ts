@@ -4,6 +4,7 @@
  * already has a record is left alone, since an admin may have changed (or deleted) it.
  */
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import { SCHEMA_VERSION } from '../../src/domain/record.ts';
 import { recordTypeDefinition } from '../../src/domain/record-types.ts';
 import { REFERENCE_ITEM_SEED } from '../../src/domain/reference-list-seed.ts';
@@ -26,6 +27,7 @@ function seedRecords(): SeedRecord[] {
     { type: 'territory', entries: TERRITORY_SEED },
     { type: 'work-plan-activity', entries: WORK_PLAN_SEED },
     { type: 'reference-item', entries: REFERENCE_ITEM_SEED },
+    { type: 'checklist-template', entries: CHECKLIST_TEMPLATE_SEED },
   ];
   return sets.flatMap(({ type, entries }) => {
     const definition = recordTypeDefinition(type);

@@ -5,6 +5,7 @@
  */
 // zod/mini: the same validation as zod, a fraction of the size in the app's bundle.
 import * as z from 'zod/mini';
+import { checklistTemplateSchema, evaluationSchema } from './checklist.ts';
 import { hearingSchema } from './hearing.ts';
 import { lessonsReportSchema } from './lessons-report.ts';
 import { milestoneSchema } from './milestone.ts';
@@ -39,6 +40,12 @@ export const lessonsNoteSchema = z.object({
 export type LessonsNote = z.infer<typeof lessonsNoteSchema>;
 
 export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
+  'checklist-template': {
+    type: 'checklist-template',
+    scope: 'reference',
+    schema: checklistTemplateSchema,
+  },
+  evaluation: { type: 'evaluation', scope: 'district', schema: evaluationSchema },
   hearing: { type: 'hearing', scope: 'district', schema: hearingSchema },
   'lessons-note': { type: 'lessons-note', scope: 'district', schema: lessonsNoteSchema },
   'lessons-report': { type: 'lessons-report', scope: 'district', schema: lessonsReportSchema },

@@ -12,6 +12,7 @@ import type { LoginLimits } from '../../server/auth/rate-limiter.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
 import { REFERENCE_ITEM_SEED } from '../../src/domain/reference-list-seed.ts';
 import type { Role } from '../../src/domain/sync-protocol.ts';
@@ -45,7 +46,11 @@ export function fakeClock(start = '2025-03-01T08:00:00.000Z') {
 }
 
 /** How many reference records a fresh server is seeded with: its pull cursor starts here. */
-export const SEEDED = TERRITORY_SEED.length + WORK_PLAN_SEED.length + REFERENCE_ITEM_SEED.length;
+export const SEEDED =
+  TERRITORY_SEED.length +
+  WORK_PLAN_SEED.length +
+  REFERENCE_ITEM_SEED.length +
+  CHECKLIST_TEMPLATE_SEED.length;
 
 /** The fixed id of a seeded territory, by code. */
 export function territoryId(code: string): string {

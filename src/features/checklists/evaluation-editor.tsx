@@ -1,0 +1,223 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { drafts, records } from '../../db/app-db.ts';
+import { useRecordSyncState } from '../../db/hooks.ts';
+import {
+  type Answer,
+  type Evaluation,
+  unansweredCriteria,
+  withAnswer,
+} from '../../domain/checklist.ts';
+import { overallScore } from '../../domain/checklist-score.ts';
+import { useFormat } from '../../i18n/use-format.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+import { CriterionCard } from './criterion-card.tsx';
+import { EvaluationDetails } from './evaluation-details.tsx';
+import { draftKey, evaluationProblems, useEvaluationEditor } from './use-evaluation-editor.ts';
+import { useTemplates } from './use-templates.ts';
+
+/**
+ * Scoring a draft programme criterion by criterion, dimension by dimension on one long
+ * page with a jump bar. Every answer is saved on the phone as it is given.
+ */
+export function EvaluationEditor() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('checklists');
+  const format = useFormat();
+  const navigate = useNavigate();
+  const tree = useTerritoryTree();
+  const templates = useTemplates();
+  const account = useUiPrefs((s) => s.account);
+  const { evaluation, update, change, saveState, flush } = useEvaluationEditor(id);
+  const syncState = useRecordSyncState(id);
+  const [unanswered, setUnanswered] = useState<string[]>([]);
+
+  if (evaluation === undefined || templates === undefined) {
+    return <p className="page muted">{t('loading')}</p>;
+  }
+  if (evaluation === null) {
+    return (
+      <article className="page">
+        <p className="notice">{t('notFound')}</p>
+        <Link to="/checklists">{t('backToList')}</Link>
+      </article>
+    );
+  }
+  const template = templates.find((v) => v.id === evaluation.templateId)?.body;
+  const place = tree?.byId.get(evaluation.territoryId)?.names[format.language];
+  if (!template) {
+    return (
+      <article className="page">
+        <p className="notice">{t('templateMissing')}</p>
+        <Link to="/checklists">{t('backToList')}</Link>
+      </article>
+    );
+  }
+
+  const overall = overallScore(template, evaluation.answers);
+  const problems = evaluationProblems(evaluation);
+  const setAnswer = (code: string) => (patch: Partial<Answer>, options?: { typing?: boolean }) => {
+    setUnanswered([]);
+    change(
+      (current) => ({
+        ...current,
+        answers: withAnswer(current.answers, code, { ...current.answers[code], ...patch }),
+      }),
+      options,
+    );
+  };
+
+  const finish = async () => {
+    const missing = unansweredCriteria(template, evaluation.answers);
+    setUnanswered(missing);
+    if (missing.length > 0 || problems.length > 0) return;
+    update({ ...evaluation, status: 'final' });
+    await flush();
+    navigate(`/checklists/${id}`, { replace: true });
+  };
+
+  const remove = async () => {
+    if (!window.confirm(t('delete.confirm'))) return;
+    await flush();
+    await records.remove({ type: 'evaluation', id, updatedBy: account?.username ?? 'unknown' });
+    await drafts.discard(draftKey(id));
+    navigate('/checklists');
+  };
+
+  const numbers = new Map(
+    template.dimensions.flatMap((d, i) =>
+      d.criteria.map((c, j) => [c.code, `${i + 1}.${j + 1}`] as const),
+    ),
+  );
+
+  return (
+    <article className="page checklist">
+      <p>
+        <Link to="/checklists">{t('backToList')}</Link>
+      </p>
+      <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
+      <p className="list__meta">
+        {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
+      </p>
+      <p className="checklist__state">
+        <span className={`badge badge--${evaluation.status}`}>
+          {t(`status.${evaluation.status}`)}
+        </span>{' '}
+        <span role="status" className={`save-state save-state--${saveState}`}>
+          {t(`saveState.${saveState}`)}
+        </span>{' '}
+        {syncState && (
+          <span className={`sync-state sync-state--${syncState}`}>{t(`state.${syncState}`)}</span>
+        )}
+      </p>
+      <div className="checklist__sticky">
+        <div className="checklist__progress">
+          <p id="checklist-progress" className="checklist__progress-text">
+            {t('progress', {
+              count: overall.total,
+              answered: format.number(overall.answered),
+              total: format.number(overall.total),
+            })}
+          </p>
+          <progress
+            aria-labelledby="checklist-progress"
+            max={overall.total}
+            value={overall.answered}
+          />
+        </div>
+        <nav className="checklist-jump" aria-label={t('editor.dimensions')}>
+          {template.dimensions.map((d) => {
+            const answered = d.criteria.filter(
+              (c) => evaluation.answers[c.code]?.score !== undefined,
+            ).length;
+            return (
+              <a key={d.code} href={`#dimension-${d.code}`}>
+                {d.title[format.language]} {format.number(answered)}/
+                {format.number(d.criteria.length)}
+              </a>
+            );
+          })}
+        </nav>
+      </div>
+      {evaluation.status === 'final' && <p className="notice">{t('editor.correcting')}</p>}
+      {saveState === 'draft' && problems.length > 0 && (
+        <div className="notice" role="alert">
+          <p>{t('problem.heldAsDraft')}</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{t(`problem.${problem}`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <EvaluationDetails
+        evaluation={evaluation}
+        problems={problems}
+        onChange={(patch: Partial<Evaluation>) =>
+          change((current) => ({ ...current, ...patch }), { typing: true })
+        }
+      />
+      {template.dimensions.map((dimension) => (
+        <section
+          key={dimension.code}
+          id={`dimension-${dimension.code}`}
+          className="card checklist__dimension"
+          aria-labelledby={`dimension-${dimension.code}-title`}
+        >
+          <h2 id={`dimension-${dimension.code}-title`}>{dimension.title[format.language]}</h2>
+          {dimension.criteria.map((criterion) => (
+            <CriterionCard
+              key={criterion.code}
+              number={numbers.get(criterion.code) ?? ''}
+              criterion={criterion}
+              answer={evaluation.answers[criterion.code]}
+              onChange={setAnswer(criterion.code)}
+            />
+          ))}
+        </section>
+      ))}
+      <section className="card" aria-labelledby="checklist-finish">
+        <h2 id="checklist-finish">{t('finish.title')}</h2>
+        <p className="muted">
+          {evaluation.status === 'final' ? t('finish.correcting') : t('finish.hint')}
+        </p>
+        {unanswered.length > 0 && (
+          <div role="alert">
+            <p className="form__error">
+              {t('finish.unanswered', {
+                count: unanswered.length,
+                n: format.number(unanswered.length),
+              })}
+            </p>
+            <ul className="checklist__missing">
+              {unanswered.map((code) => (
+                <li key={code}>
+                  <a href={`#criterion-${code}`}>{numbers.get(code)}</a>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <div className="actions">
+          {evaluation.status === 'draft' ? (
+            <button type="button" className="button button--primary" onClick={finish}>
+              {t('finish.button')}
+            </button>
+          ) : (
+            <Link className="button button--primary" to={`/checklists/${id}`}>
+              {t('finish.showScores')}
+            </Link>
+          )}
+          <Link className="button" to={`/checklists/${id}/print?language=${format.language}`}>
+            {t('print.open')}
+          </Link>
+          <button type="button" className="button button--quiet" onClick={remove}>
+            {t('delete.button')}
+          </button>
+        </div>
+      </section>
+    </article>
+  );
+}
