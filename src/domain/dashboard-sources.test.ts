@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { trainedTownEvidence, trainingSources } from './dashboard-sources.ts';
+import { CHECKLIST_TEMPLATE_SEED } from './checklist-seed.ts';
+import {
+  evaluatedProgrammeEvidence,
+  trainedTownEvidence,
+  trainingSources,
+} from './dashboard-sources.ts';
 import { T, TERRITORIES } from './dashboard-test-fixtures.ts';
+import type { Milestone } from './milestone.ts';
 
 const person = (id: string, sex: 'female' | 'male', municipalityId?: string) => ({
   id,
@@ -63,6 +69,42 @@ describe('trainings on the dashboard', () => {
     expect(towns.map((t) => [t.key, t.records[0]?.districtId])).toEqual([
       [T.kerben, T.aksy],
       [T.kochkor, T.nooken],
+    ]);
+  });
+});
+
+describe('evaluated drafts on the dashboard', () => {
+  const templateId = CHECKLIST_TEMPLATE_SEED[0]?.id ?? '';
+  const evaluation = (id: string, territoryId: string, status: string, date: string) => ({
+    id,
+    body: {
+      districtId: T.nooken,
+      territoryId,
+      draftLabel: 'Draft 1',
+      evaluator: 'Aida',
+      date,
+      templateId,
+      answers: {},
+      status,
+    },
+  });
+  const paperEvaluation: { id: string; body: Milestone } = {
+    id: 'm-evaluated',
+    body: { districtId: T.aksy, territoryId: T.kerben, kind: 'evaluated', date: '2024-10-01' },
+  };
+
+  it('counts each programme with a final checklist or an evaluated stage once', () => {
+    const items = evaluatedProgrammeEvidence(
+      [paperEvaluation],
+      [
+        evaluation('e1', T.kochkor, 'final', '2024-11-20'),
+        evaluation('e2', T.kochkor, 'final', '2024-12-10'),
+        evaluation('e3', T.shamaldy, 'draft', '2024-12-01'),
+      ],
+    );
+    expect(items.map((i) => [i.key, i.records.map((r) => r.id)])).toEqual([
+      [T.kerben, ['m-evaluated']],
+      [T.kochkor, ['e1', 'e2']],
     ]);
   });
 });

@@ -8,12 +8,10 @@
  *
  * To wire in the owners' own derivations when they exist:
  * - `trainedTownEvidence`: use `trainedTowns(trainings, territories)` from training.ts;
- * - `evaluatedProgrammeEvidence`: pass `evaluatedProgrammes(evaluations)` from the
- *   checklist module, as `EvaluatedProgramme[]`, to `evaluatedEvidence` (today only the
- *   `evaluated` milestones count, since the evaluation record is not defined yet).
  */
 import * as z from 'zod/mini';
 import { attendanceFigures, attendanceSchema } from './attendance.ts';
+import { evaluatedProgrammes } from './checklist-score.ts';
 import type { AttendanceSource } from './gender-figures.ts';
 import type { Milestone } from './milestone.ts';
 import type { TerritoryNode } from './territory-tree.ts';
@@ -121,10 +119,13 @@ export function trainedTownEvidence(
   );
 }
 
-/** Programmes evaluated: today by an `evaluated` milestone (see the note at the top). */
+/**
+ * Programmes evaluated: those with a final evaluation checklist, and those whose stage was
+ * recorded as `evaluated` (an evaluation made on paper), each programme once.
+ */
 export function evaluatedProgrammeEvidence(
   milestones: readonly IdRecord<Milestone>[],
-  _evaluations: readonly IdRecord<Record<string, unknown>>[],
+  evaluations: readonly IdRecord<Record<string, unknown>>[],
 ): EvidenceItem[] {
-  return evaluatedEvidence(milestones, []);
+  return evaluatedEvidence(milestones, evaluatedProgrammes(evaluations));
 }
