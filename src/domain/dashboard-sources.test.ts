@@ -16,14 +16,17 @@ const person = (id: string, sex: 'female' | 'male', municipalityId?: string) => 
   ...(municipalityId ? { municipalityId } : {}),
 });
 
+const details = { moduleCodes: ['methodology'], title: '', venue: '', trainers: '', notes: '' };
+
 const TRAININGS = [
   {
     id: 'held-nooken',
     body: {
       districtId: T.nooken,
       municipalityIds: [T.kochkor],
+      ...details,
       status: 'held',
-      dates: ['2024-09-18', '2024-09-17'],
+      dates: ['2024-09-17', '2024-09-18'],
       attendance: {
         tally: { women: 0, men: 0, groups: {} },
         // One participant came from Kerben (Aksy).
@@ -36,6 +39,7 @@ const TRAININGS = [
     body: {
       districtId: T.nooken,
       municipalityIds: [T.shamaldy],
+      ...details,
       status: 'planned',
       dates: ['2024-10-01'],
       attendance: { tally: { women: 0, men: 0, groups: {} }, participants: [] },
@@ -47,8 +51,9 @@ const TRAININGS = [
     body: {
       districtId: T.nooken,
       municipalityIds: [T.massy],
+      ...details,
       status: 'held',
-      dates: { start: '2024-11-05', end: '2024-11-06' },
+      dates: ['2024-11-05', '2024-11-06'],
       attendance: { tally: { women: 7, men: 3, groups: { youth: 2 } }, participants: [] },
     },
   },

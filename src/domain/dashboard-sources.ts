@@ -1,20 +1,18 @@
 /**
- * Integration point: trainings and evaluation checklists as the dashboard counts them.
- *
- * Their records belong to their own modules (training.ts, checklist*.ts, validated there
- * and on the server). The dashboard reads only the few fields it needs through the view
- * below, so it counts trainings as soon as they are recorded; a record that does not have
- * them is left out rather than guessed at.
- *
- * To wire in the owners' own derivations when they exist:
- * - `trainedTownEvidence`: use `trainedTowns(trainings, territories)` from training.ts;
+ * Trainings and evaluation checklists as the dashboard counts them. Their records belong
+ * to their own modules (training.ts, checklist*.ts, validated there and on the server);
+ * a record the device cannot read is left out rather than guessed at.
  */
-import * as z from 'zod/mini';
-import { attendanceFigures, attendanceSchema } from './attendance.ts';
 import { evaluatedProgrammes } from './checklist-score.ts';
 import type { AttendanceSource } from './gender-figures.ts';
 import type { Milestone } from './milestone.ts';
 import type { TerritoryNode } from './territory-tree.ts';
+import {
+  municipalitiesTrained,
+  type Training,
+  trainingFigures,
+  trainingSchema,
+} from './training.ts';
 import { type EvidenceItem, evaluatedEvidence, groupEvidence } from './work-plan-progress.ts';
 
 interface IdRecord<Body> {
@@ -22,39 +20,15 @@ interface IdRecord<Body> {
   body: Body;
 }
 
-const isoDate = /^\d{4}-\d{2}-\d{2}$/;
+/** A training as the dashboard reads it: the record with its first and last day. */
+export type TrainingView = Training & { firstDay: string; lastDay: string };
 
-/** What the dashboard reads of a training: where, when, whether held, and who came. */
-const trainingView = z.object({
-  districtId: z.string().check(z.minLength(1)),
-  municipalityIds: z.array(z.string()),
-  status: z.string(),
-  dates: z.unknown(),
-  attendance: attendanceSchema,
-  title: z.optional(z.unknown()),
-  topic: z.optional(z.unknown()),
-});
-export type TrainingView = z.infer<typeof trainingView> & { firstDay: string; lastDay: string };
-
-/** The days of a training, however they are kept: a list of dates or a first and last day. */
-function daysOf(dates: unknown): string[] {
-  const all = (Array.isArray(dates) ? dates : typeof dates === 'string' ? [dates] : [])
-    .concat(
-      dates && typeof dates === 'object' && !Array.isArray(dates)
-        ? Object.values(dates as Record<string, unknown>)
-        : [],
-    )
-    .filter((d): d is string => typeof d === 'string' && isoDate.test(d));
-  return [...new Set(all)].sort();
-}
-
-/** A training as the dashboard sees it, or null when it lacks what the figures need. */
+/** A training as the dashboard sees it, or null when it is not a valid training. */
 export function readTraining(body: Record<string, unknown>): TrainingView | null {
-  const parsed = trainingView.safeParse(body);
+  const parsed = trainingSchema.safeParse(body);
   if (!parsed.success) return null;
-  const days = daysOf(parsed.data.dates);
-  const firstDay = days[0];
-  const lastDay = days.at(-1);
+  const firstDay = parsed.data.dates[0];
+  const lastDay = parsed.data.dates.at(-1);
   return firstDay && lastDay ? { ...parsed.data, firstDay, lastDay } : null;
 }
 
@@ -78,7 +52,7 @@ export function trainingSources(
     districtId: body.districtId,
     territoryIds: body.municipalityIds,
     date: body.firstDay,
-    figures: attendanceFigures(body.attendance),
+    figures: trainingFigures(body.attendance),
     participants: body.attendance.participants,
   }));
 }
@@ -98,14 +72,8 @@ export function trainedTownEvidence(
       .map((t) => [t.id, t.parentId ?? '']),
   );
   return groupEvidence(
-    heldTrainings(trainings).flatMap(({ id, body }) => {
-      const served = new Set([
-        ...body.municipalityIds,
-        ...body.attendance.participants.flatMap((p) =>
-          p.municipalityId ? [p.municipalityId] : [],
-        ),
-      ]);
-      return [...served]
+    heldTrainings(trainings).flatMap(({ id, body }) =>
+      municipalitiesTrained(body)
         .filter((townId) => towns.has(townId))
         .map((townId) => ({
           key: townId,
@@ -114,8 +82,8 @@ export function trainedTownEvidence(
           districtId: towns.get(townId) || body.districtId,
           territoryIds: [townId],
           date: body.firstDay,
-        }));
-    }),
+        })),
+    ),
   );
 }
 

@@ -11,6 +11,7 @@ import { lessonsReportSchema } from './lessons-report.ts';
 import { milestoneSchema } from './milestone.ts';
 import { referenceItemSchema } from './reference-list.ts';
 import { territorySchema } from './territory.ts';
+import { trainingSchema } from './training.ts';
 import { workPlanActivitySchema } from './work-plan.ts';
 
 /**
@@ -52,6 +53,7 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
   milestone: { type: 'milestone', scope: 'district', schema: milestoneSchema },
   'reference-item': { type: 'reference-item', scope: 'reference', schema: referenceItemSchema },
   territory: { type: 'territory', scope: 'reference', schema: territorySchema },
+  training: { type: 'training', scope: 'district', schema: trainingSchema },
   'work-plan-activity': {
     type: 'work-plan-activity',
     scope: 'reference',

@@ -20,6 +20,7 @@ const WORDS: ExportWords = {
   regionOf: () => 'Жалал-Абад',
   group: (code) => ({ youth: 'Жаштар' })[code] ?? code,
   position: (code) => code,
+  module: (code) => code,
   term: (kind, code) => `${kind}:${code}`,
 };
 
@@ -84,6 +85,10 @@ describe('training tables', () => {
   const training = readTraining({
     districtId: T.nooken,
     municipalityIds: [T.kochkor],
+    moduleCodes: ['methodology'],
+    venue: '',
+    trainers: '',
+    notes: '',
     status: 'held',
     title: 'Методология ПСЭР',
     dates: ['2024-09-17', '2024-09-18'],

@@ -4,11 +4,12 @@
  * evaluations join when their records exist: see the dashboard's exports page). Headers
  * and coded values come in the user's language through `ExportWords`.
  */
-import { attendanceFigures, womenShare } from '../domain/attendance.ts';
+import { attendanceFigures, type Participant, womenShare } from '../domain/attendance.ts';
 import type { TrainingView } from '../domain/dashboard-sources.ts';
 import type { Hearing } from '../domain/hearing.ts';
 import { proposalStats } from '../domain/hearing.ts';
 import type { Milestone } from '../domain/milestone.ts';
+import { municipalityOf, trainingFigures } from '../domain/training.ts';
 import type { Cell, ExportTable } from './cell.ts';
 
 export type TermKind =
@@ -32,6 +33,8 @@ export interface ExportWords {
   /** A participant group's or position's name. */
   group: (code: string) => string;
   position: (code: string) => string;
+  /** A training module's name. */
+  module: (code: string) => string;
   term: (kind: TermKind, code: string) => string;
 }
 
@@ -220,8 +223,8 @@ export function milestonesTable(
   return { name: w.table('milestones'), header, rows };
 }
 
-const titleOf = (training: TrainingView) =>
-  [training.title, training.topic].find((t): t is string => typeof t === 'string') ?? '';
+const titleOf = (training: TrainingView, w: ExportWords) =>
+  training.title || training.moduleCodes.map(w.module).join('; ');
 
 /** One row per training: where, when, status and attendance by sex. */
 export function trainingsTable(
@@ -245,10 +248,10 @@ export function trainingsTable(
   const rows = [...trainings]
     .sort((a, b) => a.body.firstDay.localeCompare(b.body.firstDay) || a.id.localeCompare(b.id))
     .map(({ id, body }) => {
-      const figures = attendanceFigures(body.attendance);
+      const figures = trainingFigures(body.attendance);
       return [
         id,
-        titleOf(body),
+        titleOf(body, w),
         body.firstDay,
         body.lastDay,
         w.regionOf(body.districtId),
@@ -263,6 +266,11 @@ export function trainingsTable(
     });
   return { name: w.table('trainings'), header, rows };
 }
+
+const placeOf = (training: TrainingView, person: Participant, w: ExportWords) => {
+  const municipalityId = municipalityOf(training, person);
+  return municipalityId ? w.territory(municipalityId) : '';
+};
 
 /** Training rosters: one row per participant. */
 export function trainingRosterTable(
@@ -284,9 +292,9 @@ export function trainingRosterTable(
   const rows = trainings.flatMap(({ id, body }) =>
     body.attendance.participants.map((p) => [
       id,
-      titleOf(body),
+      titleOf(body, w),
       body.firstDay,
-      p.municipalityId ? w.territory(p.municipalityId) : '',
+      placeOf(body, p, w),
       p.name,
       w.term('sex', p.sex),
       p.groups.map(w.group).join('; '),

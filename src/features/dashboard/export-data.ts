@@ -44,6 +44,7 @@ export function exportTables(
     },
     group: labels.group,
     position: labels.position,
+    module: labels.module,
     term: (kind, code) => {
       if (kind === 'raisedBy') return labels.raiser(code);
       return t(`terms.${kind}.${code}` as 'terms.sex.female', { defaultValue: code });

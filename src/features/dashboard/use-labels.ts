@@ -13,6 +13,7 @@ export function useLabels(tree: TerritoryTree, items: readonly ReferenceItem[]) 
     territory,
     group: (code: string) => itemName(items, 'participant-group', code, language),
     position: (code: string) => itemName(items, 'training-position', code, language),
+    module: (code: string) => itemName(items, 'training-module', code, language),
     /** `2025-Q1` as "Q1 2025" / "1 кв. 2025" / "2025-ж. 1-чейрек". */
     quarter: (key: string) => t('quarter', { year: key.slice(0, 4), quarter: key.slice(-1) }),
     raiser: (code: string) =>
