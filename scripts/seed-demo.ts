@@ -1,10 +1,20 @@
 /**
  * Demo data for trying the dashboard: municipalities of Nooken and Aksy districts with
- * public hearings (attendance, proposals), programme stages and field notes, written
- * through the device's own record repository (Dexie over fake-indexeddb, in memory) and
- * sent by the real sync engine over HTTP, exactly as a phone would. Everything is marked
- * as demo: names and titles start with "ДЕМО"/"DEMO", and ids are fixed, so running it
- * again changes nothing and `--remove` deletes exactly what it made.
+ * public hearings (attendance, proposals), programme stages, field notes, trainings and
+ * evaluations of draft programmes, written through the device's own record repository
+ * (Dexie over fake-indexeddb, in memory) and sent by the real sync engine over HTTP,
+ * exactly as a phone would.
+ *
+ * - Trainings: each target town (Kochkor-Ata, Shamaldy-Say, Kerben) has a held three-day
+ *   training with a named roster (10–20 people, both sexes, positions, days attended);
+ *   each district has a one-day training in an aiyl aimak recorded by quick count only,
+ *   and a planned training still to come (September 2027).
+ * - Evaluations, against the seeded checklist template (version 1): Kochkor-Ata's first
+ *   and revised drafts (both final, so the comparison has data), Kerben's draft (final)
+ *   and Shamaldy-Say's (a draft, half answered).
+ *
+ * Everything is marked as demo: names, titles and labels start with "ДЕМО"/"DEMO", and ids
+ * are fixed, so running it again changes nothing and `--remove` deletes exactly what it made.
  *
  *   SEDP_URL=http://localhost:8080 SEDP_USER=demo SEDP_PASSWORD=… npm run seed:demo
  *   npm run seed:demo -- --url http://localhost:8080 --user demo --remove
@@ -19,12 +29,15 @@ import { createDatabase, type SedpDatabase } from '../src/db/database.ts';
 import { createRecordRepository } from '../src/db/record-repository.ts';
 import { createSyncStore } from '../src/db/sync-store.ts';
 import { canonicalJson } from '../src/domain/canonical-json.ts';
+import { type Answers, criteriaOf, type Evaluation } from '../src/domain/checklist.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../src/domain/checklist-seed.ts';
 import { sha256Hex } from '../src/domain/hash.ts';
 import type { Hearing, Proposal } from '../src/domain/hearing.ts';
 import type { Milestone } from '../src/domain/milestone.ts';
 import { recordTypeDefinition } from '../src/domain/record-types.ts';
 import type { LoginResponse, SessionUser } from '../src/domain/sync-protocol.ts';
 import type { Territory } from '../src/domain/territory.ts';
+import type { Training } from '../src/domain/training.ts';
 import { createSyncEngine } from '../src/sync/engine.ts';
 import { createHttpTransport } from '../src/sync/http-transport.ts';
 import { createLocalLock } from '../src/sync/lock.ts';
@@ -79,6 +92,9 @@ interface Place {
   id: string;
   districtId: string;
   names: Territory['names'];
+  /** The territory's code (`kochkor-ata`, `demo-massy`); absent: none known. */
+  code?: string;
+  municipalityType?: Territory['municipalityType'];
 }
 
 const DEMO_AIMAKS: Record<string, { code: string; ru: string; ky: string; en: string }[]> = {
@@ -299,6 +315,304 @@ export function demoBodies(
       },
     });
   });
+  out.push(...demoTrainings(places, districts), ...demoEvaluations(places));
+  return out;
+}
+
+type DemoBody = { key: string; type: string; body: Record<string, unknown> };
+
+const FIRST_NAMES = {
+  female: [
+    'Айгүл',
+    'Гүлнара',
+    'Жыпар',
+    'Нургүл',
+    'Бермет',
+    'Чолпон',
+    'Айжан',
+    'Мээрим',
+    'Асель',
+    'Динара',
+    'Гүлзат',
+    'Жаркын',
+  ],
+  male: [
+    'Эрмек',
+    'Бакыт',
+    'Нурлан',
+    'Азамат',
+    'Талант',
+    'Улан',
+    'Мирлан',
+    'Кубанычбек',
+    'Эркин',
+    'Садыр',
+    'Максат',
+    'Темир',
+  ],
+};
+/** Family names in the masculine form; the feminine adds "а". */
+const FAMILY_NAMES = [
+  'Токтосунов',
+  'Мамытов',
+  'Асанов',
+  'Беков',
+  'Садыков',
+  'Жумабаев',
+  'Осмонов',
+  'Токтогулов',
+  'Абдыкадыров',
+  'Сыдыков',
+  'Маматов',
+  'Алымбеков',
+];
+
+/** `training-position` codes, each with where such a person works (`{town}`: the town). */
+const POSITIONS: { code: string; organisation: string; weight: number }[] = [
+  { code: 'municipal-staff', organisation: 'Мэрия г. {town}', weight: 5 },
+  { code: 'council-deputy', organisation: 'Городской кенеш г. {town}', weight: 3 },
+  { code: 'civil-society', organisation: 'ОО «Аялдар демилгеси»', weight: 2 },
+  {
+    code: 'district-administration',
+    organisation: 'Районная государственная администрация',
+    weight: 1,
+  },
+  { code: 'other', organisation: 'Средняя школа № 1 г. {town}', weight: 1 },
+];
+
+/** The held training of each target town: when, and which methodology modules. */
+const TOWN_TRAININGS: Record<string, { dates: string[]; modules: string[]; topic: string }> = {
+  'kochkor-ata': {
+    dates: ['2024-09-17', '2024-09-18', '2024-09-19'],
+    modules: ['methodology', 'working-group', 'profiles'],
+    topic: 'Методология ПСЭР и отраслевые профили',
+  },
+  'shamaldy-say': {
+    dates: ['2024-10-08', '2024-10-09', '2024-10-10'],
+    modules: ['methodology', 'participation', 'gender-inclusion'],
+    topic: 'Участие граждан и гендерное включение',
+  },
+  kerben: {
+    dates: ['2024-09-24', '2024-09-25', '2024-09-26'],
+    modules: ['methodology', 'analysis', 'action-plan'],
+    topic: 'Анализ и план действий ПСЭР',
+  },
+};
+
+const DEMO_NOTE = 'ДЕМО-данные';
+const TRAINERS = 'ДЕМО: тренеры проекта (Бермет Асанова, Талант Осмонов)';
+
+/** A named roster of 10–20 people from a town, over the training's days. */
+function demoRoster(town: Place, dates: readonly string[]): Training['attendance'] {
+  const index = Number.parseInt(town.id.replace(/-/g, '').slice(0, 6), 16) % 1000;
+  const random = randomFrom(index * 104729 + 3);
+  const size = random.int(10, 20);
+  const taken = new Set<string>();
+  const weighted = POSITIONS.flatMap((p) => Array.from({ length: p.weight }, () => p));
+  const participants = Array.from({ length: size }, (_, i) => {
+    // The first two are one woman and one man, so every roster is mixed.
+    const sex = i === 0 ? 'female' : i === 1 ? 'male' : random.chance(0.55) ? 'female' : 'male';
+    let name = '';
+    do {
+      const family = random.pick(FAMILY_NAMES);
+      name = `ДЕМО ${random.pick(FIRST_NAMES[sex])} ${family}${sex === 'female' ? 'а' : ''}`;
+    } while (taken.has(name));
+    taken.add(name);
+    const position = random.pick(weighted);
+    // Most attend every day; some miss one.
+    const missed = random.chance(0.25) ? random.int(0, dates.length - 1) : -1;
+    return {
+      id: `p${i + 1}`,
+      name,
+      sex,
+      groups: random.chance(0.3) ? ['youth'] : random.chance(0.1) ? ['disability'] : [],
+      position: position.code,
+      organisation: position.organisation.replace('{town}', town.names.ru),
+      municipalityId: town.id,
+      days: dates.filter((_, day) => day !== missed),
+    } satisfies Training['attendance']['participants'][number];
+  });
+  return { tally: { women: 0, men: 0, groups: {} }, participants };
+}
+
+/**
+ * Trainings of each district: a held three-day training with a roster in each target town,
+ * one in an aiyl aimak recorded by quick count, and a planned one for the district's towns.
+ * Each follows only from its own district's places, so any account makes the same records.
+ */
+function demoTrainings(
+  places: readonly Place[],
+  districts: readonly { id: string; code: string }[],
+): DemoBody[] {
+  const out: DemoBody[] = [];
+  for (const district of districts) {
+    const own = places.filter((p) => p.districtId === district.id);
+    const towns = own.filter((p) => p.code && TOWN_TRAININGS[p.code]);
+    for (const town of towns) {
+      const plan = TOWN_TRAININGS[town.code ?? ''];
+      if (!plan) continue;
+      const body: Training = {
+        districtId: district.id,
+        municipalityIds: [town.id],
+        moduleCodes: plan.modules,
+        title: `ДЕМО: ${plan.topic}, ${town.names.ru}`,
+        dates: plan.dates,
+        venue: `ДЕМО: ${town.names.ru}, зал мэрии`,
+        trainers: TRAINERS,
+        notes: `${DEMO_NOTE}: рабочая группа ПСЭР, депутаты и активисты города.`,
+        status: 'held',
+        attendance: demoRoster(town, plan.dates),
+      };
+      out.push({ key: `training:${town.id}:held`, type: 'training', body });
+    }
+
+    const aimak = own
+      .filter((p) => p.municipalityType === 'aiyl-aimak')
+      .sort((a, b) => a.id.localeCompare(b.id))[0];
+    if (aimak) {
+      const index = Number.parseInt(aimak.id.replace(/-/g, '').slice(0, 6), 16) % 1000;
+      const random = randomFrom(index * 31 + 5);
+      const body: Training = {
+        districtId: district.id,
+        municipalityIds: [aimak.id],
+        moduleCodes: ['methodology', 'participation'],
+        title: `ДЕМО: Введение в ПСЭР для айыл окмоту ${aimak.names.ru}`,
+        dates: [iso(2024, 11, 12 + (index % 10))],
+        venue: `ДЕМО: ${aimak.names.ru}, зал айыл окмоту`,
+        trainers: TRAINERS,
+        notes: `${DEMO_NOTE}: список не вели, посчитали участников на месте.`,
+        status: 'held',
+        attendance: {
+          tally: {
+            women: random.int(8, 15),
+            men: random.int(6, 14),
+            groups: { youth: random.int(2, 5), 'large-low-income': random.int(1, 3) },
+          },
+          participants: [],
+        },
+      };
+      out.push({ key: `training:${aimak.id}:tally`, type: 'training', body });
+    }
+
+    const served = (towns.length > 0 ? towns : own.slice(0, 1)).map((p) => p.id);
+    if (served.length > 0) {
+      const body: Training = {
+        districtId: district.id,
+        municipalityIds: served,
+        moduleCodes: ['monitoring'],
+        title: 'ДЕМО: Мониторинг и отчётность по ПСЭР',
+        dates:
+          district.code === 'aksy' ? ['2027-09-21', '2027-09-22'] : ['2027-09-14', '2027-09-15'],
+        venue: 'ДЕМО: районная администрация, актовый зал',
+        trainers: TRAINERS,
+        notes: `${DEMO_NOTE}: запланировано.`,
+        status: 'planned',
+        attendance: { tally: { women: 0, men: 0, groups: {} }, participants: [] },
+      };
+      out.push({ key: `training:${district.id}:planned`, type: 'training', body });
+    }
+  }
+  return out;
+}
+
+const SEED_TEMPLATE = CHECKLIST_TEMPLATE_SEED[0];
+
+const ZERO_COMMENT = 'ДЕМО: в проекте этого нет, рекомендовано доработать.';
+const EVIDENCE = 'ДЕМО: проект ПСЭР, раздел 3 и приложения.';
+
+/** Answers to every criterion of the seeded template, weaker or stronger by `level` (0..1). */
+function demoAnswers(seed: number, level: number, answered = 1): Answers {
+  if (!SEED_TEMPLATE) return {};
+  const random = randomFrom(seed);
+  const answers: Answers = {};
+  for (const { criterion } of criteriaOf(SEED_TEMPLATE)) {
+    const roll = random.int(0, 99) / 100;
+    if (roll >= answered) continue;
+    const draw = random.int(0, 99) / 100;
+    const score = draw < 0.08 ? 'na' : draw < 0.08 + (1 - level) * 0.5 ? 0 : draw < 0.75 ? 0.5 : 1;
+    answers[criterion.code] =
+      score === 0
+        ? { score, comment: ZERO_COMMENT }
+        : score === 1
+          ? { score, evidence: EVIDENCE }
+          : { score };
+  }
+  return answers;
+}
+
+/** The revised draft: each 0 or 0.5 of the first draft likely one step better. */
+function revisedAnswers(first: Answers, seed: number): Answers {
+  const random = randomFrom(seed);
+  const out: Answers = {};
+  for (const [code, answer] of Object.entries(first)) {
+    const better = random.chance(0.6);
+    if (answer.score === 0 && better) out[code] = { score: 0.5 };
+    else if (answer.score === 0.5 && better) out[code] = { score: 1, evidence: EVIDENCE };
+    else out[code] = answer;
+  }
+  return out;
+}
+
+/**
+ * Evaluations against the seeded template: Kochkor-Ata's first and revised drafts, Kerben's
+ * (final) and Shamaldy-Say's still in progress. Towns not among the places are left out.
+ */
+function demoEvaluations(places: readonly Place[]): DemoBody[] {
+  if (!SEED_TEMPLATE) return [];
+  const templateId = SEED_TEMPLATE.id;
+  const byCode = new Map(places.flatMap((p) => (p.code ? [[p.code, p] as const] : [])));
+  const out: DemoBody[] = [];
+  const evaluation = (
+    key: string,
+    town: Place,
+    fields: Pick<Evaluation, 'draftLabel' | 'evaluator' | 'date' | 'answers' | 'status'>,
+  ) => {
+    const body: Evaluation = {
+      districtId: town.districtId,
+      territoryId: town.id,
+      templateId,
+      ...fields,
+    };
+    out.push({ key: `evaluation:${town.id}:${key}`, type: 'evaluation', body });
+  };
+  const kochkor = byCode.get('kochkor-ata');
+  if (kochkor) {
+    const first = demoAnswers(101, 0.3);
+    evaluation('first', kochkor, {
+      draftLabel: 'ДЕМО: проект ПСЭР, версия 1 (март 2025)',
+      evaluator: 'ДЕМО: Бермет Асанова',
+      date: '2025-03-24',
+      answers: first,
+      status: 'final',
+    });
+    evaluation('revised', kochkor, {
+      draftLabel: 'ДЕМО: проект ПСЭР, версия 2 (май 2025)',
+      evaluator: 'ДЕМО: Бермет Асанова',
+      date: '2025-05-19',
+      answers: revisedAnswers(first, 202),
+      status: 'final',
+    });
+  }
+  const kerben = byCode.get('kerben');
+  if (kerben) {
+    evaluation('first', kerben, {
+      draftLabel: 'ДЕМО: проект ПСЭР (апрель 2025)',
+      evaluator: 'ДЕМО: Талант Осмонов',
+      date: '2025-04-15',
+      answers: demoAnswers(303, 0.6),
+      status: 'final',
+    });
+  }
+  const shamaldy = byCode.get('shamaldy-say');
+  if (shamaldy) {
+    evaluation('first', shamaldy, {
+      draftLabel: 'ДЕМО: проект ПСЭР, версия 1',
+      evaluator: 'ДЕМО: Бермет Асанова',
+      date: '2025-06-10',
+      answers: demoAnswers(404, 0.5, 0.5),
+      status: 'draft',
+    });
+  }
   return out;
 }
 
@@ -313,6 +627,14 @@ async function login(url: string, username: string, password: string): Promise<L
   }
   return (await response.json()) as LoginResponse;
 }
+
+const placeOf = (territory: { id: string; body: Territory }, districtId: string): Place => ({
+  id: territory.id,
+  districtId,
+  names: territory.body.names,
+  code: territory.body.code,
+  municipalityType: territory.body.municipalityType,
+});
 
 /** The demo territories (admins only) and records for what this account may write. */
 async function demoRecords(db: SedpDatabase, user: SessionUser): Promise<DemoRecord[]> {
@@ -336,11 +658,11 @@ async function demoRecords(db: SedpDatabase, user: SessionUser): Promise<DemoRec
         t.body.parentId === district.id && t.body.kind === 'municipality' && !t.body.successorId,
     );
     for (const town of towns.filter((t) => !t.body.code.startsWith('demo-'))) {
-      places.push({ id: town.id, districtId: district.id, names: town.body.names });
+      places.push(placeOf(town, district.id));
     }
     if (user.role !== 'admin') {
       for (const demo of towns.filter((t) => t.body.code.startsWith('demo-'))) {
-        places.push({ id: demo.id, districtId: district.id, names: demo.body.names });
+        places.push(placeOf(demo, district.id));
       }
       continue;
     }
@@ -359,7 +681,7 @@ async function demoRecords(db: SedpDatabase, user: SessionUser): Promise<DemoRec
         target: true,
       };
       records.push({ type: 'territory', id, body });
-      places.push({ id, districtId: district.id, names: body.names });
+      places.push(placeOf({ id, body }, district.id));
     }
   }
   places.sort((a, b) => a.districtId.localeCompare(b.districtId) || a.id.localeCompare(b.id));

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import type { ChecklistTemplate, Evaluation } from '../domain/checklist.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../domain/checklist-seed.ts';
 import { readTraining } from '../domain/dashboard-sources.ts';
 import { H1, H2, MILESTONES, T } from '../domain/dashboard-test-fixtures.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import {
   type ExportWords,
+  evaluationsTable,
   hearingParticipantsTable,
   hearingsTable,
   milestonesTable,
@@ -139,5 +142,192 @@ describe('training tables', () => {
         2,
       ],
     ]);
+  });
+});
+
+describe('evaluations table', () => {
+  const [seed] = CHECKLIST_TEMPLATE_SEED;
+  if (!seed) throw new Error('no seeded template');
+  const { id: v1, ...seedBody } = seed;
+  const texts = (en: string) => ({ en, ru: en, ky: en });
+  // A later version of the family: two dimensions, methodology first, weighted criteria.
+  const v2: ChecklistTemplate = {
+    key: 'sedp-evaluation',
+    version: 2,
+    publishedAt: '2025-01-15',
+    title: texts('Evaluation, v2'),
+    dimensions: [
+      {
+        code: 'methodology',
+        title: texts('Methodology'),
+        criteria: [
+          { code: 'stages-with-evidence', text: texts('Stages'), weight: 3 },
+          { code: 'action-plan-budget', text: texts('Budget'), weight: 1 },
+        ],
+      },
+      {
+        code: 'inclusivity',
+        title: texts('Inclusivity'),
+        criteria: [{ code: 'working-group-composition', text: texts('Working group') }],
+      },
+    ],
+  };
+  const templates = [
+    { id: v1, body: seedBody },
+    { id: 'tpl-v2', body: v2 },
+  ];
+  const evaluation = (over: Partial<Evaluation>): Evaluation => ({
+    districtId: T.nooken,
+    territoryId: T.kochkor,
+    draftLabel: 'Первый проект',
+    evaluator: 'Айгүл Токтосунова',
+    date: '2025-04-10',
+    templateId: v1,
+    answers: {},
+    status: 'final',
+    ...over,
+  });
+  const first = evaluation({
+    answers: {
+      // Inclusivity: 1 + 0 + 0.5 over 3 applicable ("na" and unanswered count for neither) = 50 %.
+      'working-group-composition': { score: 1 },
+      'separate-consultations': { score: 0, comment: 'Нет протоколов' },
+      'hearing-attendance-recorded': { score: 0.5 },
+      'proposals-traceable': { score: 'na' },
+      // Gender equity: 0 + 1 + 1 over 3 = 66.7 %.
+      'sex-disaggregated-profiles': { score: 0 },
+      'gender-problem-analysis': { score: 1 },
+      'budgeted-measure-women': { score: 1 },
+      // Methodology: nothing scored, only a comment: empty.
+      'stages-with-evidence': { comment: 'Посмотреть позже' },
+      // Data completeness: 1 + 1 + 0.5 + 1 over 4 = 87.5 %.
+      'standard-indicators': { score: 1 },
+      'sources-years': { score: 1 },
+      'population-breakdown': { score: 0.5 },
+      'no-empty-profile': { score: 1 },
+    },
+  });
+  const revised = evaluation({
+    // The district's own programme, scored on version 2; its label starts like a formula.
+    territoryId: T.nooken,
+    draftLabel: '=HYPERLINK("http://x")',
+    evaluator: 'Гүлнара Мамытова',
+    date: '2025-03-01',
+    templateId: 'tpl-v2',
+    status: 'draft',
+    answers: {
+      // Methodology: (3 × 1 + 1 × 0) / 4 = 75 %; inclusivity: 0.5 / 1 = 50 %.
+      'stages-with-evidence': { score: 1 },
+      'action-plan-budget': { score: 0 },
+      'working-group-composition': { score: 0.5 },
+      // Not in version 2: ignored.
+      'no-empty-profile': { score: 0 },
+    },
+  });
+  const unknown = evaluation({ date: '2025-05-01', templateId: 'tpl-missing' });
+  const table = evaluationsTable(
+    [
+      { id: 'e1', body: first },
+      { id: 'e2', body: revised },
+      { id: 'e3', body: unknown },
+    ],
+    templates,
+    WORDS,
+  );
+
+  it('puts each evaluation on one row, oldest first, with the scores of its template version', () => {
+    expect(table.name).toBe('evaluations');
+    expect(table.header).toEqual([
+      'id',
+      'region',
+      'district',
+      'municipality',
+      'draftLabel',
+      'evaluator',
+      'date',
+      'status',
+      'templateVersion',
+      'dimension-inclusivity',
+      'dimension-gender-equity',
+      'dimension-methodology',
+      'dimension-data-completeness',
+      'overall',
+      'scoredZero',
+    ]);
+    expect(table.rows).toEqual([
+      [
+        'e2',
+        'Жалал-Абад',
+        'Ноокен',
+        '',
+        '=HYPERLINK("http://x")',
+        'Гүлнара Мамытова',
+        '2025-03-01',
+        'evaluationStatus:draft',
+        2,
+        // Inclusivity, gender equity (not in v2), methodology, data completeness (not in v2).
+        50,
+        null,
+        75,
+        null,
+        // (3 + 0 + 0.5) / 5 = 70 %; one criterion of v2 scored 0.
+        70,
+        1,
+      ],
+      [
+        'e1',
+        'Жалал-Абад',
+        'Ноокен',
+        'Кочкор-Ата',
+        'Первый проект',
+        'Айгүл Токтосунова',
+        '2025-04-10',
+        'evaluationStatus:final',
+        1,
+        50,
+        66.7,
+        null,
+        87.5,
+        // (1.5 + 2 + 3.5) / 10 applicable = 70 %; two criteria scored 0.
+        70,
+        2,
+      ],
+      // Its template version is not on the device: the row stays, unscored.
+      [
+        'e3',
+        'Жалал-Абад',
+        'Ноокен',
+        'Кочкор-Ата',
+        'Первый проект',
+        'Айгүл Токтосунова',
+        '2025-05-01',
+        'evaluationStatus:final',
+        undefined,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+      ],
+    ]);
+  });
+
+  it('keeps Cyrillic and neutralises formulas in CSV', () => {
+    const csv = toCsv(table);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    const rows = parseCsv(csv);
+    expect(rows[1]?.slice(0, 8)).toEqual([
+      'e2',
+      'Жалал-Абад',
+      'Ноокен',
+      '',
+      '\'=HYPERLINK("http://x")',
+      'Гүлнара Мамытова',
+      '2025-03-01',
+      'evaluationStatus:draft',
+    ]);
+    expect(rows[2]?.slice(9)).toEqual(['50', '66.7', '', '87.5', '70', '2']);
+    expect(rows[3]?.slice(8)).toEqual(['', '', '', '', '', '', '']);
   });
 });

@@ -1,10 +1,12 @@
 /**
  * The exported tables, built from records: hearings with their attendance, the named
- * attendance lists and proposals of hearings, and programme milestones (trainings and
- * evaluations join when their records exist: see the dashboard's exports page). Headers
- * and coded values come in the user's language through `ExportWords`.
+ * attendance lists and proposals of hearings, trainings with their rosters, evaluations
+ * of draft programmes with their scores, and programme milestones. Headers and coded
+ * values come in the user's language through `ExportWords`.
  */
 import { attendanceFigures, type Participant, womenShare } from '../domain/attendance.ts';
+import { DIMENSION_CODES, type Evaluation, type TemplateVersion } from '../domain/checklist.ts';
+import { dimensionPercents, overallScore, recommendations } from '../domain/checklist-score.ts';
 import type { TrainingView } from '../domain/dashboard-sources.ts';
 import type { Hearing } from '../domain/hearing.ts';
 import { proposalStats } from '../domain/hearing.ts';
@@ -19,7 +21,8 @@ export type TermKind =
   | 'milestoneKind'
   | 'sex'
   | 'raisedBy'
-  | 'trainingStatus';
+  | 'trainingStatus'
+  | 'evaluationStatus';
 
 export interface ExportWords {
   /** A column header, by key (`date`, `women`, ...). */
@@ -304,4 +307,55 @@ export function trainingRosterTable(
     ]),
   );
   return { name: w.table('trainingRoster'), header, rows };
+}
+
+/** A score percentage with one decimal, or empty when nothing was scored. */
+const percentCell = (percent: number | null): number | null =>
+  percent === null ? null : Math.round(percent * 10) / 10;
+
+/**
+ * One row per evaluation of a draft programme: where, which draft, by whom and when, the
+ * template version it was scored against, the four dimension percentages (by the
+ * dimension codes of that version), the overall percentage and how many criteria scored 0.
+ * An evaluation whose template version is not on the device keeps its row, unscored.
+ */
+export function evaluationsTable(
+  evaluations: readonly IdRecord<Evaluation>[],
+  templates: readonly TemplateVersion[],
+  w: ExportWords,
+): ExportTable {
+  const byId = new Map(templates.map((t) => [t.id, t.body]));
+  const header = [
+    'id',
+    'region',
+    'district',
+    'municipality',
+    'draftLabel',
+    'evaluator',
+    'date',
+    'status',
+    'templateVersion',
+    ...DIMENSION_CODES.map((code) => `dimension-${code}`),
+    'overall',
+    'scoredZero',
+  ].map(w.column);
+  const rows = [...evaluations]
+    .sort((a, b) => a.body.date.localeCompare(b.body.date) || a.id.localeCompare(b.id))
+    .map(({ id, body }) => {
+      const template = byId.get(body.templateId);
+      const percents = template ? dimensionPercents(template, body.answers) : undefined;
+      return [
+        id,
+        ...place(w, body.districtId, body.territoryId),
+        body.draftLabel,
+        body.evaluator,
+        body.date,
+        w.term('evaluationStatus', body.status),
+        template?.version,
+        ...DIMENSION_CODES.map((code) => percentCell(percents?.[code] ?? null)),
+        template ? percentCell(overallScore(template, body.answers).percent) : null,
+        template ? recommendations(template, body.answers).length : null,
+      ];
+    });
+  return { name: w.table('evaluations'), header, rows };
 }

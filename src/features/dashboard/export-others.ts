@@ -1,3 +1,4 @@
+import { evaluationSchema } from '../../domain/checklist.ts';
 import {
   type DashboardFilter,
   type DistrictScope,
@@ -5,14 +6,19 @@ import {
 } from '../../domain/dashboard-filter.ts';
 import { readTraining } from '../../domain/dashboard-sources.ts';
 import type { ExportTable } from '../../export/cell.ts';
-import { type ExportWords, trainingRosterTable, trainingsTable } from '../../export/tables.ts';
+import {
+  type ExportWords,
+  evaluationsTable,
+  trainingRosterTable,
+  trainingsTable,
+} from '../../export/tables.ts';
 import type { ExportKey } from './export-data.ts';
 import type { DashboardData } from './use-dashboard-data.ts';
 
 /**
  * Trainings with their rosters, read through the dashboard's view of a training (see
- * dashboard-sources.ts). Integration point: evaluation scores join here once the
- * checklists module defines the evaluation record and its dimension scores.
+ * dashboard-sources.ts), and evaluations of draft programmes scored against the template
+ * version each names. Records the device cannot read are left out, as on the dashboard.
  */
 export function exportTablesOfOthers(
   data: DashboardData,
@@ -31,8 +37,22 @@ export function exportTablesOfOthers(
       ? [{ id, body: view }]
       : [];
   });
+  const evaluations = data.evaluations.flatMap(({ id, body }) => {
+    const parsed = evaluationSchema.safeParse(body);
+    if (!parsed.success) return [];
+    const { districtId, territoryId, date } = parsed.data;
+    return matchesFilter(
+      { districtId, territoryIds: [territoryId], date },
+      filter,
+      scope,
+      data.tree,
+    )
+      ? [{ id, body: parsed.data }]
+      : [];
+  });
   return [
     { key: 'trainings', table: trainingsTable(trainings, words) },
     { key: 'trainingRoster', table: trainingRosterTable(trainings, words) },
+    { key: 'evaluations', table: evaluationsTable(evaluations, data.templates, words) },
   ];
 }

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
+import type { ChecklistTemplate } from '../../domain/checklist.ts';
 import {
   evaluatedProgrammeEvidence,
   trainedTownEvidence,
@@ -34,6 +35,7 @@ export function useDashboardData() {
   const reports = useRecordsOfType<LessonsReport>('lessons-report');
   const trainings = useRecordsOfType<Record<string, unknown>>('training');
   const evaluations = useRecordsOfType<Record<string, unknown>>('evaluation');
+  const templateRecords = useRecordsOfType<ChecklistTemplate>('checklist-template');
 
   return useMemo(() => {
     if (
@@ -45,7 +47,8 @@ export function useDashboardData() {
       !notes ||
       !reports ||
       !trainings ||
-      !evaluations
+      !evaluations ||
+      !templateRecords
     ) {
       return undefined;
     }
@@ -72,10 +75,23 @@ export function useDashboardData() {
       reports,
       trainings,
       evaluations,
+      /** Checklist template versions, to score evaluations by the version each names. */
+      templates: templateRecords.map(({ id, body }) => ({ id, body })),
       sources,
       evidence,
     };
-  }, [tree, items, plan, hearings, milestones, notes, reports, trainings, evaluations]);
+  }, [
+    tree,
+    items,
+    plan,
+    hearings,
+    milestones,
+    notes,
+    reports,
+    trainings,
+    evaluations,
+    templateRecords,
+  ]);
 }
 
 export type DashboardData = NonNullable<ReturnType<typeof useDashboardData>>;
