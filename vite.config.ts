@@ -12,6 +12,8 @@ const ADMIN_ONLY = [
   /\/src\/features\/users\//,
   /\/locales\/\w+\/users\.json$/,
   /\/src\/features\/territories\/territory-admin\.tsx$/,
+  /\/src\/features\/reference-lists\//,
+  /\/locales\/\w+\/reference-lists\.json$/,
 ];
 
 let stampDir = 'dist';

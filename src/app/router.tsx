@@ -62,6 +62,13 @@ export function createAppRouter() {
                   Component: AdminOnly,
                   children: [{ index: true, lazy: () => import('../features/users/route.tsx') }],
                 },
+                {
+                  path: 'lists',
+                  Component: AdminOnly,
+                  children: [
+                    { index: true, lazy: () => import('../features/reference-lists/route.tsx') },
+                  ],
+                },
               ],
             },
             { path: '*', Component: NotFoundScreen },

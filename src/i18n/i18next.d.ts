@@ -7,6 +7,7 @@ import type dashboard from '../../locales/en/dashboard.json';
 import type hearings from '../../locales/en/hearings.json';
 import type home from '../../locales/en/home.json';
 import type notes from '../../locales/en/notes.json';
+import type referenceLists from '../../locales/en/reference-lists.json';
 import type settings from '../../locales/en/settings.json';
 import type sync from '../../locales/en/sync.json';
 import type territories from '../../locales/en/territories.json';
@@ -26,6 +27,7 @@ declare module 'i18next' {
       hearings: typeof hearings;
       home: typeof home;
       notes: typeof notes;
+      'reference-lists': typeof referenceLists;
       settings: typeof settings;
       sync: typeof sync;
       territories: typeof territories;

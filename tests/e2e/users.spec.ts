@@ -136,6 +136,6 @@ test('a consultant is told that only administrators manage users', async ({ page
   await expect(page.getByRole('heading', { level: 1, name: 'Настройки' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Управлять пользователями' })).toHaveCount(0);
   await page.goto('/users');
-  await expect(page.getByText('Пользователями управляют только администраторы.')).toBeVisible();
+  await expect(page.getByText('Этот раздел доступен только администраторам.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Новый пользователь' })).toHaveCount(0);
 });

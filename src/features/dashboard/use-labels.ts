@@ -5,10 +5,10 @@ import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 
 /** Names of places, groups and periods in the interface language. */
-export function useLabels(tree: TerritoryTree, items: readonly ReferenceItem[]) {
+export function useLabels(tree: TerritoryTree | undefined, items: readonly ReferenceItem[]) {
   const { t } = useTranslation('dashboard');
   const { language } = useFormat();
-  const territory = (id: string) => tree.byId.get(id)?.names[language] ?? t('unknownPlace');
+  const territory = (id: string) => tree?.byId.get(id)?.names[language] ?? t('unknownPlace');
   return {
     territory,
     group: (code: string) => itemName(items, 'participant-group', code, language),

@@ -9,6 +9,7 @@ import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+import { ParticipantRoster } from '../attendance/participant-roster.tsx';
 import { TallyPanel } from '../attendance/tally-panel.tsx';
 import { MinutesFields } from './minutes-fields.tsx';
 import { PhotosSection } from './photos-section.tsx';
@@ -83,7 +84,7 @@ export function HearingEditor() {
         {hearing.startTime && ` · ${hearing.startTime}`}
         {hearing.endTime && `–${hearing.endTime}`}
       </p>
-      <p className="hearing__state">
+      <p className="record-state">
         <span className={`badge badge--${hearing.status}`}>{t(`status.${hearing.status}`)}</span>{' '}
         <span role="status" className={`save-state save-state--${saveState}`}>
           {t(`saveState.${saveState}`)}
@@ -138,6 +139,18 @@ export function HearingEditor() {
           </table>
         </section>
       )}
+      <details className="card named-list" open={hearing.attendance.participants.length > 0}>
+        <summary>{t('attendance.named')}</summary>
+        <p className="muted">{t('attendance.namedHint')}</p>
+        <ParticipantRoster
+          participants={hearing.attendance.participants}
+          onChange={(participants) => set({ attendance: { ...hearing.attendance, participants } })}
+          draftKey={`hearing-roster:${id}`}
+          groups={groups}
+          positions={itemsOf(items ?? [], 'training-position', { withRetired: true })}
+          title={t('attendance.named')}
+        />
+      </details>
       <MinutesFields hearing={hearing} onChange={update} problems={problems} />
       <ProposalsSection
         proposals={hearing.proposals}

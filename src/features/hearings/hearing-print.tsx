@@ -6,8 +6,9 @@ import { groupsBySex, womenShare } from '../../domain/attendance.ts';
 import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
-import { isLanguage, LANGUAGES, type Language } from '../../i18n/languages.ts';
+import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { DocumentFact, PrintControls } from '../../ui/print-controls.tsx';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
@@ -49,26 +50,14 @@ export function HearingPrint() {
 
   return (
     <div className="print-view" lang={language}>
-      <div className="print-controls no-print">
-        <Link to={`/hearings/${id}`}>{t('print.back')}</Link>
-        <label className="field__label" htmlFor="print-language">
-          {t('print.language')}
-        </label>
-        <select
-          id="print-language"
-          value={language}
-          onChange={(e) => setParams({ language: e.target.value }, { replace: true })}
-        >
-          {LANGUAGES.map((lng) => (
-            <option key={lng} value={lng}>
-              {t(`print.languages.${lng}`)}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="button button--primary" onClick={() => window.print()}>
-          {t('print.print')}
-        </button>
-      </div>
+      <PrintControls
+        back={<Link to={`/hearings/${id}`}>{t('print.back')}</Link>}
+        language={language}
+        onLanguage={(lng) => setParams({ language: lng }, { replace: true })}
+        languageLabel={t('print.language')}
+        languageName={(lng) => t(`print.languages.${lng}`)}
+        printLabel={t('print.print')}
+      />
       <article className="document" aria-label={p('hearings:print.heading')}>
         <h1>{p('hearings:print.heading')}</h1>
         <p className="document__subtitle">
@@ -77,21 +66,27 @@ export function HearingPrint() {
         {h.status === 'draft' && <p className="document__draft">{p('hearings:print.draft')}</p>}
         <table className="document__facts">
           <tbody>
-            <Fact label={p('hearings:print.municipality')} value={place(h.municipalityId)} />
-            <Fact label={p('hearings:print.district')} value={place(h.districtId)} />
-            <Fact label={p('hearings:minutes.venue')} value={h.venue} />
-            <Fact
+            <DocumentFact
+              label={p('hearings:print.municipality')}
+              value={place(h.municipalityId)}
+            />
+            <DocumentFact label={p('hearings:print.district')} value={place(h.districtId)} />
+            <DocumentFact label={p('hearings:minutes.venue')} value={h.venue} />
+            <DocumentFact
               label={p('hearings:minutes.date')}
               value={formatDate(new Date(`${h.date}T12:00:00`), language, 'long')}
             />
-            <Fact
+            <DocumentFact
               label={p('hearings:print.time')}
               value={[h.startTime, h.endTime].filter(Boolean).join('–')}
             />
-            <Fact label={p('hearings:minutes.stage')} value={p(`hearings:stage.${h.stage}`)} />
-            <Fact label={p('hearings:minutes.organiser')} value={h.organiser} />
-            <Fact label={p('hearings:minutes.chair')} value={h.chair} />
-            <Fact label={p('hearings:minutes.secretary')} value={h.secretary} />
+            <DocumentFact
+              label={p('hearings:minutes.stage')}
+              value={p(`hearings:stage.${h.stage}`)}
+            />
+            <DocumentFact label={p('hearings:minutes.organiser')} value={h.organiser} />
+            <DocumentFact label={p('hearings:minutes.chair')} value={h.chair} />
+            <DocumentFact label={p('hearings:minutes.secretary')} value={h.secretary} />
           </tbody>
         </table>
 
@@ -231,14 +226,5 @@ export function HearingPrint() {
         </div>
       </article>
     </div>
-  );
-}
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td>{value || '—'}</td>
-    </tr>
   );
 }

@@ -51,6 +51,15 @@ export function Component() {
           </Link>
         </section>
       )}
+      {isAdmin && (
+        <section className="card" aria-labelledby="lists-title">
+          <h2 id="lists-title">{tc('nav.lists')}</h2>
+          <p>{tc('listsLink.body')}</p>
+          <Link className="button" to="/lists">
+            {tc('listsLink.open')}
+          </Link>
+        </section>
+      )}
       <StoragePanel state={storage} onRefresh={refresh} />
       <section className="card" aria-labelledby="about-title">
         <h2 id="about-title">{t('about.title')}</h2>

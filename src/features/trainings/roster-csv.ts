@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import type { ReferenceItem } from '../../domain/reference-list.ts';
+import type { TerritoryTree } from '../../domain/territory-tree.ts';
+import type { Training } from '../../domain/training.ts';
+import { BOM, toCsv } from '../../export/csv.ts';
+import { type ExportWords, trainingRosterTable } from '../../export/tables.ts';
+import { useFormat } from '../../i18n/use-format.ts';
+import { downloadFile } from '../../ui/download-file.ts';
+import { useLabels } from '../dashboard/use-labels.ts';
+
+/**
+ * The roster of one training as a CSV file (UTF-8 with BOM, so Excel keeps the Cyrillic;
+ * formulas neutralised): the same columns as the dashboard's roster export.
+ */
+export function useRosterCsv(tree: TerritoryTree | undefined, items: readonly ReferenceItem[]) {
+  const { t } = useTranslation('dashboard');
+  const { language } = useFormat();
+  const labels = useLabels(tree, items);
+  return (id: string, training: Training) => {
+    const words: ExportWords = {
+      column: (key) => t(`exports.col.${key}` as 'exports.col.id'),
+      table: (key) => t(`exports.table.${key}` as 'exports.table.hearings'),
+      territory: labels.territory,
+      regionOf: (districtId) => {
+        const region = tree?.byId.get(districtId)?.parentId;
+        return region ? labels.territory(region) : '';
+      },
+      group: labels.group,
+      position: labels.position,
+      module: labels.module,
+      term: (kind, code) =>
+        t(`terms.${kind}.${code}` as 'terms.sex.female', { defaultValue: code }),
+    };
+    const firstDay = training.dates[0] ?? '';
+    const table = trainingRosterTable(
+      [{ id, body: { ...training, firstDay, lastDay: training.dates.at(-1) ?? firstDay } }],
+      words,
+    );
+    downloadFile(
+      `${words.table('trainingRoster')}-${firstDay}-${language}.csv`,
+      BOM + toCsv(table),
+      'text/csv;charset=utf-8',
+    );
+  };
+}

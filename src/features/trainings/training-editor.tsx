@@ -1,0 +1,237 @@
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { drafts, records } from '../../db/app-db.ts';
+import { useRecordSyncState, useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
+import { totalOf } from '../../domain/attendance.ts';
+import { itemName, itemsOf } from '../../domain/reference-list.ts';
+import {
+  type HeldProblem,
+  heldProblems,
+  isoDay,
+  suggestPeople,
+  type Training,
+  trainingTotals,
+} from '../../domain/training.ts';
+import { useFormat } from '../../i18n/use-format.ts';
+import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+import { ParticipantRoster } from '../attendance/participant-roster.tsx';
+import { TallyPanel } from '../attendance/tally-panel.tsx';
+import { useRosterCsv } from './roster-csv.ts';
+import { SessionFields } from './session-fields.tsx';
+import { SessionTotals } from './session-totals.tsx';
+import {
+  draftKey,
+  type TrainingProblem,
+  trainingProblems,
+  useTrainingEditor,
+} from './use-training-editor.ts';
+
+type Mode = 'roster' | 'count';
+
+/** One training: the roster (or a quick count), its totals, then the session's details. */
+export function TrainingEditor() {
+  const { id = '' } = useParams();
+  const { t } = useTranslation('trainings');
+  const format = useFormat();
+  const navigate = useNavigate();
+  const tree = useTerritoryTree();
+  const items = useReferenceItems() ?? [];
+  const account = useUiPrefs((s) => s.account);
+  const { training, update, saveState, flush } = useTrainingEditor(id);
+  const syncState = useRecordSyncState(id);
+  const others = useRecordsOfType<Training>('training');
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [finishProblems, setFinishProblems] = useState<(HeldProblem | TrainingProblem)[]>([]);
+  const downloadCsv = useRosterCsv(tree, items);
+
+  const suggest = useCallback(
+    (typed: string) => suggestPeople(others ?? [], typed, { exceptTrainingId: id }),
+    [others, id],
+  );
+  const municipalities = useMemo(
+    () =>
+      (training?.municipalityIds ?? []).map((m) => ({
+        id: m,
+        name: tree?.byId.get(m)?.names[format.language] ?? m,
+      })),
+    [training?.municipalityIds, tree, format.language],
+  );
+
+  if (training === undefined) return <p className="page muted">{t('loading')}</p>;
+  if (training === null) {
+    return (
+      <article className="page">
+        <p className="notice">{t('notFound')}</p>
+        <Link to="/trainings">{t('backToList')}</Link>
+      </article>
+    );
+  }
+
+  const problems = trainingProblems(training);
+  const totals = trainingTotals(training.attendance);
+  const counted = totalOf(training.attendance.tally) > 0;
+  const shownMode: Mode =
+    mode ?? (counted && training.attendance.participants.length === 0 ? 'count' : 'roster');
+  const district = tree?.byId.get(training.districtId)?.names[format.language];
+  const heading =
+    training.title ||
+    training.moduleCodes
+      .map((code) => itemName(items, 'training-module', code, format.language))
+      .join(', ') ||
+    t('untitled');
+  const set = (patch: Partial<Training>, options?: { typing?: boolean }) =>
+    update({ ...training, ...patch }, options);
+
+  const markHeld = async () => {
+    const missing = [...new Set([...heldProblems(training, isoDay(new Date())), ...problems])];
+    setFinishProblems(missing);
+    if (missing.length > 0) return;
+    update({ ...training, status: 'held' });
+    await flush();
+  };
+
+  const remove = async () => {
+    if (!window.confirm(t('delete.confirm'))) return;
+    await flush();
+    await records.remove({ type: 'training', id, updatedBy: account?.username ?? 'unknown' });
+    await drafts.discard(draftKey(id));
+    navigate('/trainings');
+  };
+
+  return (
+    <article className="page training">
+      <p>
+        <Link to="/trainings">{t('backToList')}</Link>
+      </p>
+      <h1 className="page__title">{heading}</h1>
+      <p className="list__meta">
+        {[municipalities.map((m) => m.name).join(', '), district].filter(Boolean).join(' · ')}
+        {' · '}
+        {format.date(new Date(`${training.dates[0]}T12:00:00`), 'long')}
+        {training.dates.length > 1 &&
+          ` – ${format.date(new Date(`${training.dates.at(-1)}T12:00:00`), 'long')}`}
+      </p>
+      <p className="record-state">
+        <span className={`badge badge--${training.status}`}>{t(`status.${training.status}`)}</span>{' '}
+        <span role="status" className={`save-state save-state--${saveState}`}>
+          {t(`saveState.${saveState}`)}
+        </span>{' '}
+        {syncState && (
+          <span className={`sync-state sync-state--${syncState}`}>{t(`state.${syncState}`)}</span>
+        )}
+      </p>
+      {saveState === 'draft' && problems.length > 0 && (
+        <div className="notice" role="alert">
+          <p>{t('problem.heldAsDraft')}</p>
+          <ul>
+            {problems.map((problem) => (
+              <li key={problem}>{t(`problem.${problem}`)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <nav className="jump" aria-label={t('sections')}>
+        <a href="#attendance">{t('jump.attendance')}</a>
+        <a href="#totals">{t('jump.totals')}</a>
+        <a href="#session">{t('jump.session')}</a>
+        <a href="#finish">{t('jump.finish')}</a>
+      </nav>
+      <fieldset id="attendance" className="training__mode">
+        <legend className="visually-hidden">{t('mode.label')}</legend>
+        {(['roster', 'count'] as const).map((m) => (
+          <button
+            key={m}
+            type="button"
+            className={`button${shownMode === m ? ' button--primary' : ''}`}
+            aria-pressed={shownMode === m}
+            onClick={() => setMode(m)}
+          >
+            {t(`mode.${m}`)}
+          </button>
+        ))}
+      </fieldset>
+      {shownMode === 'roster' ? (
+        <ParticipantRoster
+          participants={training.attendance.participants}
+          onChange={(participants) => set({ attendance: { ...training.attendance, participants } })}
+          draftKey={`training-roster:${id}`}
+          groups={itemsOf(items, 'participant-group')}
+          positions={itemsOf(items, 'training-position', { withRetired: true })}
+          municipalities={municipalities}
+          days={training.dates}
+          suggest={suggest}
+          title={t('roster.title')}
+        />
+      ) : (
+        <>
+          {training.attendance.participants.length > 0 && (
+            <p className="notice">{t('mode.rosterCounts')}</p>
+          )}
+          <TallyPanel
+            tally={training.attendance.tally}
+            groups={itemsOf(items, 'participant-group')}
+            onChange={(tally) => set({ attendance: { ...training.attendance, tally } })}
+            title={t('mode.count')}
+          />
+        </>
+      )}
+      <SessionTotals totals={totals} items={items} />
+      <SessionFields
+        training={training}
+        onChange={update}
+        modules={itemsOf(items, 'training-module', { withRetired: true })}
+        tree={tree}
+        problems={problems}
+      />
+      <section className="card" aria-labelledby="training-finish" id="finish">
+        <h2 id="training-finish">{t('finish.title')}</h2>
+        <p className="muted">{training.status === 'held' ? t('finish.held') : t('finish.hint')}</p>
+        {finishProblems.length > 0 && (
+          <div role="alert">
+            {finishProblems.map((problem) => (
+              <p key={problem} className="form__error">
+                {t(`finish.problem.${problem}`)}
+              </p>
+            ))}
+          </div>
+        )}
+        <div className="actions">
+          {training.status === 'planned' ? (
+            <button type="button" className="button button--primary" onClick={markHeld}>
+              {t('finish.markHeld')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={() => set({ status: 'planned' })}>
+              {t('finish.markPlanned')}
+            </button>
+          )}
+          <Link
+            className="button"
+            to={`/trainings/${id}/print?sheet=blank&language=${format.language}`}
+          >
+            {t('print.blank')}
+          </Link>
+          <Link
+            className="button"
+            to={`/trainings/${id}/print?sheet=filled&language=${format.language}`}
+          >
+            {t('print.filled')}
+          </Link>
+          <button
+            type="button"
+            className="button"
+            disabled={training.attendance.participants.length === 0}
+            onClick={() => downloadCsv(id, training)}
+          >
+            {t('finish.csv')}
+          </button>
+          <button type="button" className="button button--quiet" onClick={remove}>
+            {t('delete.button')}
+          </button>
+        </div>
+      </section>
+    </article>
+  );
+}

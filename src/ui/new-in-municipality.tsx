@@ -1,0 +1,91 @@
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { records } from '../db/app-db.ts';
+import { useDraft } from '../db/use-draft.ts';
+import { FormError, SaveCancel } from './form-actions.tsx';
+import { TerritoryPicker } from './territory-picker.tsx';
+import { type PickedTerritory, useUiPrefs } from './ui-prefs.ts';
+import { useTerritoryTree } from './use-territory-tree.ts';
+
+export interface NewInMunicipalityProps {
+  /** The feature's namespace, with `new.title`, `new.hint`, `new.start`, `new.cancel`,
+   * `new.problem.municipality`, `new.problem.save` and `loading`. */
+  ns: 'hearings' | 'trainings';
+  type: string;
+  /** Where the list is; the new record opens at `${basePath}/${id}`. */
+  basePath: string;
+  makeBody: (place: { districtId: string; municipalityId: string }) => Record<string, unknown>;
+}
+
+/**
+ * Starting a hearing or a training takes only the municipality (offered from the user's
+ * districts, last one first); the record is created at once and opened for the rest.
+ */
+export function NewInMunicipality({ ns, type, basePath, makeBody }: NewInMunicipalityProps) {
+  const { t: translate } = useTranslation(ns);
+  const t = translate as unknown as (key: string) => string;
+  const navigate = useNavigate();
+  const tree = useTerritoryTree();
+  const account = useUiPrefs((s) => s.account);
+  const last = useUiPrefs((s) => s.lastTerritory);
+  const districtIds = account?.role === 'consultant' ? account.districtIds : [];
+  const initial: PickedTerritory =
+    last && (districtIds.length === 0 || districtIds.includes(last.districtId))
+      ? last
+      : { districtId: districtIds.length === 1 ? (districtIds[0] ?? '') : '' };
+  const draft = useDraft<PickedTerritory>(`${ns}:new`, initial);
+  const [problem, setProblem] = useState<'municipality' | 'save' | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const start = async (event: FormEvent) => {
+    event.preventDefault();
+    const { districtId, municipalityId } = draft.value;
+    if (!districtId || !municipalityId) return setProblem('municipality');
+    setBusy(true);
+    try {
+      const saved = await records.put({
+        type,
+        body: makeBody({ districtId, municipalityId }),
+        updatedBy: account?.username ?? 'unknown',
+      });
+      useUiPrefs.getState().setLastTerritory({ districtId, municipalityId });
+      await draft.discard();
+      navigate(`${basePath}/${saved.id}`, { replace: true });
+    } catch {
+      setProblem('save');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <article className="page">
+      <h1 className="page__title">{t('new.title')}</h1>
+      <form className="card form" onSubmit={start} noValidate aria-label={t('new.title')}>
+        <p className="muted">{t('new.hint')}</p>
+        {tree && draft.ready ? (
+          <TerritoryPicker
+            tree={tree}
+            value={draft.value}
+            onChange={(picked) => {
+              setProblem(null);
+              draft.update(picked);
+            }}
+            allowedDistrictIds={districtIds.length > 0 ? districtIds : undefined}
+            invalid={problem === 'municipality'}
+            requireMunicipality
+          />
+        ) : (
+          <p className="muted">{t('loading')}</p>
+        )}
+        <FormError message={problem ? t(`new.problem.${problem}`) : null} />
+        <SaveCancel
+          saveLabel={t('new.start')}
+          cancelLabel={t('new.cancel')}
+          busy={busy}
+          onCancel={() => navigate(basePath)}
+        />
+      </form>
+    </article>
+  );
+}

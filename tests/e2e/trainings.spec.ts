@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { BOM, parseCsv } from '../../src/export/csv.ts';
+import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+
+/** Twelve people of the Kerben training: seven women and five men, with their positions. */
+const ROSTER = [
+  ['Асанова Гульнара', 'Женщина', 'Депутат местного кенеша'],
+  ['Токтобаева Айжан', 'Женщина', 'Сотрудник ОМСУ'],
+  ['Мамытова Чолпон', 'Женщина', 'Сотрудник ОМСУ'],
+  ['Садыкова Нургуль', 'Женщина', 'Гражданское общество'],
+  ['Жумабаева Бермет', 'Женщина', 'Депутат местного кенеша'],
+  ['Исакова Динара', 'Женщина', 'Другое'],
+  ['Абдыкадырова Мээрим', 'Женщина', 'Гражданское общество'],
+  ['Осмонов Талант', 'Мужчина', 'Сотрудник ОМСУ'],
+  ['Касымов Эрлан', 'Мужчина', 'Депутат местного кенеша'],
+  ['Бекмуратов Азамат', 'Мужчина', 'Районная администрация'],
+  ['Сыдыков Нурлан', 'Мужчина', 'Сотрудник ОМСУ'],
+  ['Ташиев Улан', 'Мужчина', 'Гражданское общество'],
+] as const;
+
+const VENUE = 'Зал мэрии Кербена (e2e обучение)';
+
+test('a training for Kerben is recorded offline in Russian with its roster, and counts Kerben as trained', async ({
+  page,
+  context,
+  request,
+}) => {
+  await signIn(page, 'ainura', 'ru');
+  await waitForServiceWorker(page);
+  await page.goto('/sync');
+  await expect(page.getByText(/^Последняя успешная синхронизация: /)).toBeVisible();
+
+  await context.setOffline(true);
+  await page.getByRole('link', { name: 'Обучение' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Обучение' })).toBeVisible();
+  await page.getByRole('link', { name: 'Новое обучение' }).click();
+  await page.getByRole('button', { name: 'Создать обучение' }).click();
+  await expect(page.getByRole('alert')).toContainText(
+    'Выберите муниципалитет, для которого проводится обучение.',
+  );
+  await page.getByLabel('Муниципалитет').selectOption({ label: 'Кербен' });
+  await page.getByRole('button', { name: 'Создать обучение' }).click();
+
+  // The session: a module, two days, the venue.
+  const session = page.getByRole('region', { name: 'Занятие' });
+  await session.getByRole('checkbox', { name: 'Методика разработки ПСЭР (2024)' }).check();
+  await session.getByLabel('Место проведения').fill(VENUE);
+  await session.getByLabel('Тренеры').fill('Иманалиева Жыпар');
+  const firstDay = await session.getByLabel('Первый день').inputValue();
+  const next = new Date(`${firstDay}T12:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  await session.getByLabel('Последний день').fill(next.toISOString().slice(0, 10));
+  await expect(session.getByText('2 дня')).toBeVisible();
+  await expect(session.getByRole('checkbox', { name: 'Кербен' })).toBeChecked();
+
+  // The roster, one person after another from the keyboard.
+  const roster = page.getByRole('region', { name: /^Список участников/ });
+  const add = async ([name, sex, position]: (typeof ROSTER)[number]) => {
+    await roster.getByLabel('ФИО').fill(name);
+    await roster.getByRole('radio', { name: sex }).first().check();
+    await roster.getByLabel('Должность').first().selectOption({ label: position });
+    await roster.getByLabel('ФИО').first().press('Enter');
+    await expect(roster.getByRole('status')).toContainText(`${name} добавлен(а).`);
+    await expect(roster.getByLabel('ФИО').first()).toBeFocused();
+    await expect(roster.getByLabel('ФИО').first()).toHaveValue('');
+  };
+  // A name or a sex missing is said in Russian and nothing is added.
+  await roster.getByRole('button', { name: 'Добавить участника' }).click();
+  await expect(roster.getByText('Введите ФИО участника.')).toBeVisible();
+  await expect(roster.getByText('Выберите: женщина или мужчина.')).toBeVisible();
+  for (const person of ROSTER.slice(0, 6)) await add(person);
+  await roster.getByLabel('Организация').first().fill('Мэрия г. Кербен');
+  await add(ROSTER[6]);
+  // The organisation just typed is offered for the next person.
+  await expect(roster.getByRole('button', { name: 'Мэрия г. Кербен' })).toBeVisible();
+
+  // Reload half-way: everyone listed so far is kept, and a half-typed name too.
+  await roster.getByLabel('ФИО').first().fill('Осмонов Т');
+  await expect(page.getByText('Сохранено на телефоне')).toBeVisible();
+  await page.waitForTimeout(500);
+  await page.reload();
+  await expect(
+    roster.getByRole('list', { name: 'Список участников' }).getByRole('listitem'),
+  ).toHaveCount(7);
+  await expect(roster.getByLabel('ФИО').first()).toHaveValue('Осмонов Т');
+
+  for (const person of ROSTER.slice(7)) await add(person);
+  // The same name twice in one training gets a warning.
+  await roster.getByLabel('ФИО').first().fill('Касымов  Эрлан');
+  await expect(roster.getByRole('alert')).toContainText('Уже есть в этом списке: Касымов Эрлан');
+  await roster.getByLabel('ФИО').first().fill('');
+
+  const totals = page.getByRole('region', { name: 'Итоги' });
+  await expect(totals.locator('dt:text-is("Участников") + dd')).toHaveText('12');
+  await expect(totals.locator('dt:text-is("Женщин") + dd')).toHaveText('7');
+  await expect(totals.locator('dt:text-is("Мужчин") + dd')).toHaveText('5');
+  await expect(totals.locator('dt:text-is("Доля женщин") + dd')).toHaveText(/^58/);
+  await expect(totals.getByRole('row', { name: /Депутат местного кенеша/ })).toHaveText(
+    /Депутат местного кенеша\s*2\s*1/,
+  );
+
+  // Printed sheets: blank for signatures, and the roster as recorded.
+  await page.getByRole('link', { name: 'Пустой лист регистрации' }).click();
+  const sheet = page.getByRole('article', { name: 'ЛИСТ РЕГИСТРАЦИИ участников обучения' });
+  await expect(sheet.getByText(VENUE)).toBeVisible();
+  await expect(sheet.locator('table.training-sheet').getByRole('row')).toHaveCount(26);
+  await page.getByLabel('Лист', { exact: true }).selectOption({ label: 'Заполненный список' });
+  await expect(sheet.getByRole('row', { name: /Асанова Гульнара/ })).toBeVisible();
+  await page.getByLabel('Язык листа').selectOption('ky');
+  await expect(
+    page.getByRole('article', { name: 'Окутуунун катышуучуларын КАТТОО БАРАКЧАСЫ' }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: '← К обучению' }).click();
+
+  // The roster as CSV, Cyrillic intact.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Скачать список (CSV)' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  expect(csv.startsWith(BOM)).toBe(true);
+  const rows = parseCsv(csv.slice(BOM.length));
+  expect(rows).toHaveLength(13);
+  expect(rows.flat()).toContain('Абдыкадырова Мээрим');
+
+  await page.getByRole('button', { name: 'Отметить как проведённое' }).click();
+  await expect(page.getByText('Проведено', { exact: true })).toBeVisible();
+
+  // Online: the training reaches the server with its roster.
+  await context.setOffline(false);
+  await page.goto('/sync');
+  await expect(page.getByTestId('pending-count')).toHaveText('Нет изменений, ждущих отправки');
+  const onServer = (await serverRecords(request)).find(
+    (r) => r.type === 'training' && r.body.venue === VENUE,
+  );
+  expect(onServer?.body).toMatchObject({ status: 'held', moduleCodes: ['methodology'] });
+  const { participants } = (onServer?.body.attendance ?? { participants: [] }) as {
+    participants: { sex: string }[];
+  };
+  expect(participants).toHaveLength(12);
+  expect(participants.filter((p) => p.sex === 'female')).toHaveLength(7);
+
+  // The work plan's first indicator counts Kerben as a town with trained representatives.
+  await page.goto('/dashboard');
+  const plan = page.getByRole('region', { name: 'Рабочий план' });
+  const towns = plan
+    .getByRole('listitem')
+    .filter({ hasText: 'Обучены представители Кочкор-Аты, Шамалды-Сая и Кербена' });
+  await towns.getByRole('link', { name: /^\d+ из \d+$/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Кербен' })).toBeVisible();
+
+  // And the trainings' own totals say so.
+  await page.goto('/trainings/totals');
+  const trainedTowns = page.getByRole('region', { name: 'Города, представители которых обучены' });
+  await expect(trainedTowns.getByRole('listitem').filter({ hasText: 'Кербен' })).toContainText(
+    'Обучены',
+  );
+});
