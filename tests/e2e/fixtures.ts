@@ -57,3 +57,26 @@ export async function serverRecords(request: import('@playwright/test').APIReque
     }
   ).changes;
 }
+
+/**
+ * The page as a thumb on a 360 px phone meets it: every visible control in `scope` is at
+ * least 44 × 44 px (a radio or checkbox by its whole label), and nothing scrolls sideways.
+ */
+export async function expectPhoneFriendly(page: Page, scope = 'body') {
+  const small = await page.evaluate(
+    (root) =>
+      [...document.querySelectorAll(`${root} a, ${root} button, ${root} select, ${root} input`)]
+        .filter((el) => !el.classList.contains('skip-link'))
+        .map((el) => (el.closest('label.choice') as HTMLElement | null) ?? (el as HTMLElement))
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({
+          el: el.textContent || el.getAttribute('aria-label'),
+          box: el.getBoundingClientRect(),
+        }))
+        .filter(({ box }) => box.height < 44 || box.width < 44)
+        .map(({ el, box }) => `${el} ${box.width}x${box.height}`),
+    scope,
+  );
+  expect(small).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+}

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { BOM, parseCsv } from '../../src/export/csv.ts';
-import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  expectPhoneFriendly,
+  serverRecords,
+  signIn,
+  test,
+  waitForServiceWorker,
+} from './fixtures.ts';
 
 /** Twelve people of the Kerben training: seven women and five men, with their positions. */
 const ROSTER = [
@@ -90,6 +97,8 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   await expect(roster.getByRole('alert')).toContainText('Уже есть в этом списке: Касымов Эрлан');
   await roster.getByLabel('ФИО').first().fill('');
 
+  // A phone's thumb reaches everything, and nothing scrolls sideways.
+  await expectPhoneFriendly(page, 'main');
   const totals = page.getByRole('region', { name: 'Итоги' });
   await expect(totals.locator('dt:text-is("Участников") + dd')).toHaveText('12');
   await expect(totals.locator('dt:text-is("Женщин") + dd')).toHaveText('7');
@@ -123,6 +132,7 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
 
   await page.getByRole('button', { name: 'Отметить как проведённое' }).click();
   await expect(page.getByText('Проведено', { exact: true })).toBeVisible();
+  await expect(page.getByText('Сохранено на телефоне')).toBeVisible();
 
   // Online: the training reaches the server with its roster.
   await context.setOffline(false);
@@ -153,4 +163,45 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   await expect(trainedTowns.getByRole('listitem').filter({ hasText: 'Кербен' })).toContainText(
     'Обучены',
   );
+
+  // A second training: someone from the first is recognised (suggested, never merged
+  // silently), and a quick count stands in where names were not taken.
+  await context.setOffline(true);
+  await page.goto('/trainings/new');
+  await page.getByLabel('Муниципалитет').selectOption({ label: 'Кербен' });
+  await page.getByRole('button', { name: 'Создать обучение' }).click();
+  await page
+    .getByRole('region', { name: 'Занятие' })
+    .getByLabel('Место проведения')
+    .fill(`${VENUE} 2`);
+  const second = page.getByRole('region', { name: /^Список участников/ });
+  await second.getByLabel('ФИО').fill('Асанова Гуль');
+  await second
+    .getByRole('button', { name: 'Тот же человек, что Асанова Гульнара с прошлых обучений' })
+    .click();
+  await expect(second.getByText('Узнан(а) по прошлым обучениям.')).toBeVisible();
+  await expect(second.getByLabel('ФИО')).toHaveValue('Асанова Гульнара');
+  await expect(second.getByLabel('Должность')).toHaveValue('council-deputy');
+  await expect(second.getByRole('radio', { name: 'Женщина' })).toBeChecked();
+  await second.getByRole('button', { name: 'Добавить участника' }).click();
+  await expect(second.getByRole('status')).toContainText('Асанова Гульнара добавлен(а).');
+  await page.getByRole('button', { name: 'Быстрый подсчёт' }).click();
+  await expect(page.getByText(/^Участники внесены по именам/)).toBeVisible();
+  await expect(page.getByText('Сохранено на телефоне')).toBeVisible();
+  await context.setOffline(false);
+  await page.goto('/sync');
+  await expect(page.getByTestId('pending-count')).toHaveText('Нет изменений, ждущих отправки');
+  const records = await serverRecords(request);
+  const first = records.find((r) => r.type === 'training' && r.body.venue === VENUE);
+  const again = records.find((r) => r.type === 'training' && r.body.venue === `${VENUE} 2`);
+  const personOf = (r: typeof first) =>
+    (
+      (r?.body.attendance ?? { participants: [] }) as {
+        participants: { id: string; name: string; personId?: string }[];
+      }
+    ).participants;
+  const original = personOf(first).find((p) => p.name === 'Асанова Гульнара');
+  expect(personOf(again)).toEqual([
+    expect.objectContaining({ name: 'Асанова Гульнара', personId: original?.id }),
+  ]);
 });

@@ -101,6 +101,8 @@ export function ParticipantForm(props: ParticipantFormProps) {
   const duplicates = sameName(listed, draft.name, editingId);
   const known = draft.personId ? [] : (props.suggest?.(draft.name) ?? []);
   const daysShown = (props.days?.length ?? 0) > 1 ? (props.days ?? []) : [];
+  // Open when something in it is filled, so an edited person shows all they have.
+  const moreOpen = Boolean(draft.phone || draft.groups.length > 0 || draft.days.length > 0);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -273,7 +275,7 @@ export function ParticipantForm(props: ParticipantFormProps) {
           </fieldset>
         )}
       </div>
-      {props.municipalities && props.municipalities.length > 0 && (
+      {props.municipalities && props.municipalities.length > 1 && (
         <div className="field">
           <label className="field__label" htmlFor={`${id}-mun`}>
             {t('participant.municipality')}
@@ -292,48 +294,51 @@ export function ParticipantForm(props: ParticipantFormProps) {
           </select>
         </div>
       )}
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-phone`}>
-          {t('participant.phone')}
-        </label>
-        <input
-          id={`${id}-phone`}
-          type="tel"
-          value={draft.phone}
-          autoComplete="off"
-          onChange={(e) => set({ phone: e.target.value })}
-        />
-      </div>
-      {groups.length > 0 && (
-        <fieldset className="choices">
-          <legend>{t('participant.groups')}</legend>
-          {groups.map((g) => (
-            <label key={g.code} className="choice">
-              <input
-                type="checkbox"
-                checked={draft.groups.includes(g.code)}
-                onChange={(e) => set({ groups: toggle(draft.groups, g.code, e.target.checked) })}
-              />
-              {g.names[format.language]}
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {daysShown.length > 0 && (
-        <fieldset className="choices">
-          <legend>{t('participant.days')}</legend>
-          {daysShown.map((day) => (
-            <label key={day} className="choice">
-              <input
-                type="checkbox"
-                checked={draft.days.includes(day)}
-                onChange={(e) => set({ days: toggle(draft.days, day, e.target.checked) })}
-              />
-              {format.date(new Date(`${day}T12:00:00`), 'short')}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      <details className="participant-form__more" open={moreOpen}>
+        <summary>{t('participant.more')}</summary>
+        <div className="field">
+          <label className="field__label" htmlFor={`${id}-phone`}>
+            {t('participant.phone')}
+          </label>
+          <input
+            id={`${id}-phone`}
+            type="tel"
+            value={draft.phone}
+            autoComplete="off"
+            onChange={(e) => set({ phone: e.target.value })}
+          />
+        </div>
+        {groups.length > 0 && (
+          <fieldset className="choices">
+            <legend>{t('participant.groups')}</legend>
+            {groups.map((g) => (
+              <label key={g.code} className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft.groups.includes(g.code)}
+                  onChange={(e) => set({ groups: toggle(draft.groups, g.code, e.target.checked) })}
+                />
+                {g.names[format.language]}
+              </label>
+            ))}
+          </fieldset>
+        )}
+        {daysShown.length > 0 && (
+          <fieldset className="choices">
+            <legend>{t('participant.days')}</legend>
+            {daysShown.map((day) => (
+              <label key={day} className="choice">
+                <input
+                  type="checkbox"
+                  checked={draft.days.includes(day)}
+                  onChange={(e) => set({ days: toggle(draft.days, day, e.target.checked) })}
+                />
+                {format.date(new Date(`${day}T12:00:00`), 'short')}
+              </label>
+            ))}
+          </fieldset>
+        )}
+      </details>
       <div className="actions">
         <button type="submit" className="button button--primary">
           {submitLabel}

@@ -93,7 +93,9 @@ export function EvaluationCompare() {
   return (
     <article className="page checklist">
       <p>
-        <Link to="/checklists">{t('backToList')}</Link>
+        <Link className="back-link" to="/checklists">
+          {t('backToList')}
+        </Link>
       </p>
       <h1 className="page__title">{t('compare.title')}</h1>
       {all && territories.length === 0 && <p className="muted">{t('compare.none')}</p>}

@@ -41,7 +41,9 @@ export function EvaluationEditor() {
     return (
       <article className="page">
         <p className="notice">{t('notFound')}</p>
-        <Link to="/checklists">{t('backToList')}</Link>
+        <Link className="back-link" to="/checklists">
+          {t('backToList')}
+        </Link>
       </article>
     );
   }
@@ -51,7 +53,9 @@ export function EvaluationEditor() {
     return (
       <article className="page">
         <p className="notice">{t('templateMissing')}</p>
-        <Link to="/checklists">{t('backToList')}</Link>
+        <Link className="back-link" to="/checklists">
+          {t('backToList')}
+        </Link>
       </article>
     );
   }
@@ -95,7 +99,9 @@ export function EvaluationEditor() {
   return (
     <article className="page checklist">
       <p>
-        <Link to="/checklists">{t('backToList')}</Link>
+        <Link className="back-link" to="/checklists">
+          {t('backToList')}
+        </Link>
       </p>
       <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
       <p className="list__meta">

@@ -29,7 +29,9 @@ export function EvaluationResults() {
     return (
       <article className="page">
         <p className="notice">{t('notFound')}</p>
-        <Link to="/checklists">{t('backToList')}</Link>
+        <Link className="back-link" to="/checklists">
+          {t('backToList')}
+        </Link>
       </article>
     );
   }
@@ -44,7 +46,9 @@ export function EvaluationResults() {
   const head = (
     <>
       <p>
-        <Link to="/checklists">{t('backToList')}</Link>
+        <Link className="back-link" to="/checklists">
+          {t('backToList')}
+        </Link>
       </p>
       <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
       <p className="list__meta">

@@ -24,7 +24,9 @@ export function TemplatePage() {
   return (
     <article className="page checklist">
       <p>
-        <Link to="/checklists">{t('backToList')}</Link>
+        <Link className="back-link" to="/checklists">
+          {t('backToList')}
+        </Link>
       </p>
       <h1 className="page__title">{t('template.title')}</h1>
       {!latest && <p className="notice">{t('new.problem.template')}</p>}

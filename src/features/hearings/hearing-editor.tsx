@@ -39,7 +39,9 @@ export function HearingEditor() {
     return (
       <article className="page">
         <p className="notice">{t('notFound')}</p>
-        <Link to="/hearings">{t('backToList')}</Link>
+        <Link className="back-link" to="/hearings">
+          {t('backToList')}
+        </Link>
       </article>
     );
   }
@@ -75,7 +77,9 @@ export function HearingEditor() {
   return (
     <article className="page hearing">
       <p>
-        <Link to="/hearings">{t('backToList')}</Link>
+        <Link className="back-link" to="/hearings">
+          {t('backToList')}
+        </Link>
       </p>
       <h1 className="page__title">{municipality ?? t('title')}</h1>
       <p className="list__meta">

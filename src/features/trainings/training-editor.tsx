@@ -64,7 +64,9 @@ export function TrainingEditor() {
     return (
       <article className="page">
         <p className="notice">{t('notFound')}</p>
-        <Link to="/trainings">{t('backToList')}</Link>
+        <Link className="back-link" to="/trainings">
+          {t('backToList')}
+        </Link>
       </article>
     );
   }
@@ -103,7 +105,9 @@ export function TrainingEditor() {
   return (
     <article className="page training">
       <p>
-        <Link to="/trainings">{t('backToList')}</Link>
+        <Link className="back-link" to="/trainings">
+          {t('backToList')}
+        </Link>
       </p>
       <h1 className="page__title">{heading}</h1>
       <p className="list__meta">

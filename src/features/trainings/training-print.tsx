@@ -67,7 +67,7 @@ export function TrainingPrint() {
           <option value="filled">{t('print.filled')}</option>
         </select>
       </PrintControls>
-      <article className="document" aria-label={p('trainings:print.heading')}>
+      <article className="document training-document" aria-label={p('trainings:print.heading')}>
         <h1>{p('trainings:print.heading')}</h1>
         <p className="document__subtitle">{training.title || modules}</p>
         <table className="document__facts">
@@ -89,54 +89,56 @@ export function TrainingPrint() {
             <DocumentFact label={p('trainings:session.trainers')} value={training.trainers} />
           </tbody>
         </table>
-        <table className="document__table training-sheet">
-          <thead>
-            <tr>
-              <th scope="col">№</th>
-              <th scope="col">{p('attendance:participant.name')}</th>
-              <th scope="col">{p('trainings:print.sex')}</th>
-              <th scope="col">{p('attendance:participant.position')}</th>
-              <th scope="col">{p('attendance:participant.organisation')}</th>
-              <th scope="col">{p('attendance:participant.municipality')}</th>
-              <th scope="col">{p('trainings:print.phone')}</th>
-              {training.dates.map((d) => (
-                <th key={d} scope="col">
-                  {p('trainings:print.signature', { day: day(d) })}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {people.map((person, index) => (
-              <tr key={person.id}>
-                <td>{n(index + 1)}</td>
-                <td>{person.name}</td>
-                <td>{p(`attendance:participant.${person.sex}`)}</td>
-                <td>
-                  {person.position
-                    ? itemName(items, 'training-position', person.position, language)
-                    : ''}
-                </td>
-                <td>{person.organisation}</td>
-                <td>{place(municipalityOf(training, person))}</td>
-                <td>{person.phone}</td>
+        <div className="table-scroll">
+          <table className="document__table training-sheet">
+            <thead>
+              <tr>
+                <th scope="col">№</th>
+                <th scope="col">{p('attendance:participant.name')}</th>
+                <th scope="col">{p('trainings:print.sex')}</th>
+                <th scope="col">{p('attendance:participant.position')}</th>
+                <th scope="col">{p('attendance:participant.organisation')}</th>
+                <th scope="col">{p('attendance:participant.municipality')}</th>
+                <th scope="col">{p('trainings:print.phone')}</th>
                 {training.dates.map((d) => (
-                  <td key={d}>{person.days?.includes(d) ? '✓' : ''}</td>
+                  <th key={d} scope="col">
+                    {p('trainings:print.signature', { day: day(d) })}
+                  </th>
                 ))}
               </tr>
-            ))}
-            {Array.from({ length: blankRows }, (_, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: blank lines are positional.
-              <tr key={index} className="training-sheet__blank">
-                <td>{n(index + 1)}</td>
-                {Array.from({ length: 6 + training.dates.length }, (_, cell) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: blank cells are positional.
-                  <td key={cell} />
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {people.map((person, index) => (
+                <tr key={person.id}>
+                  <td>{n(index + 1)}</td>
+                  <td>{person.name}</td>
+                  <td>{p(`attendance:participant.${person.sex}`)}</td>
+                  <td>
+                    {person.position
+                      ? itemName(items, 'training-position', person.position, language)
+                      : ''}
+                  </td>
+                  <td>{person.organisation}</td>
+                  <td>{place(municipalityOf(training, person))}</td>
+                  <td>{person.phone}</td>
+                  {training.dates.map((d) => (
+                    <td key={d}>{person.days?.includes(d) ? '✓' : ''}</td>
+                  ))}
+                </tr>
+              ))}
+              {Array.from({ length: blankRows }, (_, index) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: blank lines are positional.
+                <tr key={index} className="training-sheet__blank">
+                  <td>{n(index + 1)}</td>
+                  {Array.from({ length: 6 + training.dates.length }, (_, cell) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: blank cells are positional.
+                    <td key={cell} />
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         {sheet === 'filled' && (
           <table className="document__table">
             <caption>{p('trainings:totals.title')}</caption>

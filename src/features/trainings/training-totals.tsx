@@ -44,7 +44,9 @@ export function TrainingTotals() {
   return (
     <article className="page">
       <p>
-        <Link to="/trainings">{t('backToList')}</Link>
+        <Link className="back-link" to="/trainings">
+          {t('backToList')}
+        </Link>
       </p>
       <h1 className="page__title">{t('byMunicipality.title')}</h1>
       <section className="card" aria-labelledby="towns-title">
