@@ -112,5 +112,17 @@ export function useRecordEditor<T extends Record<string, unknown>>({
     [update],
   );
 
-  return { value, update, change, saveState, flush: writer.flush };
+  /** Deletes the record (on the server too, with the next sync) once the user confirms. */
+  const remove = useCallback(
+    async (question: string) => {
+      if (!window.confirm(question)) return false;
+      await writer.flush();
+      await records.remove({ type, id, updatedBy: username });
+      await drafts.discard(draftKey);
+      return true;
+    },
+    [writer, type, id, username, draftKey],
+  );
+
+  return { value, update, change, remove, saveState, flush: writer.flush };
 }

@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { drafts, records } from '../../db/app-db.ts';
 import { useRecordSyncState } from '../../db/hooks.ts';
 import {
   type Answer,
@@ -11,11 +10,11 @@ import {
 } from '../../domain/checklist.ts';
 import { overallScore } from '../../domain/checklist-score.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { CriterionCard } from './criterion-card.tsx';
 import { EvaluationDetails } from './evaluation-details.tsx';
-import { draftKey, evaluationProblems, useEvaluationEditor } from './use-evaluation-editor.ts';
+import { evaluationProblems, useEvaluationEditor } from './use-evaluation-editor.ts';
 import { useTemplates } from './use-templates.ts';
 
 /**
@@ -29,8 +28,14 @@ export function EvaluationEditor() {
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const templates = useTemplates();
-  const account = useUiPrefs((s) => s.account);
-  const { evaluation, update, change, saveState, flush } = useEvaluationEditor(id);
+  const {
+    evaluation,
+    update,
+    change,
+    saveState,
+    flush,
+    remove: removeRecord,
+  } = useEvaluationEditor(id);
   const syncState = useRecordSyncState(id);
   const [unanswered, setUnanswered] = useState<string[]>([]);
 
@@ -38,14 +43,7 @@ export function EvaluationEditor() {
     return <p className="page muted">{t('loading')}</p>;
   }
   if (evaluation === null) {
-    return (
-      <article className="page">
-        <p className="notice">{t('notFound')}</p>
-        <Link className="back-link" to="/checklists">
-          {t('backToList')}
-        </Link>
-      </article>
-    );
+    return <NotOnDevice message={t('notFound')} back="/checklists" backLabel={t('backToList')} />;
   }
   const template = templates.find((v) => v.id === evaluation.templateId)?.body;
   const place = tree?.byId.get(evaluation.territoryId)?.names[format.language];
@@ -83,11 +81,7 @@ export function EvaluationEditor() {
   };
 
   const remove = async () => {
-    if (!window.confirm(t('delete.confirm'))) return;
-    await flush();
-    await records.remove({ type: 'evaluation', id, updatedBy: account?.username ?? 'unknown' });
-    await drafts.discard(draftKey(id));
-    navigate('/checklists');
+    if (await removeRecord(t('delete.confirm'))) navigate('/checklists');
   };
 
   const numbers = new Map(
@@ -107,17 +101,14 @@ export function EvaluationEditor() {
       <p className="list__meta">
         {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
       </p>
-      <p className="checklist__state">
-        <span className={`badge badge--${evaluation.status}`}>
-          {t(`status.${evaluation.status}`)}
-        </span>{' '}
-        <span role="status" className={`save-state save-state--${saveState}`}>
-          {t(`saveState.${saveState}`)}
-        </span>{' '}
-        {syncState && (
-          <span className={`sync-state sync-state--${syncState}`}>{t(`state.${syncState}`)}</span>
-        )}
-      </p>
+      <EditorStatus
+        status={evaluation.status}
+        statusLabel={t(`status.${evaluation.status}`)}
+        saveState={saveState}
+        saveLabel={t(`saveState.${saveState}`)}
+        syncState={syncState}
+        syncLabel={syncState ? t(`state.${syncState}`) : ''}
+      />
       <div className="checklist__sticky">
         <div className="checklist__progress">
           <p id="checklist-progress" className="checklist__progress-text">
@@ -148,16 +139,11 @@ export function EvaluationEditor() {
         </nav>
       </div>
       {evaluation.status === 'final' && <p className="notice">{t('editor.correcting')}</p>}
-      {saveState === 'draft' && problems.length > 0 && (
-        <div className="notice" role="alert">
-          <p>{t('problem.heldAsDraft')}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{t(`problem.${problem}`)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <DraftProblems
+        saveState={saveState}
+        problems={problems.map((problem) => t(`problem.${problem}`))}
+        title={t('problem.heldAsDraft')}
+      />
       <EvaluationDetails
         evaluation={evaluation}
         problems={problems}

@@ -1,25 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { drafts, records } from '../../db/app-db.ts';
 import { useRecordSyncState, useReferenceItems } from '../../db/hooks.ts';
 import { compareWithList } from '../../domain/attendance.ts';
 import { type FinalProblem, finalProblems, type Hearing } from '../../domain/hearing.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
 import { TallyPanel } from '../attendance/tally-panel.tsx';
 import { MinutesFields } from './minutes-fields.tsx';
 import { PhotosSection } from './photos-section.tsx';
 import { ProposalsSection } from './proposals-section.tsx';
-import {
-  draftKey,
-  type HearingProblem,
-  hearingProblems,
-  useHearingEditor,
-} from './use-hearing-editor.ts';
+import { type HearingProblem, hearingProblems, useHearingEditor } from './use-hearing-editor.ts';
 
 /** One hearing: attendance first (counted live), then the minutes, proposals and photos. */
 export function HearingEditor() {
@@ -29,21 +23,13 @@ export function HearingEditor() {
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const items = useReferenceItems();
-  const account = useUiPrefs((s) => s.account);
-  const { hearing, update, saveState, flush } = useHearingEditor(id);
+  const { hearing, update, saveState, flush, remove: removeRecord } = useHearingEditor(id);
   const syncState = useRecordSyncState(id);
   const [finishProblems, setFinishProblems] = useState<(FinalProblem | HearingProblem)[]>([]);
 
   if (hearing === undefined) return <p className="page muted">{t('loading')}</p>;
   if (hearing === null) {
-    return (
-      <article className="page">
-        <p className="notice">{t('notFound')}</p>
-        <Link className="back-link" to="/hearings">
-          {t('backToList')}
-        </Link>
-      </article>
-    );
+    return <NotOnDevice message={t('notFound')} back="/hearings" backLabel={t('backToList')} />;
   }
 
   const groups = itemsOf(items ?? [], 'participant-group');
@@ -67,11 +53,7 @@ export function HearingEditor() {
   };
 
   const remove = async () => {
-    if (!window.confirm(t('delete.confirm'))) return;
-    await flush();
-    await records.remove({ type: 'hearing', id, updatedBy: account?.username ?? 'unknown' });
-    await drafts.discard(draftKey(id));
-    navigate('/hearings');
+    if (await removeRecord(t('delete.confirm'))) navigate('/hearings');
   };
 
   return (
@@ -88,25 +70,19 @@ export function HearingEditor() {
         {hearing.startTime && ` · ${hearing.startTime}`}
         {hearing.endTime && `–${hearing.endTime}`}
       </p>
-      <p className="record-state">
-        <span className={`badge badge--${hearing.status}`}>{t(`status.${hearing.status}`)}</span>{' '}
-        <span role="status" className={`save-state save-state--${saveState}`}>
-          {t(`saveState.${saveState}`)}
-        </span>{' '}
-        {syncState && (
-          <span className={`sync-state sync-state--${syncState}`}>{t(`state.${syncState}`)}</span>
-        )}
-      </p>
-      {saveState === 'draft' && problems.length > 0 && (
-        <div className="notice" role="alert">
-          <p>{t('problem.heldAsDraft')}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{t(`problem.${problem}`)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <EditorStatus
+        status={hearing.status}
+        statusLabel={t(`status.${hearing.status}`)}
+        saveState={saveState}
+        saveLabel={t(`saveState.${saveState}`)}
+        syncState={syncState}
+        syncLabel={syncState ? t(`state.${syncState}`) : ''}
+      />
+      <DraftProblems
+        saveState={saveState}
+        problems={problems.map((problem) => t(`problem.${problem}`))}
+        title={t('problem.heldAsDraft')}
+      />
       <nav className="jump" aria-label={t('sections')}>
         <a href="#attendance">{t('jump.attendance')}</a>
         <a href="#minutes">{t('jump.minutes')}</a>

@@ -6,6 +6,7 @@ import { womenShare } from '../../domain/attendance.ts';
 import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
 import { searchKey } from '../../domain/territory.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { SearchField, SelectField } from '../../ui/select-field.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 const PAGE = 50;
@@ -72,20 +73,14 @@ export function HearingList() {
         </Link>
       </p>
       <search className="card filters" aria-label={t('list.filters')}>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-q`}>
-            {t('list.search')}
-          </label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setShown(PAGE);
-            }}
-          />
-        </div>
+        <SearchField
+          label={t('list.search')}
+          value={query}
+          onChange={(value) => {
+            setQuery(value);
+            setShown(PAGE);
+          }}
+        />
         <div className="field">
           <label className="field__label" htmlFor={`${id}-m`}>
             {t('list.municipality')}
@@ -104,37 +99,28 @@ export function HearingList() {
           </select>
         </div>
         <div className="field-row">
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-s`}>
-              {t('list.status')}
-            </label>
-            <select
-              id={`${id}-s`}
-              value={status}
-              onChange={(e) => setStatus(e.target.value as StatusFilter)}
-            >
-              <option value="all">{t('list.all')}</option>
-              <option value="draft">{t('status.draft')}</option>
-              <option value="final">{t('status.final')}</option>
-            </select>
-          </div>
-          <div className="field">
-            <label className="field__label" htmlFor={`${id}-y`}>
-              {t('list.sync')}
-            </label>
-            <select
-              id={`${id}-y`}
-              value={sync}
-              onChange={(e) => setSync(e.target.value as SyncFilter)}
-            >
-              <option value="all">{t('list.all')}</option>
-              {(['pending', 'synced', 'parked', 'conflict'] as const).map((state) => (
-                <option key={state} value={state}>
-                  {t(`state.${state}`)}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectField
+            label={t('list.status')}
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: 'all', label: t('list.all') },
+              { value: 'draft', label: t('status.draft') },
+              { value: 'final', label: t('status.final') },
+            ]}
+          />
+          <SelectField
+            label={t('list.sync')}
+            value={sync}
+            onChange={setSync}
+            options={[
+              { value: 'all', label: t('list.all') },
+              ...(['pending', 'synced', 'parked', 'conflict'] as const).map((state) => ({
+                value: state,
+                label: t(`state.${state}`),
+              })),
+            ]}
+          />
         </div>
       </search>
       {all === undefined && <p className="muted">{t('loading')}</p>}

@@ -1,7 +1,6 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { drafts, records } from '../../db/app-db.ts';
 import { useRecordSyncState, useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
 import { totalOf } from '../../domain/attendance.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
@@ -14,7 +13,7 @@ import {
   trainingTotals,
 } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
 import { TallyPanel } from '../attendance/tally-panel.tsx';
@@ -22,7 +21,6 @@ import { useRosterCsv } from './roster-csv.ts';
 import { SessionFields } from './session-fields.tsx';
 import { SessionTotals } from './session-totals.tsx';
 import {
-  draftKey,
   type TrainingProblem,
   trainingProblems,
   useTrainingEditor,
@@ -38,8 +36,7 @@ export function TrainingEditor() {
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
-  const account = useUiPrefs((s) => s.account);
-  const { training, update, saveState, flush } = useTrainingEditor(id);
+  const { training, update, saveState, flush, remove: removeRecord } = useTrainingEditor(id);
   const syncState = useRecordSyncState(id);
   const others = useRecordsOfType<Training>('training');
   const [mode, setMode] = useState<Mode | null>(null);
@@ -61,14 +58,7 @@ export function TrainingEditor() {
 
   if (training === undefined) return <p className="page muted">{t('loading')}</p>;
   if (training === null) {
-    return (
-      <article className="page">
-        <p className="notice">{t('notFound')}</p>
-        <Link className="back-link" to="/trainings">
-          {t('backToList')}
-        </Link>
-      </article>
-    );
+    return <NotOnDevice message={t('notFound')} back="/trainings" backLabel={t('backToList')} />;
   }
 
   const problems = trainingProblems(training);
@@ -95,11 +85,7 @@ export function TrainingEditor() {
   };
 
   const remove = async () => {
-    if (!window.confirm(t('delete.confirm'))) return;
-    await flush();
-    await records.remove({ type: 'training', id, updatedBy: account?.username ?? 'unknown' });
-    await drafts.discard(draftKey(id));
-    navigate('/trainings');
+    if (await removeRecord(t('delete.confirm'))) navigate('/trainings');
   };
 
   return (
@@ -117,25 +103,19 @@ export function TrainingEditor() {
         {training.dates.length > 1 &&
           ` – ${format.date(new Date(`${training.dates.at(-1)}T12:00:00`), 'long')}`}
       </p>
-      <p className="record-state">
-        <span className={`badge badge--${training.status}`}>{t(`status.${training.status}`)}</span>{' '}
-        <span role="status" className={`save-state save-state--${saveState}`}>
-          {t(`saveState.${saveState}`)}
-        </span>{' '}
-        {syncState && (
-          <span className={`sync-state sync-state--${syncState}`}>{t(`state.${syncState}`)}</span>
-        )}
-      </p>
-      {saveState === 'draft' && problems.length > 0 && (
-        <div className="notice" role="alert">
-          <p>{t('problem.heldAsDraft')}</p>
-          <ul>
-            {problems.map((problem) => (
-              <li key={problem}>{t(`problem.${problem}`)}</li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <EditorStatus
+        status={training.status}
+        statusLabel={t(`status.${training.status}`)}
+        saveState={saveState}
+        saveLabel={t(`saveState.${saveState}`)}
+        syncState={syncState}
+        syncLabel={syncState ? t(`state.${syncState}`) : ''}
+      />
+      <DraftProblems
+        saveState={saveState}
+        problems={problems.map((problem) => t(`problem.${problem}`))}
+        title={t('problem.heldAsDraft')}
+      />
       <nav className="jump" aria-label={t('sections')}>
         <a href="#attendance">{t('jump.attendance')}</a>
         <a href="#totals">{t('jump.totals')}</a>

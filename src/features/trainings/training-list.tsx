@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type RecordSyncState, useRecordsWithState, useReferenceItems } from '../../db/hooks.ts';
@@ -6,6 +6,7 @@ import { itemName } from '../../domain/reference-list.ts';
 import { searchKey } from '../../domain/territory.ts';
 import { type Training, trainingTotals } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { SearchField, SelectField } from '../../ui/select-field.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 const PAGE = 50;
@@ -22,7 +23,6 @@ export function TrainingList() {
   const [status, setStatus] = useState<StatusFilter>('all');
   const [shown, setShown] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
-  const id = useId();
 
   const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
   const titleOf = (training: Training) =>
@@ -64,34 +64,24 @@ export function TrainingList() {
         </Link>
       </div>
       <search className="card filters" aria-label={t('list.filters')}>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-q`}>
-            {t('list.search')}
-          </label>
-          <input
-            id={`${id}-q`}
-            type="search"
-            value={query}
-            onChange={(e) => {
-              setQuery(e.target.value);
-              setShown(PAGE);
-            }}
-          />
-        </div>
-        <div className="field">
-          <label className="field__label" htmlFor={`${id}-s`}>
-            {t('list.status')}
-          </label>
-          <select
-            id={`${id}-s`}
-            value={status}
-            onChange={(e) => setStatus(e.target.value as StatusFilter)}
-          >
-            <option value="all">{t('list.all')}</option>
-            <option value="planned">{t('status.planned')}</option>
-            <option value="held">{t('status.held')}</option>
-          </select>
-        </div>
+        <SearchField
+          label={t('list.search')}
+          value={query}
+          onChange={(value) => {
+            setQuery(value);
+            setShown(PAGE);
+          }}
+        />
+        <SelectField
+          label={t('list.status')}
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: 'all', label: t('list.all') },
+            { value: 'planned', label: t('status.planned') },
+            { value: 'held', label: t('status.held') },
+          ]}
+        />
       </search>
       {all === undefined && <p className="muted">{t('loading')}</p>}
       {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
