@@ -33,6 +33,8 @@ interface Prepared {
   problem?: MutationError;
   scope?: RecordScope;
   districtId: string | null;
+  /** The type is published once (see RecordTypeDefinition.immutable). */
+  immutable?: boolean;
 }
 
 /**
@@ -65,7 +67,13 @@ function prepare(mutation: Mutation): Prepared {
     return { ...base, problem };
   }
   const districtId = definition.scope === 'district' ? (districtOf(mutation.body) ?? null) : null;
-  return { mutation, bodyJson, scope: definition.scope, districtId };
+  return {
+    mutation,
+    bodyJson,
+    scope: definition.scope,
+    districtId,
+    immutable: definition.immutable === true,
+  };
 }
 
 export const toServerRecord = (record: StoredRecord): ServerRecord => ({
@@ -103,6 +111,18 @@ function decide(
   if (head && head.type !== mutation.type) {
     const message = `record ${mutation.id} is a ${head.type}, not a ${mutation.type}`;
     return rejected(mutationId, { code: 'invalid', message });
+  }
+  if (head && prepared.immutable) {
+    const current = tx.record(mutation.id);
+    const unchanged =
+      current &&
+      !current.deleted &&
+      mutation.op === 'put' &&
+      current.bodyJson === prepared.bodyJson;
+    if (!unchanged) {
+      const message = `a published ${mutation.type} is never changed: publish a new version instead`;
+      return rejected(mutationId, { code: 'immutable', message });
+    }
   }
   const version = {
     recordId: mutation.id,

@@ -27,6 +27,11 @@ export interface RecordTypeDefinition {
   type: string;
   scope: RecordScope;
   schema: z.ZodMiniType<Record<string, unknown>>;
+  /**
+   * Published once and never changed or deleted (a checklist template version: finished
+   * evaluations name it); a change is published as a new record.
+   */
+  immutable?: boolean;
 }
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));
@@ -45,6 +50,7 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
     type: 'checklist-template',
     scope: 'reference',
     schema: checklistTemplateSchema,
+    immutable: true,
   },
   evaluation: { type: 'evaluation', scope: 'district', schema: evaluationSchema },
   hearing: { type: 'hearing', scope: 'district', schema: hearingSchema },

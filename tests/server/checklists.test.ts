@@ -140,4 +140,25 @@ describe('evaluation checklists on the server', () => {
     expect(pulled.find((r) => r.id === seedId)?.body).toEqual(seedBody);
     expect(pulled.find((r) => r.id === done.id)?.body).toMatchObject({ templateId: seedId });
   });
+
+  it('never lets a published template version change or go, even for an admin', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+    const edited: ChecklistTemplate = structuredClone(seedBody);
+    edited.title.en = 'Rewritten in place';
+    const head = (await admin.api.get('/api/sync/pull?since=0&limit=500')).body
+      .changes as ServerRecord[];
+    const baseRev = head.find((r) => r.id === seedId)?.rev ?? 0;
+    const on = { type: 'checklist-template', id: seedId, baseRev };
+    const inPlace = await mutation({ ...on, body: edited });
+    const removal = await mutation({ ...on, body: seedBody, op: 'delete' });
+    const results = (await push(admin.api, [inPlace, removal])).body.results;
+    expect(results).toMatchObject([
+      { status: 'rejected', error: { code: 'immutable' } },
+      { status: 'rejected', error: { code: 'immutable' } },
+    ]);
+    const pulled = (await admin.api.get('/api/sync/pull?since=0&limit=500')).body
+      .changes as ServerRecord[];
+    expect(pulled.find((r) => r.id === seedId)?.body).toEqual(seedBody);
+  });
 });
