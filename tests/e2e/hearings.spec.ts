@@ -102,6 +102,24 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   await sheet.scrollIntoViewIfNeeded();
   await expect(sheet).toBeVisible();
 
+  // Two names taken at the door: the list is kept beside the count, and differs from it.
+  await page.getByText('Катышуучулар аты-жөнү менен (милдеттүү эмес)', { exact: true }).click();
+  const named = page.getByRole('region', { name: /^Катышуучулар аты-жөнү менен/ });
+  await named.getByLabel('Аты-жөнү').fill('Токтосунова Айгүл');
+  await named.getByRole('radio', { name: 'Аял' }).check();
+  await named.getByLabel('Аты-жөнү').press('Enter');
+  await expect(named.getByRole('status')).toContainText('Токтосунова Айгүл кошулду.');
+  await named.getByLabel('Аты-жөнү').fill('Бакиров Нурлан');
+  await named.getByRole('radio', { name: 'Эркек' }).check();
+  await named.getByText('Дагы: телефон, топтор, күндөр').click();
+  await named.getByRole('checkbox', { name: 'Жаштар' }).check();
+  await named.getByRole('button', { name: 'Катышуучуну кошуу' }).click();
+  await expect(named.getByRole('listitem')).toHaveCount(2);
+  const compare = page.getByRole('region', {
+    name: 'Эсеп менен катышуучулардын тизмеси дал келбейт',
+  });
+  await expect(compare.getByRole('row', { name: /^Аялдар 23 1$/ })).toBeVisible();
+
   await page.getByRole('button', { name: 'Протоколду аяктоо' }).click();
   await expect(page.getByText('Катчыны көрсөтүңүз.')).toBeVisible();
   await expect(page.getByText('Четке кагылган ар бир сунуштун себебин көрсөтүңүз.')).toBeVisible();
