@@ -1,6 +1,7 @@
 /** Backups: every local record, queued change, conflict and unsent attachment, as one JSON file. */
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import type { Conflict, SedpDatabase } from './database.ts';
+import { sendingSeqs } from './sync-store.ts';
 
 export const BACKUP_FORMAT = 'sedp-field-backup';
 
@@ -32,21 +33,32 @@ export async function exportBackup(
   db: SedpDatabase,
   meta: { deviceId: string; username: string | null; now?: Date },
 ): Promise<Backup> {
-  return db.transaction('r', [db.records, db.outbox, db.conflicts, db.blobs], async () => ({
-    format: BACKUP_FORMAT,
-    version: 1 as const,
-    exportedAt: (meta.now ?? new Date()).toISOString(),
-    deviceId: meta.deviceId,
-    username: meta.username,
-    records: await db.records.toArray(),
-    outbox: await db.outbox.orderBy('seq').toArray(),
-    conflicts: await db.conflicts.toArray(),
-    blobs: (await db.blobs.where('uploaded').equals(0).toArray()).map((b) => ({
-      sha256: b.sha256,
-      mime: b.mime,
-      base64: toBase64(b.bytes),
-    })),
-  }));
+  return db.transaction(
+    'r',
+    [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta],
+    async () => {
+      // Entries on their way to the server count as sent: the copy must never rewrite them.
+      const sending = await sendingSeqs(db);
+      const outbox = (await db.outbox.orderBy('seq').toArray()).map((e) =>
+        sending.has(e.seq as number) ? { ...e, attempts: e.attempts + 1 } : e,
+      );
+      return {
+        format: BACKUP_FORMAT,
+        version: 1 as const,
+        exportedAt: (meta.now ?? new Date()).toISOString(),
+        deviceId: meta.deviceId,
+        username: meta.username,
+        records: await db.records.toArray(),
+        outbox,
+        conflicts: await db.conflicts.toArray(),
+        blobs: (await db.blobs.where('uploaded').equals(0).toArray()).map((b) => ({
+          sha256: b.sha256,
+          mime: b.mime,
+          base64: toBase64(b.bytes),
+        })),
+      };
+    },
+  );
 }
 
 export class BackupFormatError extends Error {

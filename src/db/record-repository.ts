@@ -8,6 +8,7 @@ import {
   type SyncedRecord,
 } from '../domain/record.ts';
 import type { SedpDatabase } from './database.ts';
+import { sendingSeqs } from './sync-store.ts';
 
 export interface RepositoryDeps {
   db: SedpDatabase;
@@ -52,7 +53,7 @@ export function createRecordRepository({
     // Hash outside the transaction: awaiting WebCrypto inside it would let it commit early.
     const hash = await bodyHash(body);
     const at = now().toISOString();
-    const saved = await db.transaction('rw', db.records, db.outbox, async () => {
+    const saved = await db.transaction('rw', db.records, db.outbox, db.syncMeta, async () => {
       const existing = await db.records.get(id);
       if (existing && existing.type !== type) {
         throw new Error(`Record ${id} is a ${existing.type}, not a ${type}`);
@@ -69,11 +70,12 @@ export function createRecordRepository({
         body,
       };
       // Coalesce: an entry never sent yet can simply carry the newer body. One that
-      // has been sent may already be on the server, so it stays as it is.
+      // has been sent, or is being sent now, may already be on the server: it stays as is.
+      const sending = await sendingSeqs(db);
       const unsent = await db.outbox
         .where('id')
         .equals(id)
-        .filter((e) => e.attempts === 0 && e.state === 'pending')
+        .filter((e) => e.attempts === 0 && e.state === 'pending' && !sending.has(e.seq as number))
         .last();
       const entry: OutboxEntry = {
         mutationId: newId(),

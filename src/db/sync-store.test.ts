@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type SedpDatabase } from './database.ts';
 import { createRecordRepository, type RecordRepository } from './record-repository.ts';
-import { createSyncStore } from './sync-store.ts';
+import { createSyncStore, sendingSeqs } from './sync-store.ts';
 
 let db: SedpDatabase;
 let repo: RecordRepository;
@@ -22,15 +22,43 @@ describe('sync store: taking a batch', () => {
     const a = await repo.put({ type: 'lessons-note', body: note('a1'), updatedBy: 'x' });
     await db.outbox.toCollection().modify({ attempts: 1 }); // a1 went out earlier
     await repo.put({ type: 'lessons-note', id: a.id, body: note('a2'), updatedBy: 'x' });
-    await repo.put({ type: 'lessons-note', body: note('b'), updatedBy: 'x' });
+    const b = await repo.put({ type: 'lessons-note', body: note('b'), updatedBy: 'x' });
 
     const batch = await createSyncStore(db).takeBatch(100);
-    expect(batch.map((e) => e.body.title)).toEqual(['a1', 'b']);
-    expect((await db.outbox.toArray()).map((e) => [e.body.title, e.attempts])).toEqual([
+    expect(batch.map((e) => [e.body.title, e.attempts])).toEqual([
       ['a1', 2],
-      ['a2', 0],
       ['b', 1],
     ]);
+    expect([...(await sendingSeqs(db))]).toEqual(batch.map((e) => e.seq));
+    // An edit of b while it is on its way is a new change, not a rewrite of the one sent.
+    await repo.put({ type: 'lessons-note', id: b.id, body: note('b2'), updatedBy: 'x' });
+    expect((await db.outbox.toArray()).map((e) => e.body.title)).toEqual(['a1', 'a2', 'b', 'b2']);
+  });
+
+  it('counts the attempt of a batch a crash left unsettled before taking the next', async () => {
+    await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
+    await createSyncStore(db).takeBatch(100);
+    // The tab died mid-send; a new one starts.
+    const again = await createSyncStore(db).takeBatch(100);
+    expect(again.map((e) => [e.body.title, e.attempts])).toEqual([['a', 2]]);
+    expect((await db.outbox.toArray()).map((e) => e.attempts)).toEqual([1]);
+  });
+
+  it('keeps the attempt of entries that stay queued when the batch fails or is refused', async () => {
+    await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', body: note('b'), updatedBy: 'x' });
+    const store = createSyncStore(db);
+    await store.noteFailure(await store.takeBatch(1), 'offline');
+    expect((await db.outbox.toArray()).map((e) => [e.body.title, e.attempts])).toEqual([
+      ['a', 1],
+      ['b', 0],
+    ]);
+    await store.park(await store.takeBatch(100), 'forbidden');
+    expect((await db.outbox.toArray()).map((e) => [e.body.title, e.attempts, e.state])).toEqual([
+      ['a', 2, 'parked'],
+      ['b', 1, 'parked'],
+    ]);
+    expect((await sendingSeqs(db)).size).toBe(0);
   });
 
   it('does not let a parked change hold back a later edit of the same record', async () => {

@@ -5,6 +5,18 @@ import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
 
 const CURSOR = 'pullCursor';
 const SCOPE = 'pullScope';
+/**
+ * The outbox entries (by seq) of the batch on its way to the server: "maybe delivered",
+ * so the repository never rewrites them. One small row instead of rewriting each entry
+ * (body and all) to count the attempt; the count is written only when a batch does not
+ * come back settled (a failure, a refusal, an entry left unanswered, a crash mid-send).
+ */
+export const SENDING = 'sendingSeqs';
+
+/** The seqs of the batch in flight (or of one a crash left unsettled). */
+export async function sendingSeqs(db: SedpDatabase): Promise<Set<number>> {
+  return new Set(((await db.syncMeta.get(SENDING))?.value as number[] | undefined) ?? []);
+}
 
 export interface PullScope {
   role: string;
@@ -62,9 +74,32 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     return lists.flat();
   }
 
+  /** Writes the attempt a sent batch made into entries that stay queued. */
+  async function countAttempts(seqs: number[]) {
+    if (seqs.length === 0) return;
+    const entries = (await db.outbox.bulkGet(seqs)).filter((e): e is OutboxEntry => Boolean(e));
+    for (const entry of entries) entry.attempts += 1;
+    await db.outbox.bulkPut(entries);
+    await db.syncMeta.delete(SENDING);
+  }
+
+  /** The batch came back settled: what stays queued keeps its attempt, the mark goes. */
+  async function settle(batch: OutboxEntry[], kept: Map<number, Partial<OutboxEntry>>) {
+    await db.outbox.bulkUpdate(
+      batch.flatMap((e) => {
+        const seq = e.seq as number;
+        const changes = kept.get(seq);
+        return changes ? [{ key: seq, changes: { attempts: e.attempts, ...changes } }] : [];
+      }),
+    );
+    await db.syncMeta.delete(SENDING);
+  }
+
   return {
     takeBatch(max, maxBytes = BATCH_BYTES) {
-      return db.transaction('rw', db.outbox, async () => {
+      return db.transaction('rw', db.outbox, db.syncMeta, async () => {
+        // A batch a crash left unsettled was maybe delivered: count that attempt now.
+        await countAttempts([...(await sendingSeqs(db))]);
         const seen = new Set<string>();
         const batch: OutboxEntry[] = [];
         let bytes = 0;
@@ -86,10 +121,9 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           bytes += size;
           batch.push(entry);
         }
-        // Marked as sent. The entries were read in this transaction, so writing them back
-        // whole is exact, and spares the reads a keyed update would make first.
+        // Marked as sent, in this transaction: from now on never rewritten.
+        await db.syncMeta.put({ key: SENDING, value: batch.map((e) => e.seq as number) });
         for (const entry of batch) entry.attempts += 1;
-        await db.outbox.bulkPut(batch);
         return batch;
       });
     },
@@ -97,7 +131,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     applyResults(batch, results) {
       const byId = new Map(results.map((r) => [r.mutationId, r]));
       const summary: ResultSummary = { applied: 0, conflicts: 0, parked: 0 };
-      return db.transaction('rw', [db.outbox, db.records, db.conflicts], async () => {
+      return db.transaction('rw', [db.outbox, db.records, db.conflicts, db.syncMeta], async () => {
         const ids = [...new Set(batch.map((e) => e.id))];
         const queued = await laterEdits(ids);
         const laterThan = (entry: OutboxEntry) =>
@@ -109,10 +143,15 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         const outboxChanges: { key: number; changes: Partial<OutboxEntry> }[] = [];
         const revs = new Map<string, number>();
         const conflicts: Conflict[] = [];
+        const kept = new Map<number, Partial<OutboxEntry>>();
 
         for (const entry of batch) {
           const result = byId.get(entry.mutationId);
-          if (!result) continue; // not answered: stays pending, retried with the same id
+          if (!result) {
+            // Not answered: stays pending, retried with the same id, never rewritten.
+            kept.set(entry.seq as number, {});
+            continue;
+          }
           const seq = entry.seq as number;
           switch (result.status) {
             case 'applied':
@@ -148,7 +187,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
               const error = result.error
                 ? `${result.error.code}: ${result.error.message}${result.error.path?.length ? ` (${result.error.path.join('.')})` : ''}`
                 : 'rejected';
-              outboxChanges.push({ key: seq, changes: { state: 'parked', lastError: error } });
+              kept.set(seq, { state: 'parked', lastError: error });
               summary.parked += 1;
               break;
             }
@@ -156,6 +195,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         }
         await db.outbox.bulkDelete(remove);
         await db.outbox.bulkUpdate(outboxChanges);
+        await settle(batch, kept);
         await db.conflicts.bulkPut(conflicts);
         const updated = [...revs].flatMap(([id, rev]) => {
           const local = locals.get(id);
@@ -166,18 +206,16 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       });
     },
 
-    async noteFailure(batch, error) {
-      await db.outbox.bulkUpdate(
-        batch.map((e) => ({ key: e.seq as number, changes: { lastError: error } })),
+    noteFailure(batch, error) {
+      return db.transaction('rw', db.outbox, db.syncMeta, () =>
+        settle(batch, new Map(batch.map((e) => [e.seq as number, { lastError: error }]))),
       );
     },
 
-    async park(batch, error) {
-      await db.outbox.bulkUpdate(
-        batch.map((e) => ({
-          key: e.seq as number,
-          changes: { state: 'parked' as const, lastError: error },
-        })),
+    park(batch, error) {
+      const parked = { state: 'parked' as const, lastError: error };
+      return db.transaction('rw', db.outbox, db.syncMeta, () =>
+        settle(batch, new Map(batch.map((e) => [e.seq as number, parked]))),
       );
     },
 
