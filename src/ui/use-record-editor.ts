@@ -19,6 +19,9 @@ export interface RecordEditorOptions<T extends Record<string, unknown>> {
 
 const TYPING_DELAY_MS = 400;
 export const draftKeyOf = (type: string, id: string) => `${type}:${id}`;
+/** Where a form inside the record (the next participant, say) keeps what is half typed. */
+export const partDraftKey = (type: string, id: string, part: string) =>
+  `${draftKeyOf(type, id)}:${part}`;
 
 /**
  * A record being edited on a form. Every change is kept in memory for the screen and
@@ -119,6 +122,7 @@ export function useRecordEditor<T extends Record<string, unknown>>({
       await writer.flush();
       await records.remove({ type, id, updatedBy: username });
       await drafts.discard(draftKey);
+      await drafts.discard(partDraftKey(type, id, 'roster'));
       return true;
     },
     [writer, type, id, username, draftKey],

@@ -21,7 +21,8 @@ test('programme stages are recorded offline with a resolution scan, and reach co
   await page.getByLabel('Search by name').fill('Shamaldy');
   await page.getByRole('link', { name: /^Shamaldy-Say/ }).click();
   const stages = page.getByRole('region', { name: 'Programme stages' });
-  await expect(stages.getByText('No stage recorded yet.')).toBeVisible();
+  // Other journeys on this shared server may have recorded stages here already.
+  await expect(stages.getByRole('button', { name: 'Record a stage' })).toBeVisible();
 
   await stages.getByRole('button', { name: 'Record a stage' }).click();
   await stages.getByLabel('Order number').fill('17-р');

@@ -7,6 +7,7 @@ import { type FinalProblem, finalProblems, type Hearing } from '../../domain/hea
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { partDraftKey } from '../../ui/use-record-editor.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
 import { TallyPanel } from '../attendance/tally-panel.tsx';
@@ -125,7 +126,7 @@ export function HearingEditor() {
         <ParticipantRoster
           participants={hearing.attendance.participants}
           onChange={(participants) => set({ attendance: { ...hearing.attendance, participants } })}
-          draftKey={`hearing-roster:${id}`}
+          draftKey={partDraftKey('hearing', id, 'roster')}
           groups={groups}
           positions={itemsOf(items ?? [], 'training-position', { withRetired: true })}
           title={t('attendance.named')}

@@ -14,6 +14,7 @@ import {
 } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { partDraftKey } from '../../ui/use-record-editor.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
 import { TallyPanel } from '../attendance/tally-panel.tsx';
@@ -140,7 +141,7 @@ export function TrainingEditor() {
         <ParticipantRoster
           participants={training.attendance.participants}
           onChange={(participants) => set({ attendance: { ...training.attendance, participants } })}
-          draftKey={`training-roster:${id}`}
+          draftKey={partDraftKey('training', id, 'roster')}
           groups={itemsOf(items, 'participant-group')}
           positions={itemsOf(items, 'training-position', { withRetired: true })}
           municipalities={municipalities}
