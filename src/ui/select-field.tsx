@@ -49,3 +49,35 @@ export function SearchField({ label, value, onChange }: SearchFieldProps) {
     </div>
   );
 }
+
+const SYNC_STATES = ['pending', 'synced', 'parked', 'conflict'] as const;
+export type SyncFilter = 'all' | (typeof SYNC_STATES)[number];
+
+export interface SyncFilterFieldProps {
+  label: string;
+  allLabel: string;
+  value: SyncFilter;
+  onChange: (value: SyncFilter) => void;
+  stateName: (state: (typeof SYNC_STATES)[number]) => string;
+}
+
+/** A list's filter by sync state: all, waiting, synced, refused, in conflict. */
+export function SyncFilterField({
+  label,
+  allLabel,
+  value,
+  onChange,
+  stateName,
+}: SyncFilterFieldProps) {
+  return (
+    <SelectField<SyncFilter>
+      label={label}
+      value={value}
+      onChange={onChange}
+      options={[
+        { value: 'all', label: allLabel },
+        ...SYNC_STATES.map((state) => ({ value: state, label: stateName(state) })),
+      ]}
+    />
+  );
+}

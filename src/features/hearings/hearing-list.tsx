@@ -1,17 +1,21 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type RecordSyncState, useRecordsWithState } from '../../db/hooks.ts';
+import { useRecordsWithState } from '../../db/hooks.ts';
 import { womenShare } from '../../domain/attendance.ts';
 import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
 import { searchKey } from '../../domain/territory.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { SearchField, SelectField } from '../../ui/select-field.tsx';
+import {
+  SearchField,
+  SelectField,
+  type SyncFilter,
+  SyncFilterField,
+} from '../../ui/select-field.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 const PAGE = 50;
 type StatusFilter = 'all' | Hearing['status'];
-type SyncFilter = 'all' | RecordSyncState;
 
 /** Hearings, newest first: search, filters, and how each stands in sync. Works offline. */
 export function HearingList() {
@@ -109,17 +113,12 @@ export function HearingList() {
               { value: 'final', label: t('status.final') },
             ]}
           />
-          <SelectField
+          <SyncFilterField
             label={t('list.sync')}
+            allLabel={t('list.all')}
             value={sync}
             onChange={setSync}
-            options={[
-              { value: 'all', label: t('list.all') },
-              ...(['pending', 'synced', 'parked', 'conflict'] as const).map((state) => ({
-                value: state,
-                label: t(`state.${state}`),
-              })),
-            ]}
+            stateName={(state) => t(`state.${state}`)}
           />
         </div>
       </search>

@@ -6,7 +6,12 @@ import { itemName } from '../../domain/reference-list.ts';
 import { searchKey } from '../../domain/territory.ts';
 import { type Training, trainingTotals } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { SearchField, SelectField } from '../../ui/select-field.tsx';
+import {
+  SearchField,
+  SelectField,
+  type SyncFilter,
+  SyncFilterField,
+} from '../../ui/select-field.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 const PAGE = 50;
@@ -21,6 +26,7 @@ export function TrainingList() {
   const all = useRecordsWithState<Training>('training');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [sync, setSync] = useState<SyncFilter>('all');
   const [shown, setShown] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
 
@@ -35,9 +41,10 @@ export function TrainingList() {
   const rows = useMemo(() => {
     const needle = searchKey(deferredQuery);
     return (all ?? [])
-      .filter(({ record }) => {
+      .filter(({ record, state }) => {
         const body = record.body;
         if (status !== 'all' && body.status !== status) return false;
+        if (sync !== 'all' && state !== sync) return false;
         if (!needle) return true;
         const names = body.municipalityIds.flatMap((m) => {
           const node = tree?.byId.get(m);
@@ -48,7 +55,7 @@ export function TrainingList() {
         );
       })
       .sort((a, b) => (b.record.body.dates[0] ?? '').localeCompare(a.record.body.dates[0] ?? ''));
-  }, [all, deferredQuery, status, tree]);
+  }, [all, deferredQuery, status, sync, tree]);
 
   const stateName = (state: RecordSyncState) => t(`state.${state}`);
 
@@ -72,16 +79,25 @@ export function TrainingList() {
             setShown(PAGE);
           }}
         />
-        <SelectField
-          label={t('list.status')}
-          value={status}
-          onChange={setStatus}
-          options={[
-            { value: 'all', label: t('list.all') },
-            { value: 'planned', label: t('status.planned') },
-            { value: 'held', label: t('status.held') },
-          ]}
-        />
+        <div className="field-row">
+          <SelectField
+            label={t('list.status')}
+            value={status}
+            onChange={setStatus}
+            options={[
+              { value: 'all', label: t('list.all') },
+              { value: 'planned', label: t('status.planned') },
+              { value: 'held', label: t('status.held') },
+            ]}
+          />
+          <SyncFilterField
+            label={t('list.sync')}
+            allLabel={t('list.all')}
+            value={sync}
+            onChange={setSync}
+            stateName={(state) => t(`state.${state}`)}
+          />
+        </div>
       </search>
       {all === undefined && <p className="muted">{t('loading')}</p>}
       {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
