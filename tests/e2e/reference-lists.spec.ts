@@ -58,7 +58,7 @@ test('an admin adds, renames, orders and retires training modules offline; the s
     await form.getByLabel('Name in Kyrgyz').fill(names.ky);
     await form.getByLabel('Name in English').fill(names.en);
     await form.getByRole('button', { name: 'Save' }).click();
-    await expect(list.getByText(`“${names.en}” is added.`, { exact: false })).toBeVisible();
+    await expect(list.getByText(`“${names.en}” has been added.`, { exact: false })).toBeVisible();
   };
 
   // A name missing in one language: told so, and nothing typed is lost.

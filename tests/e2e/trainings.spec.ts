@@ -49,7 +49,7 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   await page.getByRole('button', { name: 'Создать обучение' }).click();
 
   // The session: a module, two days, the venue.
-  const session = page.getByRole('region', { name: 'Занятие' });
+  const session = page.getByRole('region', { name: 'Сведения об обучении' });
   await session.getByRole('checkbox', { name: 'Методика разработки ПСЭР (2024)' }).check();
   await session.getByLabel('Место проведения').fill(VENUE);
   await session.getByLabel('Тренеры').fill('Иманалиева Жыпар');
@@ -100,16 +100,16 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   // A phone's thumb reaches everything, and nothing scrolls sideways.
   await expectPhoneFriendly(page, 'main');
   const totals = page.getByRole('region', { name: 'Итоги' });
-  await expect(totals.locator('dt:text-is("Участников") + dd')).toHaveText('12');
-  await expect(totals.locator('dt:text-is("Женщин") + dd')).toHaveText('7');
-  await expect(totals.locator('dt:text-is("Мужчин") + dd')).toHaveText('5');
+  await expect(totals.locator('dt:text-is("Всего участников") + dd')).toHaveText('12');
+  await expect(totals.locator('dt:text-is("Женщины") + dd')).toHaveText('7');
+  await expect(totals.locator('dt:text-is("Мужчины") + dd')).toHaveText('5');
   await expect(totals.locator('dt:text-is("Доля женщин") + dd')).toHaveText(/^58/);
   await expect(totals.getByRole('row', { name: /Депутат местного кенеша/ })).toHaveText(
     /Депутат местного кенеша\s*2\s*1/,
   );
 
   // Printed sheets: blank for signatures, and the roster as recorded.
-  await page.getByRole('link', { name: 'Пустой лист регистрации' }).click();
+  await page.getByRole('link', { name: 'Бланк листа регистрации' }).click();
   const sheet = page.getByRole('article', { name: 'ЛИСТ РЕГИСТРАЦИИ участников обучения' });
   await expect(sheet.getByText(VENUE)).toBeVisible();
   await expect(sheet.locator('table.training-sheet').getByRole('row')).toHaveCount(26);
@@ -171,15 +171,15 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   await page.getByLabel('Муниципалитет').selectOption({ label: 'Кербен' });
   await page.getByRole('button', { name: 'Создать обучение' }).click();
   await page
-    .getByRole('region', { name: 'Занятие' })
+    .getByRole('region', { name: 'Сведения об обучении' })
     .getByLabel('Место проведения')
     .fill(`${VENUE} 2`);
   const second = page.getByRole('region', { name: /^Список участников/ });
   await second.getByLabel('ФИО').fill('Асанова Гуль');
   await second
-    .getByRole('button', { name: 'Тот же человек, что Асанова Гульнара с прошлых обучений' })
+    .getByRole('button', { name: 'Тот же человек, что и Асанова Гульнара с прошлых обучений' })
     .click();
-  await expect(second.getByText('Узнан(а) по прошлым обучениям.')).toBeVisible();
+  await expect(second.getByText('Найден(а) среди участников прошлых обучений.')).toBeVisible();
   await expect(second.getByLabel('ФИО')).toHaveValue('Асанова Гульнара');
   await expect(second.getByLabel('Должность')).toHaveValue('council-deputy');
   await expect(second.getByRole('radio', { name: 'Женщина' })).toBeChecked();

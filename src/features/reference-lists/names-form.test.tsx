@@ -56,7 +56,7 @@ describe('NamesForm', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Сактоо' }));
     expect((await screen.findByRole('alert')).textContent).toBe(
-      'Маалымдамада «methodology» деген жазуу бар.',
+      'Маалымдамада «methodology» деген жазуу мурунтан эле бар.',
     );
     expect(onSave).not.toHaveBeenCalled();
   });
