@@ -90,6 +90,15 @@ export function newTraining(
   };
 }
 
+/** What a training is called: its own title, else its modules; '' when it has neither. */
+export function trainingTitle(
+  training: Pick<Training, 'title' | 'moduleCodes'>,
+  moduleName: (code: string) => string,
+  separator = ', ',
+): string {
+  return training.title || training.moduleCodes.map(moduleName).join(separator);
+}
+
 /** Days from `from` to `to` inclusive (at most MAX_TRAINING_DAYS), for a multi-day training. */
 export function daysBetween(from: string, to: string): string[] {
   const start = new Date(`${from}T12:00:00Z`);

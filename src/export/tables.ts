@@ -11,7 +11,7 @@ import type { TrainingView } from '../domain/dashboard-sources.ts';
 import type { Hearing } from '../domain/hearing.ts';
 import { proposalStats } from '../domain/hearing.ts';
 import type { Milestone } from '../domain/milestone.ts';
-import { municipalityOf, trainingFigures } from '../domain/training.ts';
+import { municipalityOf, trainingFigures, trainingTitle } from '../domain/training.ts';
 import type { Cell, ExportTable } from './cell.ts';
 
 export type TermKind =
@@ -226,8 +226,7 @@ export function milestonesTable(
   return { name: w.table('milestones'), header, rows };
 }
 
-const titleOf = (training: TrainingView, w: ExportWords) =>
-  training.title || training.moduleCodes.map(w.module).join('; ');
+const titleOf = (training: TrainingView, w: ExportWords) => trainingTitle(training, w.module, '; ');
 
 /** One row per training: where, when, status and attendance by sex. */
 export function trainingsTable(

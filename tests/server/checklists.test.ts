@@ -6,7 +6,15 @@ import {
 } from '../../src/domain/checklist.ts';
 import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import type { ServerRecord } from '../../src/domain/sync-protocol.ts';
-import { freshServer, mutation, push, SEEDED, signedInUser, territoryId } from './helpers.ts';
+import {
+  expectInvalid,
+  freshServer,
+  mutation,
+  push,
+  SEEDED,
+  signedInUser,
+  territoryId,
+} from './helpers.ts';
 
 const [seed] = CHECKLIST_TEMPLATE_SEED;
 if (!seed) throw new Error('no seeded template');
@@ -71,16 +79,7 @@ describe('evaluation checklists on the server', () => {
         ['answers', 'sources-years', 'photo'],
       ],
     ];
-    for (const [body, path] of cases) {
-      const m = await mutation({ type: 'evaluation', body });
-      const reply = await push(api, [m]);
-      expect(reply.status).toBe(200);
-      expect(reply.body.results[0], path.join('.')).toMatchObject({
-        status: 'rejected',
-        error: { code: 'invalid', path },
-      });
-      expect(server.store.history(m.id)).toHaveLength(0);
-    }
+    await expectInvalid(server, api, 'evaluation', cases);
   });
 
   it("refuses an evaluation of another consultant's district", async () => {

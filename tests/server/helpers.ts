@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 /** Test servers over real HTTP on a real SQLite file in a temporary directory, and API clients. */
 
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -231,3 +232,25 @@ export function push(api: Client, mutations: unknown[], deviceId = 'device-test'
 }
 
 export { uuidv7 };
+
+/**
+ * Pushes each body on its own and expects the server to refuse it as invalid at `path`,
+ * keep running (200) and store nothing.
+ */
+export async function expectInvalid(
+  server: { store: { history(id: string): unknown[] } },
+  api: Client,
+  type: string,
+  cases: readonly [Record<string, unknown>, (string | number)[]][],
+) {
+  for (const [body, path] of cases) {
+    const m = await mutation({ type, body });
+    const reply = await push(api, [m]);
+    expect(reply.status).toBe(200);
+    expect(reply.body.results[0], path.join('.')).toMatchObject({
+      status: 'rejected',
+      error: { code: 'invalid', path },
+    });
+    expect(server.store.history(m.id)).toHaveLength(0);
+  }
+}

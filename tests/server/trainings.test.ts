@@ -1,7 +1,15 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Participant } from '../../src/domain/attendance.ts';
 import type { Training } from '../../src/domain/training.ts';
-import { freshServer, mutation, push, SEEDED, signedInUser, territoryId } from './helpers.ts';
+import {
+  expectInvalid,
+  freshServer,
+  mutation,
+  push,
+  SEEDED,
+  signedInUser,
+  territoryId,
+} from './helpers.ts';
 
 const aksy = territoryId('aksy');
 const kerben = territoryId('kerben');
@@ -73,16 +81,7 @@ describe('trainings on the server', () => {
       [training({ municipalityIds: [] }), ['municipalityIds']],
       [training({ status: 'done' as 'held' }), ['status']],
     ];
-    for (const [body, path] of cases) {
-      const m = await mutation({ type: 'training', body });
-      const reply = await push(api, [m]);
-      expect(reply.status).toBe(200);
-      expect(reply.body.results[0], path.join('.')).toMatchObject({
-        status: 'rejected',
-        error: { code: 'invalid', path },
-      });
-      expect(server.store.history(m.id)).toHaveLength(0);
-    }
+    await expectInvalid(server, api, 'training', cases);
   });
 
   it("refuses a training of another consultant's district", async () => {

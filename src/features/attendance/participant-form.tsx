@@ -110,8 +110,8 @@ export function ParticipantForm(props: ParticipantFormProps) {
     if (!draft.name.trim()) missing.push('name');
     if (!draft.sex) missing.push('sex');
     setProblems(missing);
-    if (missing.length > 0 || !draft.sex) {
-      (missing[0] === 'name' || !draft.name.trim() ? nameRef.current : null)?.focus();
+    if (!draft.sex || missing.length > 0) {
+      if (missing.includes('name')) nameRef.current?.focus();
       return;
     }
     props.onSubmit({ ...draft, sex: draft.sex });

@@ -5,6 +5,7 @@ import {
   matchesFilter,
 } from '../../domain/dashboard-filter.ts';
 import { itemsOf } from '../../domain/reference-list.ts';
+import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import type { ExportTable } from '../../export/cell.ts';
 import {
   type ExportWords,
@@ -16,6 +17,30 @@ import {
 import { exportTablesOfOthers } from './export-others.ts';
 import type { DashboardData } from './use-dashboard-data.ts';
 import type { useLabels } from './use-labels.ts';
+
+/** Column names, sheet names and terms of the exports, in the interface language. */
+export function exportWords(
+  t: TFunction<'dashboard'>,
+  labels: ReturnType<typeof useLabels>,
+  tree: TerritoryTree | undefined,
+): ExportWords {
+  return {
+    column: (key) => t(`exports.col.${key}` as 'exports.col.id'),
+    table: (key) => t(`exports.table.${key}` as 'exports.table.hearings'),
+    territory: (id) => labels.territory(id),
+    regionOf: (districtId) => {
+      const region = tree?.byId.get(districtId)?.parentId;
+      return region ? labels.territory(region) : '';
+    },
+    group: labels.group,
+    position: labels.position,
+    module: labels.module,
+    term: (kind, code) => {
+      if (kind === 'raisedBy') return labels.raiser(code);
+      return t(`terms.${kind}.${code}` as 'terms.sex.female', { defaultValue: code });
+    },
+  };
+}
 
 export type ExportKey =
   | 'hearings'
@@ -34,22 +59,7 @@ export function exportTables(
   t: TFunction<'dashboard'>,
   labels: ReturnType<typeof useLabels>,
 ): { key: ExportKey; table: ExportTable }[] {
-  const words: ExportWords = {
-    column: (key) => t(`exports.col.${key}` as 'exports.col.id'),
-    table: (key) => t(`exports.table.${key}` as 'exports.table.hearings'),
-    territory: (id) => labels.territory(id),
-    regionOf: (districtId) => {
-      const region = data.tree.byId.get(districtId)?.parentId;
-      return region ? labels.territory(region) : '';
-    },
-    group: labels.group,
-    position: labels.position,
-    module: labels.module,
-    term: (kind, code) => {
-      if (kind === 'raisedBy') return labels.raiser(code);
-      return t(`terms.${kind}.${code}` as 'terms.sex.female', { defaultValue: code });
-    },
-  };
+  const words = exportWords(t, labels, data.tree);
   const hearings = data.hearings.filter((r) =>
     matchesFilter(
       { districtId: r.body.districtId, territoryIds: [r.body.municipalityId], date: r.body.date },

@@ -3,9 +3,10 @@ import type { ReferenceItem } from '../../domain/reference-list.ts';
 import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import type { Training } from '../../domain/training.ts';
 import { BOM, toCsv } from '../../export/csv.ts';
-import { type ExportWords, trainingRosterTable } from '../../export/tables.ts';
+import { trainingRosterTable } from '../../export/tables.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { downloadFile } from '../../ui/download-file.ts';
+import { exportWords } from '../dashboard/export-data.ts';
 import { useLabels } from '../dashboard/use-labels.ts';
 
 /**
@@ -17,20 +18,7 @@ export function useRosterCsv(tree: TerritoryTree | undefined, items: readonly Re
   const { language } = useFormat();
   const labels = useLabels(tree, items);
   return (id: string, training: Training) => {
-    const words: ExportWords = {
-      column: (key) => t(`exports.col.${key}` as 'exports.col.id'),
-      table: (key) => t(`exports.table.${key}` as 'exports.table.hearings'),
-      territory: labels.territory,
-      regionOf: (districtId) => {
-        const region = tree?.byId.get(districtId)?.parentId;
-        return region ? labels.territory(region) : '';
-      },
-      group: labels.group,
-      position: labels.position,
-      module: labels.module,
-      term: (kind, code) =>
-        t(`terms.${kind}.${code}` as 'terms.sex.female', { defaultValue: code }),
-    };
+    const words = exportWords(t, labels, tree);
     const firstDay = training.dates[0] ?? '';
     const table = trainingRosterTable(
       [{ id, body: { ...training, firstDay, lastDay: training.dates.at(-1) ?? firstDay } }],

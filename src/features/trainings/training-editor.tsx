@@ -10,6 +10,7 @@ import {
   isoDay,
   suggestPeople,
   type Training,
+  trainingTitle,
   trainingTotals,
 } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -69,10 +70,7 @@ export function TrainingEditor() {
     mode ?? (counted && training.attendance.participants.length === 0 ? 'count' : 'roster');
   const district = tree?.byId.get(training.districtId)?.names[format.language];
   const heading =
-    training.title ||
-    training.moduleCodes
-      .map((code) => itemName(items, 'training-module', code, format.language))
-      .join(', ') ||
+    trainingTitle(training, (code) => itemName(items, 'training-module', code, format.language)) ||
     t('untitled');
   const set = (patch: Partial<Training>, options?: { typing?: boolean }) =>
     update({ ...training, ...patch }, options);

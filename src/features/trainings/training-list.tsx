@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { type RecordSyncState, useRecordsWithState, useReferenceItems } from '../../db/hooks.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { searchKey } from '../../domain/territory.ts';
-import { type Training, trainingTotals } from '../../domain/training.ts';
+import { type Training, trainingTitle, trainingTotals } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import {
   SearchField,
@@ -32,10 +32,7 @@ export function TrainingList() {
 
   const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
   const titleOf = (training: Training) =>
-    training.title ||
-    training.moduleCodes
-      .map((code) => itemName(items, 'training-module', code, format.language))
-      .join(', ') ||
+    trainingTitle(training, (code) => itemName(items, 'training-module', code, format.language)) ||
     t('untitled');
 
   const rows = useMemo(() => {

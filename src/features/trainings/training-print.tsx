@@ -3,7 +3,12 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import '../../ui/document.css';
 import { useRecord, useReferenceItems } from '../../db/hooks.ts';
 import { itemName } from '../../domain/reference-list.ts';
-import { municipalityOf, type Training, trainingTotals } from '../../domain/training.ts';
+import {
+  municipalityOf,
+  type Training,
+  trainingTitle,
+  trainingTotals,
+} from '../../domain/training.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -40,9 +45,8 @@ export function TrainingPrint() {
     (territoryId && tree?.byId.get(territoryId)?.names[language]) || '';
   const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), language, 'short');
   const n = (value: number) => formatNumber(value, language);
-  const modules = training.moduleCodes
-    .map((code) => itemName(items, 'training-module', code, language))
-    .join(', ');
+  const moduleName = (code: string) => itemName(items, 'training-module', code, language);
+  const modules = training.moduleCodes.map(moduleName).join(', ');
   const totals = trainingTotals(training.attendance);
   const people = sheet === 'filled' ? training.attendance.participants : [];
   const blankRows = sheet === 'blank' ? BLANK_ROWS : 0;
@@ -69,7 +73,7 @@ export function TrainingPrint() {
       </PrintControls>
       <article className="document training-document" aria-label={p('trainings:print.heading')}>
         <h1>{p('trainings:print.heading')}</h1>
-        <p className="document__subtitle">{training.title || modules}</p>
+        <p className="document__subtitle">{trainingTitle(training, moduleName)}</p>
         <table className="document__facts">
           <tbody>
             <DocumentFact label={p('trainings:session.modules')} value={modules} />

@@ -13,7 +13,7 @@ import { positionRows } from './session-totals.tsx';
  * Attendance of held trainings per municipality, by sex and position, and which towns
  * have trained representatives (the work plan's first indicator). From the device's copy.
  */
-export function TrainingTotals() {
+export function TotalsByMunicipality() {
   const { t } = useTranslation('trainings');
   const format = useFormat();
   const tree = useTerritoryTree();
