@@ -21,7 +21,8 @@ test('a new version waits for the user and never reloads by itself', async ({ pa
     });
 
     const prompt = page.getByRole('alertdialog', { name: 'Update available' });
-    await expect(prompt).toBeVisible();
+    // The new worker installs (checks every precached file) before it asks: slow on a busy CI.
+    await expect(prompt).toBeVisible({ timeout: 20_000 });
     await page.waitForTimeout(1000);
     // Still the same page: nothing reloaded while the user was busy.
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(
