@@ -34,3 +34,8 @@ export const records = createRecordRepository({
 });
 
 export const outboxActions = createOutboxActions(appDb);
+
+/** Before retrying a failed save: opens the database again if the browser closed it. */
+export async function reopenDatabase(): Promise<void> {
+  if (!appDb.isOpen()) await appDb.open();
+}

@@ -24,6 +24,8 @@ export interface PutInput<Body extends Record<string, unknown>> {
   id?: string;
   body: Body;
   updatedBy: string;
+  /** A draft this write supersedes: removed in the same transaction, or not at all. */
+  discardDraft?: string;
 }
 
 export interface RemoveInput {
@@ -49,11 +51,13 @@ export function createRecordRepository({
     id: string,
     body: Body,
     updatedBy: string,
+    discardDraft?: string,
   ): Promise<SyncedRecord<Body>> {
     // Hash outside the transaction: awaiting WebCrypto inside it would let it commit early.
     const hash = await bodyHash(body);
     const at = now().toISOString();
-    const saved = await db.transaction('rw', db.records, db.outbox, db.syncMeta, async () => {
+    const tables = [db.records, db.outbox, db.syncMeta, db.drafts];
+    const saved = await db.transaction('rw', tables, async () => {
       const existing = await db.records.get(id);
       if (existing && existing.type !== type) {
         throw new Error(`Record ${id} is a ${existing.type}, not a ${type}`);
@@ -93,6 +97,7 @@ export function createRecordRepository({
       await db.records.put(record);
       if (unsent?.seq !== undefined) await db.outbox.put({ ...entry, seq: unsent.seq });
       else await db.outbox.add(entry);
+      if (discardDraft !== undefined) await db.drafts.delete(discardDraft);
       return record;
     });
     afterWrite?.();
@@ -101,7 +106,8 @@ export function createRecordRepository({
 
   return {
     put<Body extends Record<string, unknown>>(input: PutInput<Body>) {
-      return write('put', input.type, input.id ?? newId(), input.body, input.updatedBy);
+      const id = input.id ?? newId();
+      return write('put', input.type, id, input.body, input.updatedBy, input.discardDraft);
     },
 
     /** Deletes are tombstones: the record stays, marked deleted, so the deletion syncs. */

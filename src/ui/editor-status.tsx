@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { RecordSyncState } from '../db/hooks.ts';
+import type { StorageFailure } from '../db/storage-failure.ts';
 import type { EditorSaveState } from './use-record-editor.ts';
 
 export interface EditorStatusProps {
@@ -10,20 +12,58 @@ export interface EditorStatusProps {
   saveLabel: string;
   syncState: RecordSyncState | undefined;
   syncLabel: string;
+  /** Why the last write failed (with `saveState` "failed"). */
+  saveFailure?: StorageFailure | null;
+  onRetry?: () => void;
 }
 
 /** The line under a record's title: its status, whether it is saved, and its sync state. */
 export function EditorStatus(props: EditorStatusProps) {
   return (
-    <p className="record-state">
-      <span className={`badge badge--${props.status}`}>{props.statusLabel}</span>{' '}
-      <span role="status" className={`save-state save-state--${props.saveState}`}>
-        {props.saveLabel}
-      </span>{' '}
-      {props.syncState && (
-        <span className={`sync-state sync-state--${props.syncState}`}>{props.syncLabel}</span>
+    <>
+      <p className="record-state">
+        <span className={`badge badge--${props.status}`}>{props.statusLabel}</span>{' '}
+        <span role="status" className={`save-state save-state--${props.saveState}`}>
+          {props.saveLabel}
+        </span>{' '}
+        {props.syncState && (
+          <span className={`sync-state sync-state--${props.syncState}`}>{props.syncLabel}</span>
+        )}
+      </p>
+      <SaveProblem
+        saveState={props.saveState}
+        failure={props.saveFailure ?? null}
+        onRetry={props.onRetry}
+      />
+    </>
+  );
+}
+
+/** Says why what is on screen is not written yet, and offers to write it again. */
+function SaveProblem({
+  saveState,
+  failure,
+  onRetry,
+}: {
+  saveState: EditorSaveState;
+  failure: StorageFailure | null;
+  onRetry: (() => void) | undefined;
+}) {
+  const { t } = useTranslation();
+  if (saveState === 'slow') {
+    return <p className="notice save-problem">{t('save.slow')}</p>;
+  }
+  if (saveState !== 'failed') return null;
+  return (
+    <div className="notice save-problem" role="alert">
+      <p>{t(`save.failed.${failure ?? 'other'}`)}</p>
+      <p>{t('save.kept')}</p>
+      {onRetry && (
+        <button type="button" className="button button--primary" onClick={onRetry}>
+          {t('save.retry')}
+        </button>
       )}
-    </p>
+    </div>
   );
 }
 

@@ -1,10 +1,15 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { drafts, records } from '../db/app-db.ts';
+import { drafts, records, reopenDatabase } from '../db/app-db.ts';
 import { createSerialWriter } from '../db/serial-writer.ts';
+import { type StorageFailure, storageFailureOf } from '../db/storage-failure.ts';
 import { useUiPrefs } from './ui-prefs.ts';
 
-/** Where the record on screen stands: written to the record, or held as a draft. */
-export type EditorSaveState = 'saved' | 'saving' | 'draft';
+/**
+ * Where the record on screen stands: written to the record, held as a draft, on its way
+ * (`slow` once that has taken longer than it should), or not written (`failed`, with the
+ * reason in `saveFailure`; what is on screen is kept and "Retry" writes it again).
+ */
+export type EditorSaveState = 'saved' | 'saving' | 'slow' | 'draft' | 'failed';
 
 export interface RecordEditorOptions<T extends Record<string, unknown>> {
   type: string;
@@ -18,6 +23,8 @@ export interface RecordEditorOptions<T extends Record<string, unknown>> {
 }
 
 const TYPING_DELAY_MS = 400;
+/** "Saving…" never stands longer than this without saying why. */
+export const SLOW_SAVE_MS = 2_000;
 export const draftKeyOf = (type: string, id: string) => `${type}:${id}`;
 /** Where a form inside the record (the next participant, say) keeps what is half typed. */
 export const partDraftKey = (type: string, id: string, part: string) =>
@@ -39,7 +46,10 @@ export function useRecordEditor<T extends Record<string, unknown>>({
 }: RecordEditorOptions<T>) {
   const [value, setValue] = useState<T | null | undefined>(undefined);
   const [saveState, setSaveState] = useState<EditorSaveState>('saved');
+  const [saveFailure, setSaveFailure] = useState<StorageFailure | null>(null);
   const latest = useRef<T | null>(null);
+  /** When the oldest change not yet written was made (performance.now()), if any. */
+  const unsavedSince = useRef<number | null>(null);
   const username = useUiPrefs((s) => s.account?.username) ?? 'unknown';
   const rules = useRef({ isValid, toRecord, measure });
   rules.current = { isValid, toRecord, measure };
@@ -49,24 +59,50 @@ export function useRecordEditor<T extends Record<string, unknown>>({
     () =>
       createSerialWriter<{ body: T; changedAt: number }>(async ({ body, changedAt }) => {
         const { isValid: valid, toRecord: prepare, measure: name } = rules.current;
-        if (valid(body)) {
-          const written = prepare ? prepare(body) : body;
-          await records.put({
-            type,
-            id,
-            body: written,
-            updatedBy: username,
-          });
-          await drafts.discard(draftKey);
-          if (latest.current === body) setSaveState('saved');
-        } else {
-          await drafts.save(draftKey, body);
-          if (latest.current === body) setSaveState('draft');
+        const startedAt = performance.now();
+        const current = () => latest.current === body;
+        try {
+          if (valid(body)) {
+            const written = prepare ? prepare(body) : body;
+            // The draft goes with the same transaction: never a record and a stale draft.
+            await records.put({
+              type,
+              id,
+              body: written,
+              updatedBy: username,
+              discardDraft: draftKey,
+            });
+          } else {
+            await drafts.save(draftKey, body);
+          }
+        } catch (error) {
+          // Keep what was typed where a reload finds it, if the storage still takes a draft.
+          await drafts.save(draftKey, body).catch(() => {});
+          if (current()) {
+            setSaveFailure(storageFailureOf(error));
+            setSaveState('failed');
+          }
+          return;
+        }
+        unsavedSince.current = current() ? null : startedAt;
+        if (current()) {
+          setSaveFailure(null);
+          setSaveState(valid(body) ? 'saved' : 'draft');
         }
         if (name) performance.measure(name, { start: changedAt, end: performance.now() });
       }),
     [type, id, draftKey, username],
   );
+
+  // A write that takes long is said to be slow; a failure has its own state.
+  useEffect(() => {
+    if (saveState !== 'saving') return;
+    const check = setInterval(() => {
+      const since = unsavedSince.current;
+      if (since !== null && performance.now() - since > SLOW_SAVE_MS) setSaveState('slow');
+    }, SLOW_SAVE_MS / 4);
+    return () => clearInterval(check);
+  }, [saveState]);
 
   useEffect(() => {
     let cancelled = false;
@@ -100,8 +136,9 @@ export function useRecordEditor<T extends Record<string, unknown>>({
   const update = useCallback(
     (next: T, { typing = false } = {}) => {
       latest.current = next;
+      unsavedSince.current ??= performance.now();
       setValue(next);
-      setSaveState('saving');
+      setSaveState((state) => (state === 'slow' || state === 'failed' ? state : 'saving'));
       writer.schedule({ body: next, changedAt: performance.now() }, typing ? TYPING_DELAY_MS : 0);
     },
     [writer],
@@ -114,6 +151,17 @@ export function useRecordEditor<T extends Record<string, unknown>>({
     },
     [update],
   );
+
+  /** Writes what is on screen again after a failure (reopening the database if need be). */
+  const retry = useCallback(async () => {
+    const body = latest.current;
+    if (!body) return;
+    setSaveState('saving');
+    unsavedSince.current = performance.now();
+    await reopenDatabase().catch(() => {});
+    writer.schedule({ body, changedAt: performance.now() });
+    await writer.flush();
+  }, [writer]);
 
   /** Deletes the record (on the server too, with the next sync) once the user confirms. */
   const remove = useCallback(
@@ -128,5 +176,5 @@ export function useRecordEditor<T extends Record<string, unknown>>({
     [writer, type, id, username, draftKey],
   );
 
-  return { value, update, change, remove, saveState, flush: writer.flush };
+  return { value, update, change, remove, retry, saveState, saveFailure, flush: writer.flush };
 }

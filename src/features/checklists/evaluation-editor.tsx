@@ -33,6 +33,8 @@ export function EvaluationEditor() {
     update,
     change,
     saveState,
+    saveFailure,
+    retry,
     flush,
     remove: removeRecord,
   } = useEvaluationEditor(id);
@@ -106,6 +108,8 @@ export function EvaluationEditor() {
         statusLabel={t(`status.${evaluation.status}`)}
         saveState={saveState}
         saveLabel={t(`saveState.${saveState}`)}
+        saveFailure={saveFailure}
+        onRetry={retry}
         syncState={syncState}
         syncLabel={syncState ? t(`state.${syncState}`) : ''}
       />

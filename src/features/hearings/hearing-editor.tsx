@@ -24,7 +24,15 @@ export function HearingEditor() {
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const items = useReferenceItems();
-  const { hearing, update, saveState, flush, remove: removeRecord } = useHearingEditor(id);
+  const {
+    hearing,
+    update,
+    saveState,
+    saveFailure,
+    retry,
+    flush,
+    remove: removeRecord,
+  } = useHearingEditor(id);
   const syncState = useRecordSyncState(id);
   const [finishProblems, setFinishProblems] = useState<(FinalProblem | HearingProblem)[]>([]);
 
@@ -76,6 +84,8 @@ export function HearingEditor() {
         statusLabel={t(`status.${hearing.status}`)}
         saveState={saveState}
         saveLabel={t(`saveState.${saveState}`)}
+        saveFailure={saveFailure}
+        onRetry={retry}
         syncState={syncState}
         syncLabel={syncState ? t(`state.${syncState}`) : ''}
       />

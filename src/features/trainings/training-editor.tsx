@@ -38,7 +38,15 @@ export function TrainingEditor() {
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
-  const { training, update, saveState, flush, remove: removeRecord } = useTrainingEditor(id);
+  const {
+    training,
+    update,
+    saveState,
+    saveFailure,
+    retry,
+    flush,
+    remove: removeRecord,
+  } = useTrainingEditor(id);
   const syncState = useRecordSyncState(id);
   const others = useRecordsOfType<Training>('training');
   const [mode, setMode] = useState<Mode | null>(null);
@@ -107,6 +115,8 @@ export function TrainingEditor() {
         statusLabel={t(`status.${training.status}`)}
         saveState={saveState}
         saveLabel={t(`saveState.${saveState}`)}
+        saveFailure={saveFailure}
+        onRetry={retry}
         syncState={syncState}
         syncLabel={syncState ? t(`state.${syncState}`) : ''}
       />

@@ -1,0 +1,108 @@
+import { act, renderHook, waitFor } from '@testing-library/react';
+import { Dexie } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { appDb, drafts, records } from '../db/app-db.ts';
+import { draftKeyOf, SLOW_SAVE_MS, useRecordEditor } from './use-record-editor.ts';
+
+interface Note extends Record<string, unknown> {
+  title: string;
+  count: number;
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const ID = '0190a0a0-0000-7000-8000-000000000001';
+const isValid = (note: Note) => note.title !== 'invalid';
+
+async function openEditor(initial: Note) {
+  await records.put({ type: 'note', id: ID, body: initial, updatedBy: 'aida' });
+  const hook = renderHook(() => useRecordEditor<Note>({ type: 'note', id: ID, isValid }));
+  await waitFor(() => expect(hook.result.current.value).toEqual(initial));
+  return hook;
+}
+
+describe('useRecordEditor', () => {
+  beforeEach(async () => {
+    await Promise.all(appDb.tables.map((table) => table.clear()));
+  });
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('writes the last state of slow typing mixed with taps, and says saved', async () => {
+    const { result } = await openEditor({ title: '', count: 0 });
+    let title = '';
+    for (const letter of 'Жаңы') {
+      title += letter;
+      act(() => result.current.change((n) => ({ ...n, title }), { typing: true }));
+      await pause(30 + Math.floor(Math.random() * 50));
+      act(() => result.current.change((n) => ({ ...n, count: n.count + 1 })));
+      await pause(Math.floor(Math.random() * 20));
+    }
+    act(() => result.current.change((n) => ({ ...n, title: `${n.title}!` }), { typing: true }));
+    await waitFor(() => expect(result.current.saveState).toBe('saved'), { timeout: 3_000 });
+    expect((await records.get<Note>(ID))?.body).toEqual({ title: 'Жаңы!', count: 4 });
+  });
+
+  it('keeps an invalid state as a draft and drops the draft with the valid write', async () => {
+    const { result } = await openEditor({ title: 'a', count: 0 });
+    act(() => result.current.update({ title: 'invalid', count: 1 }));
+    await waitFor(() => expect(result.current.saveState).toBe('draft'));
+    expect(await drafts.load(draftKeyOf('note', ID))).toEqual({ title: 'invalid', count: 1 });
+    act(() => result.current.update({ title: 'fixed', count: 1 }));
+    await waitFor(() => expect(result.current.saveState).toBe('saved'));
+    expect(await drafts.load(draftKeyOf('note', ID))).toBeUndefined();
+    expect((await records.get<Note>(ID))?.body.title).toBe('fixed');
+  });
+
+  it('says why a write failed, keeps the text in a draft, and writes it on Retry', async () => {
+    const { result } = await openEditor({ title: 'a', count: 0 });
+    const quota = new DOMException('exceeded the quota', 'QuotaExceededError');
+    const put = vi
+      .spyOn(records, 'put')
+      .mockRejectedValue(new Dexie.AbortError('QuotaExceededError ', quota));
+    act(() => result.current.update({ title: 'kept', count: 2 }));
+    await waitFor(() => expect(result.current.saveState).toBe('failed'));
+    expect(result.current.saveFailure).toBe('full');
+    expect(result.current.value).toEqual({ title: 'kept', count: 2 });
+    expect(await drafts.load(draftKeyOf('note', ID))).toEqual({ title: 'kept', count: 2 });
+    expect((await records.get<Note>(ID))?.body.title).toBe('a');
+
+    put.mockRestore();
+    await act(() => result.current.retry());
+    await waitFor(() => expect(result.current.saveState).toBe('saved'));
+    expect(result.current.saveFailure).toBeNull();
+    expect((await records.get<Note>(ID))?.body).toEqual({ title: 'kept', count: 2 });
+    expect(await drafts.load(draftKeyOf('note', ID))).toBeUndefined();
+  });
+
+  it('reopens a database the browser closed when retrying', async () => {
+    const { result } = await openEditor({ title: 'a', count: 0 });
+    appDb.close({ disableAutoOpen: true });
+    act(() => result.current.update({ title: 'after close', count: 1 }));
+    await waitFor(() => expect(result.current.saveState).toBe('failed'));
+    expect(result.current.saveFailure).toBe('closed');
+    await act(() => result.current.retry());
+    await waitFor(() => expect(result.current.saveState).toBe('saved'));
+    expect((await records.get<Note>(ID))?.body.title).toBe('after close');
+  });
+
+  it('says a write is slow rather than "Saving…" for ever', async () => {
+    const { result } = await openEditor({ title: 'a', count: 0 });
+    let release = () => {};
+    const original = records.put.bind(records);
+    vi.spyOn(records, 'put').mockImplementation(async (input) => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return original(input);
+    });
+    act(() => result.current.update({ title: 'slow', count: 1 }));
+    expect(result.current.saveState).toBe('saving');
+    await waitFor(() => expect(result.current.saveState).toBe('slow'), {
+      timeout: SLOW_SAVE_MS * 2,
+    });
+    release();
+    await waitFor(() => expect(result.current.saveState).toBe('saved'));
+    expect((await records.get<Note>(ID))?.body.title).toBe('slow');
+  });
+});
