@@ -20,6 +20,11 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
+          // Real HTTP, real SQLite files and child processes: vitest's 5 s default is met
+          // on a quiet machine but not on a busy 2-core one. Tests that spawn processes
+          // set their own, longer limits as well.
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
           include: ['server/**/*.test.ts', 'tests/server/**/*.test.ts'],
         },
       },

@@ -56,7 +56,8 @@ async function runningServer(): Promise<TestServer> {
 const signIn = (server: TestServer, username: string, password: string) =>
   client(server.url).post('/api/auth/login', { username, password });
 
-describe('users CLI', () => {
+// Each test spawns Node processes: on a busy 2-core machine that takes seconds, not milliseconds.
+describe('users CLI', { timeout: 90_000 }, () => {
   it('adds users the running server signs in, and lists them', async () => {
     const server = await runningServer();
     const pass = { SEDP_PASSWORD: 'first admin secret' };

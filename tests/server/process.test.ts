@@ -1,39 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeTempDir, removeDir } from './helpers.ts';
+import { runServer as startProcess } from './server-process.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const children: ChildProcess[] = [];
 const dirs: string[] = [];
 
 function runServer(env: Record<string, string>) {
-  const child = spawn(
-    process.execPath,
-    ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'server/main.ts'],
-    { cwd: root, env: { ...process.env, ...env } },
-  );
-  children.push(child);
-  let output = '';
-  child.stdout?.on('data', (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on('data', (chunk) => {
-    output += chunk;
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const url = new Promise<string>((resolve, reject) => {
-    const onData = () => {
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) resolve(match[1].replace('localhost', '127.0.0.1'));
-    };
-    child.stdout?.on('data', onData);
-    void exited.then((code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-  // Only the tests that wait for a URL care that it never came.
-  url.catch(() => undefined);
-  return { child, exited, url, output: () => output };
+  const server = startProcess(env);
+  children.push(server.child);
+  return server;
 }
 
 async function waitFor(check: () => boolean) {
@@ -45,7 +23,8 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) removeDir(dir);
 });
 
-describe('server process', () => {
+// Each test starts a server process: generous limits for a busy machine.
+describe('server process', { timeout: 90_000 }, () => {
   it('creates its data directory with a WAL SQLite database and prints the URL', async () => {
     const dir = makeTempDir();
     dirs.push(dir);

@@ -26,7 +26,8 @@ type Pulled = {
   body: Record<string, unknown>;
 }[];
 
-describe('demo seed', () => {
+// Runs the demo seed through the sync engine against a real server: seconds under load.
+describe('demo seed', { timeout: 90_000 }, () => {
   it('writes a marked, valid demo once, through sync, and removes it again', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
     const admin = await signedInUser(server, 'admin');
