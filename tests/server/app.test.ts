@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.ts';
 import {
@@ -70,6 +72,24 @@ describe('HTTP surface', () => {
     const api = await fetch(`${server.url}/api/nothing-here`);
     expect(api.status).toBe(404);
     expect(await api.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('serves no dotfiles, however the name is written', async () => {
+    const dist = path.join(dir, 'dist');
+    writeFileSync(path.join(dist, '.build-stamp'), 'secret build details');
+    mkdirSync(path.join(dist, '.git'), { recursive: true });
+    writeFileSync(path.join(dist, '.git', 'config'), '[core]');
+    for (const address of [
+      '/.build-stamp',
+      '/%2Ebuild-stamp',
+      '/.git/config',
+      '/assets/../.build-stamp',
+    ]) {
+      const reply = await fetch(`${server.url}${address}`);
+      expect(reply.status, address).toBe(404);
+      expect(await reply.text(), address).not.toContain('secret');
+    }
+    expect((await fetch(`${server.url}/sw.js`)).status).toBe(200);
   });
 
   it('sends security headers on every response', async () => {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReferenceItem } from '../../domain/reference-list.ts';
 import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import type { Training } from '../../domain/training.ts';
-import { BOM, toCsv } from '../../export/csv.ts';
+import { toCsv } from '../../export/csv.ts';
 import { trainingRosterTable } from '../../export/tables.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { downloadFile } from '../../ui/download-file.ts';
@@ -26,7 +26,7 @@ export function useRosterCsv(tree: TerritoryTree | undefined, items: readonly Re
     );
     downloadFile(
       `${words.table('trainingRoster')}-${firstDay}-${language}.csv`,
-      BOM + toCsv(table),
+      toCsv(table),
       'text/csv;charset=utf-8',
     );
   };
