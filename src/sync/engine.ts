@@ -56,8 +56,8 @@ export interface SyncEngineDeps {
 const isTransportError = (error: unknown): error is TransportError =>
   error instanceof TransportError;
 
-/** Health probes while a backoff waits: the first after 1.5-3 s, then doubling up to 15-30 s. */
-export const PROBE_BASE_MS = 3_000;
+/** Health probes while a backoff waits: the first after 1-2 s, then doubling up to 15-30 s. */
+export const PROBE_BASE_MS = 2_000;
 export const PROBE_CAP_MS = 30_000;
 
 /**
