@@ -519,6 +519,29 @@ describe('sync engine: retry timing', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('a backoff attempt that finds another tab syncing waits again instead of stopping', async () => {
+    await saveNotes(1);
+    server.failNextPush('server');
+    const lock = createLocalLock();
+    const clock = createManualClock();
+    const { sync } = engine({ clock, lock, random: () => 0.999 });
+    await sync.syncNow();
+    expect(sync.status()).toMatchObject({ phase: 'retrying', failures: 1 });
+
+    // Another tab holds the lock when the backoff timer fires.
+    let release = () => {};
+    const held = lock.tryRun(() => new Promise<void>((resolve) => (release = resolve)));
+    clock.advance(1_998);
+    await quiet(sync);
+    expect(sync.status().phase).toBe('retrying');
+    expect(clock.pending()).toEqual([1_998]);
+    release();
+    await held;
+
+    await runFor(sync, clock, 2_000);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('after one lost reply, with the server up, the health probe has it in sync within 15 s', async () => {
     await saveNotes(3);
     // Some bad hours earlier (5xx) left a long backoff; then a reply is lost after commit.

@@ -167,9 +167,8 @@ export function createSyncEngine({
         return;
       }
       if (disposed || running || status.phase !== 'retrying') return;
-      if (timer !== null) clock.clearTimeout(timer);
-      timer = null;
-      setStatus({ nextAttemptAt: null });
+      // The backoff timer stays set until this attempt settles it (a success clears it,
+      // a failure sets a new one), so a tab that finds the lock taken still retries later.
       void run('probe');
     }, delay);
   };
@@ -333,6 +332,10 @@ export function createSyncEngine({
     running = (async () => {
       try {
         const outcome = await lock.tryRun(() => cycle(trigger));
+        // Another tab holds the lock. A backoff whose timer just fired into it waits again.
+        if (!outcome && status.phase === 'retrying' && timer === null) {
+          schedule(backoffDelay(status.failures, random));
+        }
         return outcome ?? ({ kind: 'busy' } as const);
       } finally {
         running = null;
@@ -360,7 +363,8 @@ export function createSyncEngine({
      * or a login is needed.
      */
     request(delayMs = 0) {
-      if (status.phase === 'needs-login' || status.phase === 'retrying') return;
+      if (status.phase === 'needs-login') return;
+      if (status.phase === 'retrying' && timer !== null) return;
       const due = status.nextAttemptAt;
       if (due !== null && due <= clock.now() + delayMs) return;
       schedule(delayMs);
