@@ -9,11 +9,12 @@ import {
   type RecordScope,
   recordTypeDefinition,
 } from '../../src/domain/record-types.ts';
-import type {
-  Mutation,
-  MutationError,
-  MutationResult,
-  ServerRecord,
+import {
+  type Mutation,
+  type MutationError,
+  type MutationResult,
+  mutationSchema,
+  type ServerRecord,
 } from '../../src/domain/sync-protocol.ts';
 import { jsonPath } from '../http/api-error.ts';
 import type { Store, StoredRecord, SyncTransaction, UserAccount } from '../store/store.ts';
@@ -37,11 +38,58 @@ interface Prepared {
   immutable?: boolean;
 }
 
+const rejected = (mutationId: string, error: MutationError): MutationResult => ({
+  mutationId,
+  status: 'rejected',
+  error,
+});
+
 /**
  * Same bytes as `bodyHash` from src/domain (SHA-256 hex of `canonicalJson(body)`), but
  * synchronous: WebCrypto's digest is async and would cost a promise per mutation.
  */
 const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/**
+ * A change whose envelope (mutationId, type, id, op, baseRev, body, hash) is unusable:
+ * refused alone, the rest of its batch goes on.
+ *
+ * Its refusal is never saved in the mutations table. It depends on nothing but the bytes
+ * sent, so a retry of the same change gets the same answer worked out again; and saving
+ * it would put keys there that a device never made (any string, or '' for a missing id),
+ * so that two unrelated bad changes, or a later good one under that id, would be taken
+ * for retries of each other. When the mutationId and hash are usable, the mutations
+ * table is still asked first, so a retry of a change once accepted keeps its original
+ * answer even if the envelope rules have since become stricter.
+ */
+interface Unusable {
+  /** Set when the mutationId and hash are well-formed enough to look up. */
+  lookup?: { mutationId: string; hash: string };
+  result: MutationResult;
+}
+
+const uuidLike = mutationSchema.shape.mutationId;
+const hashLike = mutationSchema.shape.hash;
+
+function readEnvelope(change: Record<string, unknown>): { mutation: Mutation } | Unusable {
+  const parsed = mutationSchema.safeParse(change);
+  if (parsed.success) return { mutation: parsed.data };
+  const mutationId = typeof change.mutationId === 'string' ? change.mutationId : '';
+  const issue = parsed.error.issues[0];
+  const path = jsonPath(issue?.path ?? []);
+  const error: MutationError = {
+    code: 'invalid',
+    message: issue?.message ?? 'invalid change',
+    path,
+  };
+  const idOk = uuidLike.safeParse(change.mutationId).success;
+  const hashOk = hashLike.safeParse(change.hash).success;
+  // The result echoes the mutationId sent if it is a string ('' if not): all a device can match.
+  return {
+    ...(idOk && hashOk ? { lookup: { mutationId, hash: change.hash as string } } : {}),
+    result: rejected(mutationId, error),
+  };
+}
 
 function prepare(mutation: Mutation): Prepared {
   const bodyJson = canonicalJson(mutation.body);
@@ -85,12 +133,6 @@ export const toServerRecord = (record: StoredRecord): ServerRecord => ({
   deleted: record.deleted,
   schemaVersion: record.schemaVersion,
   body: JSON.parse(record.bodyJson) as Record<string, unknown>,
-});
-
-const rejected = (mutationId: string, error: MutationError): MutationResult => ({
-  mutationId,
-  status: 'rejected',
-  error,
 });
 
 function decide(
@@ -157,7 +199,7 @@ function decide(
  */
 function replay(
   context: PushContext,
-  mutation: Mutation,
+  mutation: { mutationId: string; hash: string },
   stored: { hash: string; userId: string; resultJson: string },
 ): MutationResult {
   if (stored.hash !== mutation.hash || stored.userId !== context.user.id) {
@@ -170,16 +212,28 @@ function replay(
     : original;
 }
 
+/**
+ * Applies a batch whose outer shape was checked (`pushBatchSchema`): each change's
+ * envelope is read here, so a bad one is `rejected` (code `invalid`, with its path) alone
+ * while the others are applied in the same transaction.
+ */
 export function applyPush(
   store: Store,
   context: PushContext,
-  mutations: readonly Mutation[],
+  changes: readonly Record<string, unknown>[],
 ): MutationResult[] {
-  if (mutations.length === 0) return [];
-  const prepared = mutations.map(prepare);
+  if (changes.length === 0) return [];
+  const prepared = changes.map((change) => {
+    const read = readEnvelope(change);
+    return 'mutation' in read ? prepare(read.mutation) : read;
+  });
   const now = store.now().toISOString();
   return store.syncTransaction((tx) =>
     prepared.map((item) => {
+      if ('result' in item) {
+        const stored = item.lookup && tx.findMutation(item.lookup.mutationId);
+        return item.lookup && stored ? replay(context, item.lookup, stored) : item.result;
+      }
       const { mutation } = item;
       const stored = tx.findMutation(mutation.mutationId);
       if (stored) return replay(context, mutation, stored);

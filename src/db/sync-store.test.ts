@@ -61,6 +61,35 @@ describe('sync store: taking a batch', () => {
     expect((await sendingSeqs(db)).size).toBe(0);
   });
 
+  it('settles a split batch part by part; the parts not settled yet stay marked as sent', async () => {
+    for (const title of ['a', 'b', 'c', 'd']) {
+      await repo.put({ type: 'lessons-note', body: note(title), updatedBy: 'x' });
+    }
+    const store = createSyncStore(db);
+    const batch = await store.takeBatch(100);
+    const seqs = batch.map((e) => e.seq);
+    await store.park(batch.slice(0, 1), 'invalid: Invalid UUID (id)');
+    expect([...(await sendingSeqs(db))]).toEqual(seqs.slice(1));
+    const [b, c] = batch.slice(1, 3);
+    await store.applyResults(batch.slice(1, 3), [
+      { mutationId: b?.mutationId ?? '', status: 'applied', rev: 1 },
+      { mutationId: c?.mutationId ?? '', status: 'applied', rev: 2 },
+    ]);
+    expect([...(await sendingSeqs(db))]).toEqual(seqs.slice(3));
+    // An edit of d, still on its way, is a new change, not a rewrite of the one sent.
+    await repo.put({ type: 'lessons-note', id: batch[3]?.id, body: note('d2'), updatedBy: 'x' });
+    // The tab dies here. The next batch counts d's attempt and sends d as it was.
+    const next = await createSyncStore(db).takeBatch(100);
+    expect(next.map((e) => [e.body.title, e.mutationId, e.attempts])).toEqual([
+      ['d', batch[3]?.mutationId, 2],
+    ]);
+    expect((await db.outbox.toArray()).map((e) => [e.body.title, e.state])).toEqual([
+      ['a', 'parked'],
+      ['d', 'pending'],
+      ['d2', 'pending'],
+    ]);
+  });
+
   it('does not let a parked change hold back a later edit of the same record', async () => {
     const a = await repo.put({ type: 'lessons-note', body: note(''), updatedBy: 'x' });
     await db.outbox.toCollection().modify({ attempts: 1, state: 'parked' });

@@ -40,9 +40,9 @@ export interface SyncStore {
    */
   takeBatch(max: number, maxBytes?: number): Promise<OutboxEntry[]>;
   applyResults(batch: OutboxEntry[], results: MutationResult[]): Promise<ResultSummary>;
-  /** The whole batch failed (network, 5xx): keep it pending with the error. */
+  /** The batch (or a part of it) failed (network, 5xx): keep it pending with the error. */
   noteFailure(batch: OutboxEntry[], error: string): Promise<void>;
-  /** The server refused the whole batch (4xx): park it so the rest of the queue goes on. */
+  /** The server refused the batch (or a part) as a whole (4xx): park it, the queue goes on. */
   park(batch: OutboxEntry[], error: string): Promise<void>;
   cursor(): Promise<number>;
   /** Pull everything again from the start (new districts: their older records are due). */
@@ -83,7 +83,12 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     await db.syncMeta.delete(SENDING);
   }
 
-  /** The batch came back settled: what stays queued keeps its attempt, the mark goes. */
+  /**
+   * The batch, or a part of it, came back settled: what stays queued keeps its attempt,
+   * and its mark goes. A batch the engine splits (after a whole-batch 400) is settled part
+   * by part; the parts not settled yet stay marked as sent, so a crash in between leaves
+   * them "maybe delivered", never rewritten, and counted by the next `takeBatch`.
+   */
   async function settle(batch: OutboxEntry[], kept: Map<number, Partial<OutboxEntry>>) {
     await db.outbox.bulkUpdate(
       batch.flatMap((e) => {
@@ -92,7 +97,10 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         return changes ? [{ key: seq, changes: { attempts: e.attempts, ...changes } }] : [];
       }),
     );
-    await db.syncMeta.delete(SENDING);
+    const done = new Set(batch.map((e) => e.seq as number));
+    const left = [...(await sendingSeqs(db))].filter((seq) => !done.has(seq));
+    if (left.length > 0) await db.syncMeta.put({ key: SENDING, value: left });
+    else await db.syncMeta.delete(SENDING);
   }
 
   return {

@@ -22,12 +22,27 @@ export const mutationSchema = z.object({
 });
 export type Mutation = z.infer<typeof mutationSchema>;
 
-export const pushRequestSchema = z.object({
+const pushHeader = {
   deviceId: z.string().min(1).max(100),
   schemaVersion: z.number().int().positive(),
+};
+
+export const pushRequestSchema = z.object({
+  ...pushHeader,
   mutations: z.array(mutationSchema).max(MAX_PUSH_MUTATIONS),
 });
 export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/**
+ * What the server checks of a push request as a whole: its header, and that `mutations`
+ * is a list of at most 100 objects. Each change's envelope (`mutationSchema`) is judged on
+ * its own, so one bad change is refused alone and never fails its batch.
+ */
+export const pushBatchSchema = z.object({
+  ...pushHeader,
+  mutations: z.array(z.looseObject({})).max(MAX_PUSH_MUTATIONS),
+});
+export type PushBatch = z.infer<typeof pushBatchSchema>;
 
 /** A record as the server holds it and sends it in pull pages and conflicts. */
 export const serverRecordSchema = z.object({

@@ -4,8 +4,9 @@ import { createRecordRepository, type RecordRepository } from '../db/record-repo
 import { createSyncStore } from '../db/sync-store.ts';
 import { createManualClock } from '../testing/manual-clock.ts';
 import { createMemoryServer, type MemoryServer } from '../testing/memory-server.ts';
-import { createSyncEngine } from './engine.ts';
+import { createSyncEngine, type SyncEngine } from './engine.ts';
 import { createLocalLock, type SyncLock } from './lock.ts';
+import { type Transport, TransportError } from './transport.ts';
 
 let db: SedpDatabase;
 let repo: RecordRepository;
@@ -27,12 +28,13 @@ function engine(
     lock?: SyncLock;
     clock?: ReturnType<typeof createManualClock>;
     random?: () => number;
+    transport?: Transport;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock();
   const sync = createSyncEngine({
     store: createSyncStore(db),
-    transport: server.transport,
+    transport: options.transport ?? server.transport,
     lock: options.lock ?? createLocalLock(),
     deviceId: 'device-1',
     clock,
@@ -334,5 +336,263 @@ describe('sync engine: attachments', () => {
       1, 2, 3,
     ]);
     expect(await db.blobs.where('uploaded').equals(0).count()).toBe(0);
+  });
+});
+
+/**
+ * An older server that checks every envelope of a batch at once: a batch holding a
+ * poisoned change gets a 400 naming it, like `pushRequestSchema` did.
+ */
+function strictServer(poisoned: Set<string>): Transport & { requests: string[][] } {
+  const requests: string[][] = [];
+  return {
+    requests,
+    pull: server.transport.pull,
+    async push(request) {
+      requests.push(request.mutations.map((m) => m.id));
+      const index = request.mutations.findIndex((m) => poisoned.has(m.id));
+      if (index >= 0) {
+        throw new TransportError('client', 'invalid: Invalid UUID', 400, [
+          'mutations',
+          index,
+          'id',
+        ]);
+      }
+      return server.transport.push(request);
+    },
+  };
+}
+
+describe('sync engine: a batch refused as a whole (400) is split to find the bad change', () => {
+  it('parks only the poisoned change, with the field the server named; the other 99 are applied', async () => {
+    const saved = await saveNotes(100);
+    const bad = saved[61]?.id ?? '';
+    const transport = strictServer(new Set([bad]));
+    const { sync } = engine({ transport });
+
+    const outcome = await sync.syncNow();
+
+    expect(outcome).toMatchObject({ kind: 'done', pushed: 99, parked: 1 });
+    const left = await db.outbox.toArray();
+    expect(left).toHaveLength(1);
+    expect(left[0]).toMatchObject({
+      id: bad,
+      state: 'parked',
+      lastError: 'invalid: Invalid UUID (id)',
+    });
+    expect(server.records.size).toBe(99);
+    expect(server.history).toHaveLength(99);
+    expect(server.records.has(bad)).toBe(false);
+    // Halving: the whole batch, then two halves at each of 7 levels, at most.
+    expect(transport.requests.length).toBeLessThanOrEqual(15);
+    // Each change reached the server once; order kept.
+    expect(server.pushes.flatMap((p) => p.mutations.map((m) => m.id))).toEqual(
+      saved.map((r) => r.id).filter((id) => id !== bad),
+    );
+    expect((await db.syncMeta.get('sendingSeqs'))?.value ?? []).toEqual([]);
+  });
+
+  it('a batch of one that gets a 400 is parked', async () => {
+    const [only] = await saveNotes(1);
+    const { sync } = engine({ transport: strictServer(new Set([only?.id ?? ''])) });
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 0, parked: 1 });
+    expect((await db.outbox.toArray())[0]).toMatchObject({ state: 'parked' });
+  });
+
+  it('a network failure half-way through the split keeps the rest pending; the retry stores nothing twice', async () => {
+    const saved = await saveNotes(100);
+    const bad = saved[80]?.id ?? '';
+    const transport = strictServer(new Set([bad]));
+    // The first half (no poison) is stored, then its reply is lost.
+    server.failNextPush('lose-reply');
+    const { sync } = engine({ transport });
+
+    expect((await sync.syncNow()).kind).toBe('failed');
+    expect(server.records.size).toBe(50);
+    const pending = await db.outbox.toArray();
+    expect(pending.map((e) => [e.state, e.attempts])).toEqual(Array(100).fill(['pending', 1]));
+    expect((await db.syncMeta.get('sendingSeqs'))?.value ?? []).toEqual([]);
+
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 99, parked: 1 });
+    expect(server.records.size).toBe(99);
+    expect(server.history).toHaveLength(99); // the first half came back as duplicates
+    expect((await db.outbox.toArray()).map((e) => e.id)).toEqual([bad]);
+  });
+
+  it('other whole-batch refusals (403) still park the batch without splitting', async () => {
+    await saveNotes(4);
+    const requests: number[] = [];
+    const transport: Transport = {
+      pull: server.transport.pull,
+      async push(request) {
+        requests.push(request.mutations.length);
+        throw new TransportError('client', 'forbidden: account disabled', 403);
+      },
+    };
+    const { sync } = engine({ transport });
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', parked: 4 });
+    expect(requests).toEqual([4]);
+  });
+});
+
+/** Lets the engine's async work run, until no cycle is under way. */
+async function quiet(sync: SyncEngine) {
+  do {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  } while (sync.status().phase === 'syncing');
+}
+
+/** Moves the manual clock forward `ms`, timer by timer, letting each one's work finish. */
+async function runFor(sync: SyncEngine, clock: ReturnType<typeof createManualClock>, ms: number) {
+  const end = clock.now() + ms;
+  for (;;) {
+    await quiet(sync);
+    const next = Math.min(...clock.pending());
+    if (!Number.isFinite(next) || clock.now() + next > end) break;
+    clock.advance(Math.max(0, next));
+  }
+  clock.advance(end - clock.now());
+  await quiet(sync);
+}
+
+/** The transport of the memory server, noting when (manual clock) each push was tried. */
+function timedTransport(clock: ReturnType<typeof createManualClock>) {
+  const attempts: number[] = [];
+  const transport: Transport = {
+    pull: server.transport.pull,
+    health: server.transport.health,
+    push(request) {
+      attempts.push(clock.now());
+      return server.transport.push(request);
+    },
+  };
+  return { transport, attempts };
+}
+
+describe('sync engine: retry timing', () => {
+  it('a routine request while a backoff waits does not bring the attempt forward', async () => {
+    await saveNotes(1);
+    server.failNextPush('server', 'server', 'server', 'server');
+    const clock = createManualClock();
+    const { transport, attempts } = timedTransport(clock);
+    const { sync } = engine({ clock, transport, random: () => 0.999 });
+    for (let i = 0; i < 3; i += 1) await sync.syncNow();
+    const waiting = sync.status();
+    expect(waiting).toMatchObject({ phase: 'retrying', failures: 3 });
+    const due = waiting.nextAttemptAt;
+
+    sync.request(0); // the tab became visible, another tab asked
+    sync.request(2_000); // a local write
+    expect(sync.status().nextAttemptAt).toBe(due);
+    expect(clock.pending()).toEqual([(due ?? 0) - clock.now()]);
+    await runFor(sync, clock, 5_000);
+    expect(attempts).toHaveLength(3);
+
+    // A request that arrives during the failing attempt does not re-run it afterwards.
+    await runFor(sync, clock, 3_000); // the backoff (8 s) is up: attempt 4 starts
+    expect(attempts).toHaveLength(4);
+    expect(sync.status()).toMatchObject({ phase: 'retrying', failures: 4 });
+    expect((sync.status().nextAttemptAt ?? 0) - (attempts[3] ?? 0)).toBe(15_984);
+  });
+
+  it('a routine trigger joining a failing attempt leaves the backoff; an explicit one retries at once', async () => {
+    await saveNotes(1);
+    server.failNextPush('server', 'server');
+    const clock = createManualClock();
+    const { transport, attempts } = timedTransport(clock);
+    const { sync } = engine({ clock, transport, random: () => 0.999 });
+
+    const first = sync.syncNow();
+    sync.request(0);
+    clock.advance(0); // the request's timer fires during the attempt: it joins it
+    await first;
+    await quiet(sync);
+    expect(attempts).toHaveLength(1);
+    expect(clock.pending()).toEqual([1_998]); // the backoff, not 0
+
+    // The network comes back (`online`) while an attempt is failing: once more, at once.
+    clock.advance(1_998);
+    expect(sync.status().phase).toBe('syncing');
+    void sync.syncNow();
+    await runFor(sync, clock, 0);
+    expect(attempts).toHaveLength(3);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a backoff attempt that finds another tab syncing waits again instead of stopping', async () => {
+    await saveNotes(1);
+    server.failNextPush('server');
+    const lock = createLocalLock();
+    const clock = createManualClock();
+    const { sync } = engine({ clock, lock, random: () => 0.999 });
+    await sync.syncNow();
+    expect(sync.status()).toMatchObject({ phase: 'retrying', failures: 1 });
+
+    // Another tab holds the lock when the backoff timer fires.
+    let release = () => {};
+    const held = lock.tryRun(() => new Promise<void>((resolve) => (release = resolve)));
+    clock.advance(1_998);
+    await quiet(sync);
+    expect(sync.status().phase).toBe('retrying');
+    expect(clock.pending()).toEqual([1_998]);
+    release();
+    await held;
+
+    await runFor(sync, clock, 2_000);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('after one lost reply, with the server up, the health probe has it in sync within 15 s', async () => {
+    await saveNotes(3);
+    // Some bad hours earlier (5xx) left a long backoff; then a reply is lost after commit.
+    server.failNextPush('server', 'server', 'server', 'server', 'lose-reply');
+    const clock = createManualClock();
+    const { transport, attempts } = timedTransport(clock);
+    const { sync } = engine({ clock, transport, random: () => 0.999 });
+    for (let i = 0; i < 4; i += 1) await sync.syncNow();
+    expect(sync.status().failures).toBe(4);
+
+    expect((await sync.syncNow()).kind).toBe('failed');
+    const lostAt = clock.now();
+    expect(server.records.size).toBe(3); // stored, the answer never came
+    const backoff = (sync.status().nextAttemptAt ?? 0) - lostAt;
+    expect(backoff).toBeGreaterThan(30_000);
+
+    await runFor(sync, clock, 15_000);
+
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.healthChecks()).toBeGreaterThan(0);
+    const retriedAt = attempts[5] ?? Number.POSITIVE_INFINITY;
+    expect(retriedAt - lostAt).toBeLessThanOrEqual(15_000);
+    expect(server.history).toHaveLength(3); // the retry was a duplicate
+    expect(sync.status()).toMatchObject({ phase: 'idle', failures: 0, nextAttemptAt: null });
+  });
+
+  it('a server that stays down is tried less and less often; when it is back, the probe finds it', async () => {
+    await saveNotes(1);
+    server.setDown(true);
+    const clock = createManualClock();
+    const { transport, attempts } = timedTransport(clock);
+    const { sync } = engine({ clock, transport, random: () => 0.999 });
+
+    const start = clock.now();
+    await sync.syncNow();
+    await runFor(sync, clock, 10 * 60_000);
+
+    const gaps = attempts.slice(1).map((at, i) => Math.round((at - (attempts[i] ?? 0)) / 1000));
+    expect(gaps.length).toBeGreaterThan(5);
+    for (let i = 1; i < gaps.length; i += 1) {
+      expect(gaps[i] ?? 0).toBeGreaterThanOrEqual(gaps[i - 1] ?? 0);
+    }
+    expect(gaps.at(-1)).toBeGreaterThanOrEqual(128);
+    expect(attempts.length).toBeLessThan(12);
+    expect(server.pushes).toHaveLength(0);
+    // Probes go on, spaced out to at most 30 s apart.
+    expect(server.healthChecks()).toBeLessThan((10 * 60_000) / 15_000 + 10);
+    expect(start).toBeLessThan(clock.now());
+
+    server.setDown(false);
+    await runFor(sync, clock, 30_000);
+    expect(await db.outbox.count()).toBe(0);
   });
 });

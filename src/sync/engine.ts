@@ -3,6 +3,7 @@
  * cross-tab lock; retries with backoff. Built from what it needs; no module-level state.
  */
 import type { SyncStore } from '../db/sync-store.ts';
+import type { OutboxEntry } from '../domain/record.ts';
 import { SCHEMA_VERSION } from '../domain/record.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
 import { backoffDelay } from './backoff.ts';
@@ -55,6 +56,46 @@ export interface SyncEngineDeps {
 const isTransportError = (error: unknown): error is TransportError =>
   error instanceof TransportError;
 
+/** Health probes while a backoff waits: the first after 1-2 s, then doubling up to 15-30 s. */
+export const PROBE_BASE_MS = 2_000;
+export const PROBE_CAP_MS = 30_000;
+
+/**
+ * "Equal jitter": between half and all of a ceiling that doubles per probe. The first
+ * probe comes soon (a single lost reply is found out within seconds); a long outage is
+ * asked about every 15-30 s, not more, which is cheap for the phone's battery and the
+ * server; and phones that lost the server together do not ask in step.
+ */
+export function probeDelay(probes: number, random: () => number = Math.random): number {
+  const ceiling = Math.min(PROBE_CAP_MS, PROBE_BASE_MS * 2 ** Math.max(0, probes - 1));
+  return Math.floor(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/**
+ * Who asked for a sync, which decides whether it may cut a backoff short:
+ * - `explicit`: the "Sync now" button, the `online` event, app start, a new login
+ *   (`syncNow`). Runs at once, whatever the backoff; one that joins a cycle under way
+ *   runs once more after it, even if that one failed (see `run`).
+ * - `routine`: local writes, the tab becoming visible, another tab's request, the timers
+ *   (`request`). Never brings an attempt forward while a backoff waits.
+ * - `probe`: `GET /api/health` answered while a backoff waited after a request that got
+ *   no answer: the server is there, so the lost reply is retried at once.
+ */
+type Trigger = 'explicit' | 'routine' | 'probe';
+
+/** Request failures where no answer came back: the server may be fine (a lost reply). */
+const unanswered = (error: TransportError) => error.kind === 'network' || error.kind === 'timeout';
+
+/** Whole-batch refusals that may come from one change in it: the batch is split to find it. */
+const splittable = (error: TransportError) => error.status === 400 || error.status === 413;
+
+/** `mutations.<i>.` says nothing for a batch of one: the field in the change is what counts. */
+function refusalOfOne(error: TransportError): string {
+  const path = error.path ?? [];
+  const field = path[0] === 'mutations' && typeof path[1] === 'number' ? path.slice(2) : path;
+  return field.length > 0 ? `${error.message} (${field.join('.')})` : error.message;
+}
+
 export function createSyncEngine({
   store,
   transport,
@@ -74,8 +115,11 @@ export function createSyncEngine({
   };
   const listeners = new Set<(status: SyncStatus) => void>();
   let timer: unknown = null;
+  let probeTimer: unknown = null;
+  let probes = 0;
   let running: Promise<SyncOutcome> | null = null;
-  let again = false;
+  /** A trigger that arrived while a cycle was under way: decides what follows it. */
+  let again: Trigger | null = null;
   let disposed = false;
 
   const setStatus = (patch: Partial<SyncStatus>) => {
@@ -90,8 +134,43 @@ export function createSyncEngine({
     timer = clock.setTimeout(() => {
       timer = null;
       setStatus({ nextAttemptAt: null });
-      void syncNow();
+      void run('routine');
     }, delayMs);
+  };
+
+  const stopProbing = () => {
+    if (probeTimer !== null) clock.clearTimeout(probeTimer);
+    probeTimer = null;
+  };
+
+  /**
+   * While a backoff waits after a request that got no answer, asks `GET /api/health` now
+   * and then. When it answers, the attempt is made at once instead of at the end of the
+   * backoff (a lost reply on a working network is sorted out in seconds, not minutes).
+   * Not after a 5xx or 429: the server answered those, and the backoff is what it needs.
+   */
+  const probeLater = () => {
+    stopProbing();
+    const health = transport.health?.bind(transport);
+    if (!health || disposed) return;
+    probes += 1;
+    const delay = probeDelay(probes, random);
+    const due = status.nextAttemptAt;
+    if (due !== null && due <= clock.now() + delay) return; // the attempt itself comes first
+    probeTimer = clock.setTimeout(async () => {
+      probeTimer = null;
+      if (disposed || running || status.phase !== 'retrying') return;
+      try {
+        await health();
+      } catch {
+        probeLater();
+        return;
+      }
+      if (disposed || running || status.phase !== 'retrying') return;
+      // The backoff timer stays set until this attempt settles it (a success clears it,
+      // a failure sets a new one), so a tab that finds the lock taken still retries later.
+      void run('probe');
+    }, delay);
   };
 
   /** Attachments first, so no record reaches the server before the blob it names. */
@@ -114,42 +193,73 @@ export function createSyncEngine({
     }
   }
 
+  /** The wire form of outbox entries. */
+  const requestOf = (entries: OutboxEntry[]) => ({
+    deviceId,
+    schemaVersion: SCHEMA_VERSION,
+    mutations: entries.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
+      mutationId,
+      type,
+      id,
+      op,
+      baseRev,
+      body,
+      hash,
+    })),
+  });
+
+  type Totals = { pushed: number; conflicts: number; parked: number };
+
+  /**
+   * Sends part of a batch and settles it. A part refused as a whole with a 400 (an older
+   * server that checks every envelope at once, or one change that spoils the request) is
+   * split in halves, each sent on its own, down to single changes: only the bad one is
+   * parked, with the server's message and the field it named. Parts settle one by one
+   * (`settled`); the rest stay marked as sent until their turn (see SyncStore.settle).
+   */
+  async function sendPart(part: OutboxEntry[], totals: Totals, settled: Set<OutboxEntry>) {
+    let response: Awaited<ReturnType<Transport['push']>>;
+    try {
+      response = await transport.push(requestOf(part));
+    } catch (error) {
+      if (!isTransportError(error) || error.kind !== 'client') throw error;
+      if (part.length > 1 && splittable(error)) {
+        const half = Math.ceil(part.length / 2);
+        await sendPart(part.slice(0, half), totals, settled);
+        await sendPart(part.slice(half), totals, settled);
+        return;
+      }
+      await store.park(part, part.length === 1 ? refusalOfOne(error) : error.message);
+      for (const entry of part) settled.add(entry);
+      totals.parked += part.length;
+      return;
+    }
+    const summary = await store.applyResults(part, response.results);
+    for (const entry of part) settled.add(entry);
+    totals.pushed += summary.applied;
+    totals.conflicts += summary.conflicts;
+    totals.parked += summary.parked;
+    if (summary.applied + summary.conflicts + summary.parked === 0) {
+      // Answered nothing we sent: treat as a server fault rather than spin.
+      throw new TransportError('server', 'The server answered none of the changes sent');
+    }
+  }
+
   async function push() {
-    const totals = { pushed: 0, conflicts: 0, parked: 0 };
+    const totals: Totals = { pushed: 0, conflicts: 0, parked: 0 };
     for (;;) {
       const batch = await store.takeBatch(MAX_PUSH_MUTATIONS);
       if (batch.length === 0) return totals;
-      let response: Awaited<ReturnType<Transport['push']>>;
+      const settled = new Set<OutboxEntry>();
       try {
-        response = await transport.push({
-          deviceId,
-          schemaVersion: SCHEMA_VERSION,
-          mutations: batch.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
-            mutationId,
-            type,
-            id,
-            op,
-            baseRev,
-            body,
-            hash,
-          })),
-        });
+        await sendPart(batch, totals, settled);
       } catch (error) {
-        if (isTransportError(error) && error.kind === 'client') {
-          await store.park(batch, error.message);
-          totals.parked += batch.length;
-          continue;
+        // Whatever of the batch is not settled stays pending, "maybe delivered".
+        const rest = batch.filter((entry) => !settled.has(entry));
+        if (rest.length > 0) {
+          await store.noteFailure(rest, error instanceof Error ? error.message : String(error));
         }
-        await store.noteFailure(batch, error instanceof Error ? error.message : String(error));
         throw error;
-      }
-      const summary = await store.applyResults(batch, response.results);
-      totals.pushed += summary.applied;
-      totals.conflicts += summary.conflicts;
-      totals.parked += summary.parked;
-      if (summary.applied + summary.conflicts + summary.parked === 0) {
-        // Answered nothing we sent: treat as a server fault rather than spin.
-        throw new TransportError('server', 'The server answered none of the changes sent');
       }
     }
   }
@@ -165,7 +275,8 @@ export function createSyncEngine({
     }
   }
 
-  async function cycle(): Promise<SyncOutcome> {
+  async function cycle(trigger: Trigger): Promise<SyncOutcome> {
+    stopProbing();
     setStatus({ phase: 'syncing' });
     try {
       await uploadBlobs();
@@ -191,44 +302,71 @@ export function createSyncEngine({
       if (failure.kind === 'auth') {
         setStatus({ phase: 'needs-login', lastError: failure.message });
       } else {
+        // A probe's attempt that fails too does not probe again: the backoff (still
+        // counting, not reset) runs its course, so a push that never gets an answer while
+        // /api/health does (a proxy dropping replies) is not sent every few seconds.
         const failures = status.failures + 1;
         setStatus({ phase: 'retrying', failures, lastError: failure.message });
         schedule(backoffDelay(failures, random));
+        if (unanswered(failure) && trigger !== 'probe') {
+          probes = 0;
+          probeLater();
+        }
       }
       return { kind: 'failed', error: failure };
     }
   }
 
-  /** Runs one push-then-pull cycle now (or joins the one under way in this tab). */
-  function syncNow(): Promise<SyncOutcome> {
+  /**
+   * Runs one push-then-pull cycle now, or joins the one under way in this tab. A trigger
+   * that joins one is remembered: after a success a routine one runs once more (a write
+   * made meanwhile goes out); after a failure only an explicit one does (the user, or the
+   * network coming back), a routine one leaves the backoff as it is.
+   */
+  function run(trigger: Trigger): Promise<SyncOutcome> {
     if (disposed) return Promise.resolve({ kind: 'busy' });
     if (running) {
-      again = true;
+      if (again !== 'explicit') again = trigger === 'explicit' ? 'explicit' : 'routine';
       return running;
     }
     running = (async () => {
       try {
-        const outcome = await lock.tryRun(cycle);
+        const outcome = await lock.tryRun(() => cycle(trigger));
+        // Another tab holds the lock. A backoff whose timer just fired into it waits again.
+        if (!outcome && status.phase === 'retrying' && timer === null) {
+          schedule(backoffDelay(status.failures, random));
+        }
         return outcome ?? ({ kind: 'busy' } as const);
       } finally {
         running = null;
-        if (again && !disposed) {
-          again = false;
-          schedule(0);
-        }
+        const next = again;
+        again = null;
+        const rerun =
+          next === 'explicit' ? status.phase !== 'needs-login' : status.phase === 'idle';
+        if (next && rerun && !disposed) schedule(0);
       }
     })();
     return running;
   }
 
+  /** An explicit sync ("Sync now", back online, app start): cuts any backoff short. */
+  function syncNow(): Promise<SyncOutcome> {
+    return run('explicit');
+  }
+
   return {
     syncNow,
-    /** Asks for a sync soon: after `delayMs` (debounced), unless one is already due sooner. */
+    /**
+     * A routine trigger (a local write, the tab visible again, another tab): asks for a
+     * sync after `delayMs` (debounced), unless one is due sooner. Never while a backoff
+     * waits (the retry comes when it is due, or when the health probe finds the server)
+     * or a login is needed.
+     */
     request(delayMs = 0) {
       if (status.phase === 'needs-login') return;
-      if (status.phase === 'retrying' && delayMs > 0) return; // backoff already scheduled
+      if (status.phase === 'retrying' && timer !== null) return;
       const due = status.nextAttemptAt;
-      if (due !== null && due <= clock.now() + delayMs && delayMs > 0) return;
+      if (due !== null && due <= clock.now() + delayMs) return;
       schedule(delayMs);
     },
     status: () => status,
@@ -247,6 +385,7 @@ export function createSyncEngine({
     dispose() {
       disposed = true;
       if (timer !== null) clock.clearTimeout(timer);
+      stopProbing();
       listeners.clear();
     },
   };

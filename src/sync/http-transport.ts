@@ -39,25 +39,55 @@ export async function request(
     throw new TransportError('network', 'The server cannot be reached');
   }
   if (response.ok) return response;
-  const message = await errorMessage(response);
+  const { message, path: where } = await errorMessage(response);
   if (response.status === 401) throw new TransportError('auth', message, 401);
   if (response.status >= 500 || response.status === 429 || response.status === 408) {
     throw new TransportError('server', message, response.status);
   }
-  throw new TransportError('client', message, response.status);
+  throw new TransportError('client', message, response.status, where);
 }
 
-async function errorMessage(response: Response): Promise<string> {
+async function errorMessage(
+  response: Response,
+): Promise<{ message: string; path?: (string | number)[] }> {
+  const fallback = `HTTP ${response.status}`;
   try {
-    const body = (await response.json()) as { error?: string; message?: string };
-    return [body.error, body.message].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+    const body = (await response.json()) as { error?: string; message?: string; path?: unknown };
+    const message = [body.error, body.message].filter(Boolean).join(': ') || fallback;
+    const path = Array.isArray(body.path)
+      ? body.path.filter((p): p is string | number => ['string', 'number'].includes(typeof p))
+      : undefined;
+    return path ? { message, path } : { message };
   } catch {
-    return `HTTP ${response.status}`;
+    return { message: fallback };
   }
 }
 
+/**
+ * How long a push waits for its answer before it counts as "maybe delivered" and is
+ * retried with the same mutation ids. Scaled with what is sent, so a small batch whose
+ * reply was lost is retried in seconds rather than after half a minute:
+ * - 10 s for the rest: connecting (DNS, TCP and TLS take a few round trips, each up to
+ *   about a second on 2G) and the server's work (milliseconds for a full batch);
+ * - 0.4 s per KB sent, i.e. 2.5 KB/s, a 2G (GPRS/EDGE) uplink on a poor day (~20 kbit/s);
+ * - at most 60 s: a full batch of 100 hearing-sized records gzips to about 30-40 KB
+ *   (about 25 s); the cap only matters where gzip is missing (up to 1.5 MB uncompressed).
+ */
+export const PUSH_TIMEOUT_BASE_MS = 10_000;
+export const PUSH_TIMEOUT_PER_KB_MS = 400;
+export const PUSH_TIMEOUT_CAP_MS = 60_000;
+export function pushTimeoutMs(bytes: number): number {
+  const scaled = PUSH_TIMEOUT_BASE_MS + Math.ceil((bytes / 1024) * PUSH_TIMEOUT_PER_KB_MS);
+  return Math.min(PUSH_TIMEOUT_CAP_MS, scaled);
+}
+
+/** `GET /api/health` is a few bytes: an answer slower than this is as good as none. */
+export const HEALTH_TIMEOUT_MS = 5_000;
+
 /** Gzips a request body where the browser can (all current ones): push batches shrink 4-6x. */
-async function gzipBody(text: string): Promise<{ body: BodyInit; encoding?: string }> {
+async function gzipBody(
+  text: string,
+): Promise<{ body: string | Uint8Array<ArrayBuffer>; encoding?: string }> {
   if (typeof CompressionStream !== 'function') return { body: text };
   const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
   return { body: new Uint8Array(await new Response(stream).arrayBuffer()), encoding: 'gzip' };
@@ -77,12 +107,18 @@ export function createHttpTransport(options: HttpOptions): Transport & BlobTrans
       const { body, encoding } = await gzipBody(JSON.stringify(batch));
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (encoding) headers['content-encoding'] = encoding;
-      const response = await request(options, '/api/sync/push', { method: 'POST', headers, body });
+      const bytes = typeof body === 'string' ? new Blob([body]).size : body.byteLength;
+      const timeoutMs = options.timeoutMs ?? pushTimeoutMs(bytes);
+      const init = { method: 'POST', headers, body };
+      const response = await request({ ...options, timeoutMs }, '/api/sync/push', init);
       return json<PushResponse>(response);
     },
     async pull(since, limit) {
       const response = await request(options, `/api/sync/pull?since=${since}&limit=${limit}`);
       return json<PullResponse>(response);
+    },
+    async health() {
+      await request({ ...options, timeoutMs: HEALTH_TIMEOUT_MS }, '/api/health');
     },
     async hasBlob(sha256) {
       try {

@@ -11,11 +11,19 @@ export class TransportError extends Error {
   override name = 'TransportError';
   readonly kind: TransportErrorKind;
   readonly status: number | undefined;
+  /** Where in the request the server found the problem (a 400's `path`), if it said. */
+  readonly path: (string | number)[] | undefined;
 
-  constructor(kind: TransportErrorKind, message: string, status?: number) {
+  constructor(
+    kind: TransportErrorKind,
+    message: string,
+    status?: number,
+    path?: (string | number)[],
+  ) {
     super(message);
     this.kind = kind;
     this.status = status;
+    this.path = path;
   }
 
   get retryable(): boolean {
@@ -27,4 +35,6 @@ export class TransportError extends Error {
 export interface Transport {
   push(request: PushRequest): Promise<PushResponse>;
   pull(since: number, limit: number): Promise<PullResponse>;
+  /** Resolves when the server answers `GET /api/health` with 200; a cheap "are you there". */
+  health?(): Promise<void>;
 }

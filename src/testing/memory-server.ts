@@ -24,6 +24,9 @@ export function createMemoryServer() {
   const pushFaults: Fault[] = [];
   const pullFaults: Fault[] = [];
   const pushes: PushRequest[] = [];
+  /** Down: every request fails as unreachable (connection refused), health included. */
+  let down = false;
+  let healthChecks = 0;
 
   const store = (record: Omit<ServerRecord, 'rev'>): ServerRecord => {
     revision += 1;
@@ -108,6 +111,7 @@ export function createMemoryServer() {
 
   const transport: Transport = {
     async push(request) {
+      if (down) throw fail('network');
       pushes.push(structuredClone(request));
       const fault = pushFaults.shift();
       if (fault && fault !== 'lose-reply') throw fail(fault);
@@ -116,11 +120,16 @@ export function createMemoryServer() {
       return response;
     },
     async pull(since, limit): Promise<PullResponse> {
+      if (down) throw fail('network');
       const fault = pullFaults.shift();
       if (fault) throw fail(fault);
       const all = [...records.values()].filter((r) => r.rev > since).sort((a, b) => a.rev - b.rev);
       const changes = all.slice(0, limit).map((r) => structuredClone(r));
       return { changes, cursor: changes.at(-1)?.rev ?? since, hasMore: all.length > limit };
+    },
+    async health() {
+      healthChecks += 1;
+      if (down) throw fail('network');
     },
   };
 
@@ -131,6 +140,10 @@ export function createMemoryServer() {
     pushes,
     failNextPush: (...faults: Fault[]) => pushFaults.push(...faults),
     failNextPull: (...faults: Fault[]) => pullFaults.push(...faults),
+    setDown(value: boolean) {
+      down = value;
+    },
+    healthChecks: () => healthChecks,
     /** A change made on the server by someone else. */
     put(record: Omit<ServerRecord, 'rev'>) {
       const stored = store(record);

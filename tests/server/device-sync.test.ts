@@ -27,7 +27,12 @@ afterEach(async () => {
 });
 
 let dbCount = 0;
-function device(options: { baseUrl: () => string; token: () => string; fetch?: typeof fetch }) {
+function device(options: {
+  baseUrl: () => string;
+  token: () => string;
+  fetch?: typeof fetch;
+  random?: () => number;
+}) {
   dbCount += 1;
   const db: SedpDatabase = createDatabase(`device-sync-${process.pid}-${dbCount}`);
   cleanups.push(() => db.delete());
@@ -41,7 +46,7 @@ function device(options: { baseUrl: () => string; token: () => string; fetch?: t
     }),
     lock: createLocalLock(),
     deviceId: `device-${dbCount}`,
-    random: () => 0,
+    random: options.random ?? (() => 0),
   });
   cleanups.push(async () => engine.dispose());
   return { db, repo, engine };
@@ -122,6 +127,62 @@ describe('device sync against the real server', () => {
     const ids = await notesOnServer(aida.api);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
+  });
+
+  it('after a reply lost after commit (the connection hangs), is in sync within 15 s though the backoff is long', {
+    timeout: 60_000,
+  }, async () => {
+    const server = await freshServer((fn) => cleanups.push(fn));
+    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    let pushes = 0;
+    let lostAt = 0;
+    const flaky: typeof fetch = async (input, init) => {
+      if (!String(input).includes('/push')) return fetch(input, init);
+      pushes += 1;
+      // A bad hour first: the server answers 503, so the backoff has grown long.
+      if (pushes <= 4) {
+        const body = JSON.stringify({ error: 'unavailable', message: 'busy' });
+        return new Response(body, { status: 503 });
+      }
+      const response = await fetch(input, init);
+      if (pushes > 5) return response;
+      // The server committed; the answer never arrives and the connection hangs
+      // until the phone gives up waiting.
+      await response.arrayBuffer();
+      lostAt = Date.now();
+      const signal = init?.signal;
+      return new Promise<Response>((_, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason));
+      });
+    };
+    const phone = device({
+      baseUrl: () => server.url,
+      token: () => aida.token,
+      fetch: flaky,
+      random: () => 0.999,
+    });
+    for (let i = 0; i < 3; i += 1) {
+      await phone.repo.put({
+        type: 'lessons-note',
+        body: note('nooken', `n${i}`),
+        updatedBy: 'aida',
+      });
+    }
+    for (let i = 0; i < 4; i += 1) expect((await phone.engine.syncNow()).kind).toBe('failed');
+    expect(phone.engine.status().failures).toBe(4);
+
+    const lost = await phone.engine.syncNow();
+    expect(lost).toMatchObject({ kind: 'failed', error: { kind: 'timeout' } });
+    const failedAt = Date.now();
+    const backoff = (phone.engine.status().nextAttemptAt ?? 0) - failedAt;
+    expect(backoff).toBeGreaterThan(20_000);
+    expect(await notesOnServer(aida.api)).toHaveLength(3); // delivered, the phone can't know
+
+    // No "Sync now": the health probe finds the server and the retry comes at once.
+    const budget = 15_000 - (failedAt - lostAt);
+    await expect.poll(() => phone.db.outbox.count(), { timeout: budget, interval: 200 }).toBe(0);
+    expect(pushes).toBe(6);
+    expect(await notesOnServer(aida.api)).toHaveLength(3); // stored once
   });
 
   it('keeps everything while the server is down or restarting, then delivers it', async () => {

@@ -239,9 +239,13 @@ describe('push', () => {
       message: 'The request body is not valid JSON',
     });
 
-    const badMutation = await push(api, [{ ...m, baseRev: -1 }]);
-    expect(badMutation.status).toBe(400);
-    expect(badMutation.body).toMatchObject({ error: 'invalid', path: ['mutations', 0, 'baseRev'] });
+    const notObjects = await push(api, [m, 'change', null]);
+    expect(notObjects.status).toBe(400);
+    expect(notObjects.body).toMatchObject({ error: 'invalid', path: ['mutations', 1] });
+
+    const noDevice = await api.post('/api/sync/push', { schemaVersion: 1, mutations: [m] });
+    expect(noDevice.status).toBe(400);
+    expect(noDevice.body).toMatchObject({ error: 'invalid', path: ['deviceId'] });
     expect(server.store.history(m.id)).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import {
   DEFAULT_PULL_LIMIT,
   MAX_PULL_LIMIT,
   type PushResponse,
-  pushRequestSchema,
+  pushBatchSchema,
 } from '../../../src/domain/sync-protocol.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { readJson, readQuery } from '../../http/read-json.ts';
@@ -37,7 +37,7 @@ export function syncRoutes(store: Store): Hono<AppEnv> {
   routes.use('*', requireAuth(store));
 
   routes.post('/push', async (c) => {
-    const request = await readJson(c, pushRequestSchema);
+    const request = await readJson(c, pushBatchSchema);
     const results = applyPush(
       store,
       { user: c.get('user'), deviceId: request.deviceId, schemaVersion: request.schemaVersion },

@@ -1,0 +1,51 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { createHttpTransport, PUSH_TIMEOUT_CAP_MS, pushTimeoutMs } from './http-transport.ts';
+import { TransportError } from './transport.ts';
+
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+describe('http transport', () => {
+  it('gives a push 10 s plus 0.4 s per KB sent, at most 60 s', () => {
+    expect(pushTimeoutMs(0)).toBe(10_000);
+    expect(pushTimeoutMs(1024)).toBe(10_400);
+    expect(pushTimeoutMs(35 * 1024)).toBe(24_000); // a full batch, gzipped
+    expect(pushTimeoutMs(1_500_000)).toBe(PUSH_TIMEOUT_CAP_MS);
+  });
+
+  it('reports a 400 as a client error with the path the server named', async () => {
+    const transport = createHttpTransport({
+      getToken: () => 't',
+      fetch: async () =>
+        json(400, { error: 'invalid', message: 'Invalid UUID', path: ['mutations', 3, 'id'] }),
+    });
+    const error = await transport.push({ deviceId: 'd', schemaVersion: 1, mutations: [] }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TransportError);
+    expect(error).toMatchObject({
+      kind: 'client',
+      status: 400,
+      message: 'invalid: Invalid UUID',
+      path: ['mutations', 3, 'id'],
+    });
+  });
+
+  it('health resolves when /api/health answers 200 and fails otherwise', async () => {
+    const asked: string[] = [];
+    let status = 200;
+    const transport = createHttpTransport({
+      getToken: () => null,
+      fetch: async (input) => {
+        asked.push(String(input));
+        return json(status, { status: status === 200 ? 'ok' : 'unavailable' });
+      },
+    });
+    await expect(transport.health?.()).resolves.toBeUndefined();
+    status = 503;
+    await expect(transport.health?.()).rejects.toMatchObject({ kind: 'server', status: 503 });
+    expect(asked).toEqual(['/api/health', '/api/health']);
+  });
+});
