@@ -133,6 +133,23 @@ describe('chunked blob uploads', () => {
     expect(readFileSync(blobFile(server, name)).equals(bytes)).toBe(true);
   });
 
+  it('appends one of two identical chunks arriving together, and refuses the other', async () => {
+    const server = await freshServer(onTestFinished);
+    const { token } = await signedInUser(server, 'consultant');
+    const up = uploader(server, token);
+    const bytes = randomBytes(600_000);
+    const name = sha256(bytes);
+
+    const replies = await Promise.all([
+      up.chunk(name, bytes, 0, 300_000),
+      up.chunk(name, bytes, 0, 300_000),
+    ]);
+    expect(replies.map((reply) => reply.status).sort()).toEqual([200, 409]);
+    expect((await up.status(name)).body.offset).toBe(300_000);
+    expect((await up.chunk(name, bytes, 300_000, 600_000)).status).toBe(201);
+    expect(readFileSync(blobFile(server, name)).equals(bytes)).toBe(true);
+  });
+
   it('discards the partial when the whole file is not the blob it names', async () => {
     const server = await freshServer(onTestFinished);
     const { token } = await signedInUser(server, 'consultant');
