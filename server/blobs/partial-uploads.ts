@@ -64,8 +64,36 @@ export type ChunkResult =
   /** The whole file is not the blob it names: the partial is gone. */
   | { kind: 'hash_mismatch' };
 
+/**
+ * Unfinished uploads one user may keep: starting another drops their oldest, so a user's
+ * abandoned uploads take at most 20 x 10 MB of disk. A device sends one blob at a time
+ * and finishes it before the next, so only blobs deleted on the phone are ever dropped.
+ */
+export const MAX_PARTIALS_PER_UPLOADER = 20;
+
+async function makeRoomForNewPartial(dataDir: string, userId: string, file: string) {
+  const dir = partialDir(dataDir);
+  const suffix = `.${uploaderKey(userId)}`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const others = names
+    .map((name) => path.join(dir, name))
+    .filter((other) => other.endsWith(suffix) && other !== file);
+  const excess = others.length - MAX_PARTIALS_PER_UPLOADER + 1;
+  if (excess <= 0) return;
+  const aged = await Promise.all(
+    others.map(async (other) => ({
+      file: other,
+      modified: (await stat(other).catch(() => undefined))?.mtimeMs ?? 0,
+    })),
+  );
+  aged.sort((a, b) => a.modified - b.modified);
+  for (const oldest of aged.slice(0, excess)) {
+    await exclusive(oldest.file, () => rm(oldest.file, { force: true }));
+  }
+}
+
 /** Appends one chunk of `sha256` from `userId`, and finishes the blob after the last one. */
-export function receiveChunk(
+export async function receiveChunk(
   dataDir: string,
   sha256: string,
   userId: string,
@@ -73,6 +101,9 @@ export function receiveChunk(
   bytes: Uint8Array,
 ): Promise<ChunkResult> {
   const file = partialPath(dataDir, sha256, userId);
+  if (range.start === 0 && (await partialOffset(file)) === 0) {
+    await makeRoomForNewPartial(dataDir, userId, file);
+  }
   return exclusive(file, async () => {
     const offset = await partialOffset(file);
     if (offset !== range.start) return { kind: 'offset_mismatch', offset };

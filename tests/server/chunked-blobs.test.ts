@@ -4,7 +4,11 @@ import { existsSync, readdirSync, readFileSync, utimesSync, writeFileSync } from
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { partialDir, removeStalePartials } from '../../server/blobs/partial-uploads.ts';
+import {
+  MAX_PARTIALS_PER_UPLOADER,
+  partialDir,
+  removeStalePartials,
+} from '../../server/blobs/partial-uploads.ts';
 import { contentRange } from '../../src/domain/blob-upload.ts';
 import { freshServer, signedInUser, type TestServer } from './helpers.ts';
 
@@ -249,6 +253,35 @@ describe('chunked blob uploads', () => {
       body: new Uint8Array(1),
     });
     expect(chunk.status).toBe(401);
+  });
+
+  it("drops a user's oldest unfinished upload when they start one too many", async () => {
+    const server = await freshServer(onTestFinished);
+    const aida = uploader(server, (await signedInUser(server, 'consultant')).token);
+    const bakyt = uploader(server, (await signedInUser(server, 'consultant')).token);
+    const blobs = Array.from({ length: MAX_PARTIALS_PER_UPLOADER + 1 }, () => randomBytes(2));
+    const names = blobs.map(sha256);
+    const bakytsBytes = randomBytes(2);
+    expect((await bakyt.chunk(sha256(bakytsBytes), bakytsBytes, 0, 1)).status).toBe(200);
+    const start = Date.parse('2025-03-01T00:00:00Z');
+    for (const [index, bytes] of blobs.slice(0, -1).entries()) {
+      const name = String(names[index]);
+      expect((await aida.chunk(name, bytes, 0, 1)).status).toBe(200);
+      // Each partial a minute older than the next, whatever the file system's clock grain.
+      const file = readdirSync(partialDir(server.dataDir)).find((f) => f.startsWith(name));
+      const at = new Date(start + index * 60_000);
+      utimesSync(path.join(partialDir(server.dataDir), String(file)), at, at);
+    }
+    expect(partials(server)).toHaveLength(MAX_PARTIALS_PER_UPLOADER + 1);
+
+    const newest = blobs.length - 1;
+    expect((await aida.chunk(String(names[newest]), blobs[newest] as Buffer, 0, 1)).status).toBe(
+      200,
+    );
+    expect((await aida.status(String(names[0]))).body.offset).toBe(0);
+    for (const name of names.slice(1)) expect((await aida.status(name)).body.offset).toBe(1);
+    expect((await bakyt.status(sha256(bakytsBytes))).body.offset).toBe(1);
+    expect(partials(server)).toHaveLength(MAX_PARTIALS_PER_UPLOADER + 1);
   });
 
   it('removes partial uploads untouched for longer than allowed', async () => {
