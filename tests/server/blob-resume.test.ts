@@ -215,4 +215,34 @@ describe('resumable blob upload over a link that drops', () => {
     expect(sent).toBe(scan.length + cutShort);
     expect(cutShort).toBeLessThanOrEqual(2 * chunk);
   }, 120_000);
+
+  it('sends a photo up to 256 KB in one PUT, and a larger one in chunks', async () => {
+    const server = await freshServer((fn) => cleanups.push(fn));
+    const { token } = await signedInUser(server, 'consultant');
+    const methods: string[] = [];
+    const transport = createHttpTransport({
+      baseUrl: server.url,
+      getToken: () => token,
+      fetch: (input, init) => {
+        methods.push(
+          `${init?.method ?? 'GET'} ${String(input).endsWith('/upload') ? 'upload' : 'blob'}`,
+        );
+        return fetch(input, init);
+      },
+    });
+    for (const size of [UPLOAD_CHUNK_BYTES, UPLOAD_CHUNK_BYTES + 1]) {
+      const bytes = randomBytes(size);
+      const name = createHash('sha256').update(bytes).digest('hex');
+      await transport.putBlob(name, new Blob([bytes], { type: 'image/jpeg' }));
+      expect(await transport.hasBlob(name)).toBe(true);
+    }
+    expect(methods).toEqual([
+      'PUT blob',
+      'HEAD blob',
+      'GET upload',
+      'PATCH blob',
+      'PATCH blob',
+      'HEAD blob',
+    ]);
+  });
 });
