@@ -131,7 +131,7 @@ function openDevice(name: string, baseUrl: string, token: string, attempts: Atte
   };
 }
 
-describe('resumable blob upload over a link that drops', () => {
+describe('resumable blob upload over a link that drops', { timeout: 120_000 }, () => {
   it('survives three drops and a reload, sending stored bytes only once', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
     const aida = await signedInUser(server, 'consultant', ['nooken']);
@@ -214,7 +214,7 @@ describe('resumable blob upload over a link that drops', () => {
     );
     expect(sent).toBe(scan.length + cutShort);
     expect(cutShort).toBeLessThanOrEqual(2 * chunk);
-  }, 120_000);
+  });
 
   it('sends a photo up to 256 KB in one PUT, and a larger one in chunks', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));

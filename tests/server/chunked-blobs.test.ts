@@ -54,7 +54,8 @@ const partials = (server: TestServer) =>
 const blobFile = (server: TestServer, name: string) =>
   path.join(server.dataDir, 'blobs', name.slice(0, 2), name.slice(2, 4), name);
 
-describe('chunked blob uploads', () => {
+// Generous: real HTTP and disk on a machine shared with other test runs.
+describe('chunked blob uploads', { timeout: 60_000 }, () => {
   it('keeps chunks until the last one, then stores the verified blob once', async () => {
     const server = await freshServer(onTestFinished);
     const { token } = await signedInUser(server, 'consultant');
