@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
+import { removeStalePartials } from './blobs/partial-uploads.ts';
 import type { ServerConfig } from './env.ts';
 import { firstAdminCommand } from './first-admin-hint.ts';
 import { seedReferenceData } from './seed/seed-reference-data.ts';
@@ -13,10 +14,19 @@ function readVersion(): string {
   return (JSON.parse(readFileSync(pkg, 'utf8')) as { version: string }).version;
 }
 
+/** A chunked upload untouched this long is abandoned; a device coming back later starts over. */
+const STALE_PARTIAL_UPLOAD_MS = 7 * 24 * 60 * 60 * 1000;
+
 export function startServer(config: ServerConfig) {
   const store = openSqliteStore(config.dataDir);
   const seeded = seedReferenceData(store);
   if (seeded > 0) console.log(`Added ${seeded} reference records (territories, work plan).`);
+  void removeStalePartials(config.dataDir, STALE_PARTIAL_UPLOAD_MS).then(
+    (removed) => {
+      if (removed > 0) console.log(`Removed ${removed} unfinished uploads older than 7 days.`);
+    },
+    (error: unknown) => console.warn('Could not clear old unfinished uploads:', error),
+  );
   const hasBuild = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasBuild) {
     console.warn(`No built app in ${config.staticDir}: serving the API only.`);

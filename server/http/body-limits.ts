@@ -1,5 +1,6 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { MAX_UPLOAD_CHUNK_BYTES } from '../../src/domain/blob-upload.ts';
 import type { ErrorBody } from './api-error.ts';
 
 export const PUSH_BODY_LIMIT = 2 * 1024 * 1024;
@@ -42,10 +43,13 @@ async function discardUnreadBody(c: Context): Promise<void> {
 export function apiBodyLimits(): MiddlewareHandler {
   const push = limit(PUSH_BODY_LIMIT);
   const blob = limit(BLOB_BODY_LIMIT);
+  const blobChunk = limit(MAX_UPLOAD_CHUNK_BYTES);
   const other = limit(DEFAULT_BODY_LIMIT);
   return async (c, next) => {
     const { path } = c.req;
-    const chosen = path === '/api/sync/push' ? push : path.startsWith('/api/blobs/') ? blob : other;
+    const blobLimit = c.req.method === 'PATCH' ? blobChunk : blob;
+    const chosen =
+      path === '/api/sync/push' ? push : path.startsWith('/api/blobs/') ? blobLimit : other;
     const response = await chosen(c, next);
     // bodyLimit returns its 413 rather than setting it; `next()` resolves to the context.
     if (response instanceof Response) c.res = response;

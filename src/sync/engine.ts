@@ -178,7 +178,8 @@ export function createSyncEngine({
     if (!blobs) return 0;
     let uploaded = 0;
     for (;;) {
-      const waiting = await store.blobsToUpload(20);
+      // One at a time: a blob is read whole into memory, and a scan may be 10 MB.
+      const waiting = await store.blobsToUpload(1);
       if (waiting.length === 0) return uploaded;
       for (const blob of waiting) {
         if (!(await blobs.hasBlob(blob.sha256))) {

@@ -1,4 +1,10 @@
 /** The sync transport over HTTP to the SEDP Field server (same origin in the app). */
+import {
+  CHUNKED_UPLOAD_THRESHOLD,
+  contentRange,
+  UPLOAD_CHUNK_BYTES,
+  type UploadState,
+} from '../domain/blob-upload.ts';
 import type { PullResponse, PushResponse } from '../domain/sync-protocol.ts';
 import { type Transport, TransportError } from './transport.ts';
 
@@ -93,6 +99,21 @@ async function gzipBody(
   return { body: new Uint8Array(await new Response(stream).arrayBuffer()), encoding: 'gzip' };
 }
 
+/**
+ * The slowest uplink a blob request is given time for: about 16 kbit/s, a poor GPRS link.
+ * A 256 KB chunk may take this long on top of the usual wait for an answer.
+ */
+const SLOWEST_UPLINK_BYTES_PER_S = 2 * 1024;
+
+/** Options for a request carrying `bytes`: the timeout grows with the body. */
+const forBody = (options: HttpOptions, bytes: number): HttpOptions => ({
+  ...options,
+  timeoutMs: (options.timeoutMs ?? 30_000) + Math.ceil((bytes / SLOWEST_UPLINK_BYTES_PER_S) * 1000),
+});
+
+/** After this many refused chunks in a row without progress, the attempt fails (and is retried later). */
+const MAX_OFFSET_RESYNCS = 3;
+
 export function createHttpTransport(options: HttpOptions): Transport & BlobTransport {
   const json = async <T>(response: Response): Promise<T> => {
     try {
@@ -130,11 +151,61 @@ export function createHttpTransport(options: HttpOptions): Transport & BlobTrans
       }
     },
     async putBlob(sha256, data) {
-      await request(options, `/api/blobs/${sha256}`, {
-        method: 'PUT',
-        headers: { 'content-type': data.type || 'application/octet-stream' },
-        body: data,
-      });
+      const type = data.type || 'application/octet-stream';
+      if (data.size <= CHUNKED_UPLOAD_THRESHOLD) {
+        await request(forBody(options, data.size), `/api/blobs/${sha256}`, {
+          method: 'PUT',
+          headers: { 'content-type': type },
+          body: data,
+        });
+        return;
+      }
+      await putInChunks(sha256, data, type);
     },
   };
+
+  /** How much of this blob the server already holds from this user. */
+  async function uploadState(sha256: string): Promise<UploadState> {
+    const response = await request(options, `/api/blobs/${sha256}/upload`);
+    return checkedState(await json<UploadState>(response));
+  }
+
+  function checkedState(state: UploadState): UploadState {
+    if (typeof state?.offset !== 'number' || typeof state.complete !== 'boolean') {
+      throw new TransportError('server', 'The server did not say how much of the upload it has');
+    }
+    return state;
+  }
+
+  /**
+   * Sends a large blob in chunks, starting where the server's copy ends: after a dropped
+   * connection or a reload, bytes already stored are not sent again. A failed chunk
+   * throws (a network error for the engine's backoff); the next attempt asks again.
+   */
+  async function putInChunks(sha256: string, data: Blob, type: string): Promise<void> {
+    let state = await uploadState(sha256);
+    let resyncs = 0;
+    while (!state.complete) {
+      const start = state.offset;
+      if (start >= data.size) {
+        throw new TransportError('server', `The server holds ${start} bytes of ${data.size}`);
+      }
+      const end = Math.min(start + UPLOAD_CHUNK_BYTES, data.size);
+      try {
+        const response = await request(forBody(options, end - start), `/api/blobs/${sha256}`, {
+          method: 'PATCH',
+          headers: { 'content-type': type, 'content-range': contentRange(start, end, data.size) },
+          body: data.slice(start, end),
+        });
+        state = checkedState(await json<UploadState>(response));
+        resyncs = 0;
+      } catch (error) {
+        // 409: the server holds a different offset (an earlier chunk did arrive after all).
+        const offsetMoved = error instanceof TransportError && error.status === 409;
+        if (!offsetMoved || resyncs >= MAX_OFFSET_RESYNCS) throw error;
+        resyncs += 1;
+        state = await uploadState(sha256);
+      }
+    }
+  }
 }

@@ -1,8 +1,20 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
+import {
+  MAX_UPLOAD_CHUNK_BYTES,
+  parseContentRange,
+  type UploadState,
+} from '../../../src/domain/blob-upload.ts';
 import { blobFileExists, readBlobFile, writeBlobFile } from '../../blobs/blob-files.ts';
+import {
+  partialOffset,
+  partialPath,
+  receiveChunk,
+  removePartial,
+} from '../../blobs/partial-uploads.ts';
 import { ApiError } from '../../http/api-error.ts';
 import type { AppEnv } from '../../http/app-env.ts';
+import { BLOB_BODY_LIMIT } from '../../http/body-limits.ts';
 import { requireAuth } from '../../http/require-auth.ts';
 import type { Store } from '../../store/store.ts';
 
@@ -23,18 +35,30 @@ function shaParam(value: string): string {
   return value;
 }
 
-/** PUT, HEAD and GET /api/blobs/:sha256: attachments, uploaded apart from the records naming them. */
+function blobMime(header: string | undefined): string {
+  const mime = (header ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!BLOB_MIME_TYPES.includes(mime)) {
+    const message = `Content-Type must be one of ${BLOB_MIME_TYPES.join(', ')}`;
+    throw new ApiError(415, 'unsupported_media_type', message);
+  }
+  return mime;
+}
+
+/**
+ * PUT, PATCH, HEAD and GET /api/blobs/:sha256: attachments, uploaded apart from the
+ * records naming them; large ones in chunks that survive a dropped connection.
+ */
 export function blobRoutes(store: Store, dataDir: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireAuth(store));
 
+  /** Stored: both the row and the file (a file lost from disk counts as missing). */
+  const isStored = async (sha256: string) =>
+    store.blobInfo(sha256) !== undefined && (await blobFileExists(dataDir, sha256));
+
   routes.put('/:sha256', async (c) => {
     const sha256 = shaParam(c.req.param('sha256'));
-    const mime = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    if (!BLOB_MIME_TYPES.includes(mime)) {
-      const message = `Content-Type must be one of ${BLOB_MIME_TYPES.join(', ')}`;
-      throw new ApiError(415, 'unsupported_media_type', message);
-    }
+    const mime = blobMime(c.req.header('content-type'));
     const bytes = new Uint8Array(await c.req.arrayBuffer());
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
       throw new ApiError(400, 'hash_mismatch', 'The SHA-256 of the bytes is not the name given');
@@ -46,6 +70,83 @@ export function blobRoutes(store: Store, dataDir: string): Hono<AppEnv> {
     await writeBlobFile(dataDir, sha256, bytes);
     store.saveBlobInfo({ ...info, createdBy: c.get('user').id });
     return c.json(info, known ? 200 : 201);
+  });
+
+  // How much of a chunked upload this user has stored: the device resumes from there.
+  routes.get('/:sha256/upload', async (c) => {
+    const sha256 = shaParam(c.req.param('sha256'));
+    const info = store.blobInfo(sha256);
+    const state: UploadState =
+      info && (await isStored(sha256))
+        ? { sha256, offset: info.size, complete: true }
+        : {
+            sha256,
+            offset: await partialOffset(partialPath(dataDir, sha256, c.get('user').id)),
+            complete: false,
+          };
+    return c.json(state, 200, { 'Upload-Offset': String(state.offset) });
+  });
+
+  // One chunk: `Content-Range: bytes <start>-<end>/<total>`, appended only at the offset held.
+  routes.patch('/:sha256', async (c) => {
+    const sha256 = shaParam(c.req.param('sha256'));
+    const mime = blobMime(c.req.header('content-type'));
+    const range = parseContentRange(c.req.header('content-range'));
+    if (!range) {
+      const message = 'Content-Range must be "bytes <start>-<end>/<total>", end below total';
+      throw new ApiError(400, 'invalid', message, { path: ['content-range'] });
+    }
+    if (range.total > BLOB_BODY_LIMIT) {
+      throw new ApiError(413, 'too_large', `A blob may have at most ${BLOB_BODY_LIMIT} bytes`);
+    }
+    const length = range.end - range.start + 1;
+    if (length > MAX_UPLOAD_CHUNK_BYTES) {
+      const message = `A chunk may have at most ${MAX_UPLOAD_CHUNK_BYTES} bytes`;
+      throw new ApiError(413, 'too_large', message);
+    }
+    const user = c.get('user');
+    const known = store.blobInfo(sha256);
+    if (known && (await isStored(sha256))) {
+      await removePartial(dataDir, sha256, user.id);
+      const state: UploadState = { sha256, offset: known.size, complete: true };
+      return c.json(state, 200, { 'Upload-Offset': String(known.size) });
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await c.req.arrayBuffer());
+    } catch {
+      // The connection dropped mid-chunk: nothing is written, the device asks for the offset.
+      throw new ApiError(400, 'incomplete', 'The chunk was cut off');
+    }
+    if (bytes.length !== length) {
+      const message = `The body has ${bytes.length} bytes; Content-Range names ${length}`;
+      throw new ApiError(400, 'invalid', message, { path: ['content-range'] });
+    }
+    const result = await receiveChunk(dataDir, sha256, user.id, range, bytes);
+    switch (result.kind) {
+      case 'offset_mismatch':
+        return c.json(
+          {
+            error: 'offset_mismatch',
+            message: `This upload continues at byte ${result.offset}`,
+            offset: result.offset,
+          },
+          409,
+          { 'Upload-Offset': String(result.offset) },
+        );
+      case 'hash_mismatch':
+        throw new ApiError(400, 'hash_mismatch', 'The SHA-256 of the bytes is not the name given');
+      case 'stored': {
+        const state: UploadState = { sha256, offset: result.offset, complete: false };
+        return c.json(state, 200, { 'Upload-Offset': String(result.offset) });
+      }
+      case 'complete': {
+        // The file is in place before the row: a row never points at a missing file.
+        store.saveBlobInfo({ sha256, size: result.size, mime, createdBy: user.id });
+        const state: UploadState = { sha256, offset: result.size, complete: true };
+        return c.json(state, 201, { 'Upload-Offset': String(result.size) });
+      }
+    }
   });
 
   // Hono answers HEAD with the GET route, dropping the body; so no file is opened for it.

@@ -1,0 +1,159 @@
+/**
+ * Chunked uploads in progress: `<dataDir>/blobs/partial/<sha256>.<uploader>`, one file per
+ * blob and uploader, so two people sending the same photo cannot corrupt each other's
+ * bytes. A chunk is appended only when it starts exactly where the file ends; when the
+ * last byte arrives the whole file is hashed and renamed into place.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { ByteRange } from '../../src/domain/blob-upload.ts';
+import { blobFileExists, blobPath } from './blob-files.ts';
+
+export const partialDir = (dataDir: string) => path.join(dataDir, 'blobs', 'partial');
+
+/** User ids are hashed into the name, so no id can form a path. */
+const uploaderKey = (userId: string) =>
+  createHash('sha256').update(userId).digest('hex').slice(0, 24);
+
+export const partialPath = (dataDir: string, sha256: string, userId: string) =>
+  path.join(partialDir(dataDir), `${sha256}.${uploaderKey(userId)}`);
+
+/** Bytes of the partial upload held so far (0 when there is none). */
+export async function partialOffset(file: string): Promise<number> {
+  return stat(file).then(
+    (info) => info.size,
+    () => 0,
+  );
+}
+
+/**
+ * One request at a time per partial file. A retried chunk can arrive while the first
+ * attempt is still being written; the second then sees the new offset, never a half one.
+ */
+const queues = new Map<string, Promise<unknown>>();
+async function exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve();
+  const run = before.then(task, task);
+  const settled = run.then(
+    () => undefined,
+    () => undefined,
+  );
+  queues.set(key, settled);
+  try {
+    return await run;
+  } finally {
+    if (queues.get(key) === settled) queues.delete(key);
+  }
+}
+
+async function fileSha256(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+export type ChunkResult =
+  /** Appended; more bytes are awaited. */
+  | { kind: 'stored'; offset: number }
+  /** The last byte arrived, the hash matched and the blob is in place. */
+  | { kind: 'complete'; size: number }
+  /** The chunk does not start where the partial ends: nothing was written. */
+  | { kind: 'offset_mismatch'; offset: number }
+  /** The whole file is not the blob it names: the partial is gone. */
+  | { kind: 'hash_mismatch' };
+
+/**
+ * Unfinished uploads one user may keep: starting another drops their oldest, so a user's
+ * abandoned uploads take at most 20 x 10 MB of disk. A device sends one blob at a time
+ * and finishes it before the next, so only blobs deleted on the phone are ever dropped.
+ */
+export const MAX_PARTIALS_PER_UPLOADER = 20;
+
+async function makeRoomForNewPartial(dataDir: string, userId: string, file: string) {
+  const dir = partialDir(dataDir);
+  const suffix = `.${uploaderKey(userId)}`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const others = names
+    .map((name) => path.join(dir, name))
+    .filter((other) => other.endsWith(suffix) && other !== file);
+  const excess = others.length - MAX_PARTIALS_PER_UPLOADER + 1;
+  if (excess <= 0) return;
+  const aged = await Promise.all(
+    others.map(async (other) => ({
+      file: other,
+      modified: (await stat(other).catch(() => undefined))?.mtimeMs ?? 0,
+    })),
+  );
+  aged.sort((a, b) => a.modified - b.modified);
+  for (const oldest of aged.slice(0, excess)) {
+    await exclusive(oldest.file, () => rm(oldest.file, { force: true }));
+  }
+}
+
+/** Appends one chunk of `sha256` from `userId`, and finishes the blob after the last one. */
+export async function receiveChunk(
+  dataDir: string,
+  sha256: string,
+  userId: string,
+  range: ByteRange,
+  bytes: Uint8Array,
+): Promise<ChunkResult> {
+  const file = partialPath(dataDir, sha256, userId);
+  if (range.start === 0 && (await partialOffset(file)) === 0) {
+    await makeRoomForNewPartial(dataDir, userId, file);
+  }
+  return exclusive(file, async () => {
+    const offset = await partialOffset(file);
+    if (offset !== range.start) return { kind: 'offset_mismatch', offset };
+    await mkdir(path.dirname(file), { recursive: true });
+    const handle = await open(file, 'a');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    const stored = offset + bytes.length;
+    if (stored < range.total) return { kind: 'stored', offset: stored };
+    if ((await fileSha256(file)) !== sha256) {
+      await rm(file, { force: true });
+      return { kind: 'hash_mismatch' };
+    }
+    if (await blobFileExists(dataDir, sha256)) {
+      // Someone else finished the same bytes first.
+      await rm(file, { force: true });
+    } else {
+      const target = blobPath(dataDir, sha256);
+      await mkdir(path.dirname(target), { recursive: true });
+      await rename(file, target);
+    }
+    return { kind: 'complete', size: stored };
+  });
+}
+
+/** Drops a partial upload (the blob got stored some other way). */
+export function removePartial(dataDir: string, sha256: string, userId: string): Promise<void> {
+  const file = partialPath(dataDir, sha256, userId);
+  return exclusive(file, () => rm(file, { force: true }));
+}
+
+/** Removes partial uploads untouched for `maxAgeMs`; returns how many went. */
+export async function removeStalePartials(
+  dataDir: string,
+  maxAgeMs: number,
+  now: Date = new Date(),
+): Promise<number> {
+  const dir = partialDir(dataDir);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile() || now.getTime() - info.mtime.getTime() <= maxAgeMs) continue;
+    await exclusive(file, () => rm(file, { force: true }));
+    removed += 1;
+  }
+  return removed;
+}
