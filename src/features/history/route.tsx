@@ -29,9 +29,12 @@ export function Component() {
     [history],
   );
   const currentRev = versions.find((version) => version.kind === 'applied')?.rev;
+  // Restoring edits this device's copy (its rev is the base the server checks), so the
+  // record must be here; only its author or an admin may do it.
   const mayRestore =
     account !== null &&
     history !== null &&
+    Boolean(local) &&
     (account.role === 'admin' || account.username === history.createdBy);
 
   const restore = async (body: Record<string, unknown>) => {
