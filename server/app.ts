@@ -9,6 +9,7 @@ import { userRoutes } from './routes/admin/user-routes.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { blobRoutes } from './routes/blobs/blob-routes.ts';
 import { healthRoute } from './routes/health-route.ts';
+import { recordRoutes } from './routes/records/history-route.ts';
 import { syncRoutes } from './routes/sync/sync-routes.ts';
 import { securityHeaders } from './security.ts';
 import { mountStatic } from './static.ts';
@@ -50,6 +51,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   app.route('/api/sync', syncRoutes(store));
   app.route('/api/blobs', blobRoutes(store, dataDir));
   app.route('/api/admin', userRoutes(store));
+  app.route('/api/records', recordRoutes(store));
 
   app.all('/api/*', (c) =>
     c.json<ErrorBody>({ error: 'not_found', message: 'No such API endpoint' }, 404),

@@ -53,6 +53,10 @@ export function createAppRouter() {
                   lazy: () => import('../features/territories/detail-route.tsx'),
                 },
                 { path: 'notes', lazy: () => import('../features/notes/route.tsx') },
+                {
+                  path: 'records/:id/history',
+                  lazy: () => import('../features/history/route.tsx'),
+                },
                 { path: 'dashboard/*', lazy: () => import('../features/dashboard/route.tsx') },
                 { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
                 { path: 'settings', lazy: () => import('../features/settings/route.tsx') },

@@ -5,6 +5,7 @@ import type checklists from '../../locales/en/checklists.json';
 import type common from '../../locales/en/common.json';
 import type dashboard from '../../locales/en/dashboard.json';
 import type hearings from '../../locales/en/hearings.json';
+import type history from '../../locales/en/history.json';
 import type home from '../../locales/en/home.json';
 import type notes from '../../locales/en/notes.json';
 import type referenceLists from '../../locales/en/reference-lists.json';
@@ -25,6 +26,7 @@ declare module 'i18next' {
       common: typeof common;
       dashboard: typeof dashboard;
       hearings: typeof hearings;
+      history: typeof history;
       home: typeof home;
       notes: typeof notes;
       'reference-lists': typeof referenceLists;

@@ -11,6 +11,7 @@ import {
 import { overallScore } from '../../domain/checklist-score.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { HistoryLink } from '../../ui/history-link.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { CriterionCard } from './criterion-card.tsx';
 import { EvaluationDetails } from './evaluation-details.tsx';
@@ -209,6 +210,7 @@ export function EvaluationEditor() {
           <Link className="button" to={`/checklists/${id}/print?language=${format.language}`}>
             {t('print.open')}
           </Link>
+          <HistoryLink id={id} />
           <button type="button" className="button button--quiet" onClick={remove}>
             {t('delete.button')}
           </button>

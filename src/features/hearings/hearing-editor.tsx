@@ -7,6 +7,7 @@ import { type FinalProblem, finalProblems, type Hearing } from '../../domain/hea
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { HistoryLink } from '../../ui/history-link.tsx';
 import { partDraftKey } from '../../ui/use-record-editor.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
@@ -172,6 +173,7 @@ export function HearingEditor() {
           <Link className="button" to={`/hearings/${id}/print?language=${format.language}`}>
             {t('print.open')}
           </Link>
+          <HistoryLink id={id} />
           <button type="button" className="button button--quiet" onClick={remove}>
             {t('delete.button')}
           </button>

@@ -15,6 +15,7 @@ import {
 } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { HistoryLink } from '../../ui/history-link.tsx';
 import { partDraftKey } from '../../ui/use-record-editor.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
@@ -220,6 +221,7 @@ export function TrainingEditor() {
           >
             {t('finish.csv')}
           </button>
+          <HistoryLink id={id} />
           <button type="button" className="button button--quiet" onClick={remove}>
             {t('delete.button')}
           </button>
