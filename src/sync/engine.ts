@@ -8,7 +8,7 @@ import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BlobTransport } from './http-transport.ts';
 import type { SyncLock } from './lock.ts';
-import { type Transport, TransportError } from './transport.ts';
+import { failureOf, type SyncFailure, type Transport, TransportError } from './transport.ts';
 
 export interface Clock {
   now(): number;
@@ -29,6 +29,8 @@ export interface SyncStatus {
   /** Consecutive failed attempts; 0 after a success. */
   failures: number;
   lastError: string | null;
+  /** The last failure as data, for a message in the user's language; null after a success. */
+  lastFailure: SyncFailure | null;
   lastSuccessAt: string | null;
   /** When the next automatic attempt is due (epoch ms), if one is scheduled. */
   nextAttemptAt: number | null;
@@ -69,6 +71,7 @@ export function createSyncEngine({
     phase: 'idle',
     failures: 0,
     lastError: null,
+    lastFailure: null,
     lastSuccessAt: null,
     nextAttemptAt: null,
   };
@@ -77,6 +80,7 @@ export function createSyncEngine({
   let running: Promise<SyncOutcome> | null = null;
   let again = false;
   let disposed = false;
+  let awaitingRelease = false;
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -180,6 +184,7 @@ export function createSyncEngine({
         phase: 'idle',
         failures: 0,
         lastError: null,
+        lastFailure: null,
         lastSuccessAt: at.toISOString(),
       });
       if ((await store.pendingCount()) > 0) schedule(pendingIntervalMs);
@@ -189,14 +194,38 @@ export function createSyncEngine({
         ? error
         : new TransportError('server', error instanceof Error ? error.message : String(error));
       if (failure.kind === 'auth') {
-        setStatus({ phase: 'needs-login', lastError: failure.message });
+        setStatus({
+          phase: 'needs-login',
+          lastError: failure.message,
+          lastFailure: failureOf(failure),
+        });
       } else {
         const failures = status.failures + 1;
-        setStatus({ phase: 'retrying', failures, lastError: failure.message });
+        setStatus({
+          phase: 'retrying',
+          failures,
+          lastError: failure.message,
+          lastFailure: failureOf(failure),
+        });
         schedule(backoffDelay(failures, random));
       }
       return { kind: 'failed', error: failure };
     }
+  }
+
+  /**
+   * Another tab holds the lock: run as soon as it lets go (done, or its tab closed), so
+   * what this tab wrote goes out without waiting for another trigger. One wait at a time.
+   */
+  function retryWhenReleased() {
+    if (awaitingRelease || disposed) return;
+    awaitingRelease = true;
+    void lock.whenReleased().then(() => {
+      awaitingRelease = false;
+      if (status.phase === 'needs-login') return;
+      if (status.phase === 'retrying' && timer !== null) return; // its backoff is due anyway
+      schedule(0);
+    });
   }
 
   /** Runs one push-then-pull cycle now (or joins the one under way in this tab). */
@@ -209,7 +238,11 @@ export function createSyncEngine({
     running = (async () => {
       try {
         const outcome = await lock.tryRun(cycle);
-        return outcome ?? ({ kind: 'busy' } as const);
+        if (outcome === undefined) {
+          retryWhenReleased();
+          return { kind: 'busy' } as const;
+        }
+        return outcome;
       } finally {
         running = null;
         if (again && !disposed) {
@@ -238,7 +271,7 @@ export function createSyncEngine({
     },
     /** After a new login: clears the "needs login" state. */
     resume() {
-      setStatus({ phase: 'idle', lastError: null, failures: 0 });
+      setStatus({ phase: 'idle', lastError: null, lastFailure: null, failures: 0 });
     },
     async init() {
       const lastSuccessAt = (await store.lastSuccess()) ?? null;

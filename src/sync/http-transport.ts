@@ -1,6 +1,6 @@
 /** The sync transport over HTTP to the SEDP Field server (same origin in the app). */
 import type { PullResponse, PushResponse } from '../domain/sync-protocol.ts';
-import { type Transport, TransportError } from './transport.ts';
+import { type ErrorDetails, type Transport, TransportError } from './transport.ts';
 
 export interface HttpOptions {
   baseUrl?: string;
@@ -39,20 +39,33 @@ export async function request(
     throw new TransportError('network', 'The server cannot be reached');
   }
   if (response.ok) return response;
-  const message = await errorMessage(response);
-  if (response.status === 401) throw new TransportError('auth', message, 401);
+  const { message, details } = await errorOf(response);
+  if (response.status === 401) throw new TransportError('auth', message, 401, details);
   if (response.status >= 500 || response.status === 429 || response.status === 408) {
-    throw new TransportError('server', message, response.status);
+    throw new TransportError('server', message, response.status, details);
   }
-  throw new TransportError('client', message, response.status);
+  throw new TransportError('client', message, response.status, details);
 }
 
-async function errorMessage(response: Response): Promise<string> {
+/** The reply's message, error code and request id (body first, then the header). */
+async function errorOf(response: Response): Promise<{ message: string; details: ErrorDetails }> {
+  const details: ErrorDetails = {};
+  const headerId = response.headers.get('x-request-id');
+  if (headerId) details.requestId = headerId;
   try {
-    const body = (await response.json()) as { error?: string; message?: string };
-    return [body.error, body.message].filter(Boolean).join(': ') || `HTTP ${response.status}`;
+    const body = (await response.json()) as {
+      error?: unknown;
+      message?: unknown;
+      requestId?: unknown;
+    };
+    if (typeof body.error === 'string') details.code = body.error;
+    if (typeof body.requestId === 'string') details.requestId = body.requestId;
+    const message = [body.error, body.message]
+      .filter((part) => typeof part === 'string' && part)
+      .join(': ');
+    return { message: message || `HTTP ${response.status}`, details };
   } catch {
-    return `HTTP ${response.status}`;
+    return { message: `HTTP ${response.status}`, details };
   }
 }
 
