@@ -74,19 +74,23 @@ async function create(): Promise<AppSync> {
     useSyncStatus.setState(status);
     post({ type: 'status', status });
   });
+  /** Another tab is syncing: shown until it says otherwise or lets go of the lock. */
   let watchingOther = false;
+  const otherTabSyncing = () => {
+    useOtherTabSync.setState({ syncing: true });
+    // A tab closed mid-sync never says it stopped: the lock's release does.
+    if (watchingOther) return;
+    watchingOther = true;
+    void lock.whenReleased().then(() => {
+      watchingOther = false;
+      useOtherTabSync.setState({ syncing: false });
+    });
+  };
   if (channel) {
     channel.onmessage = (event: MessageEvent<Message>) => {
       if (event.data?.type !== 'status') return;
-      const syncing = event.data.status.phase === 'syncing';
-      useOtherTabSync.setState({ syncing });
-      // A tab closed mid-sync never says it stopped: the lock's release does.
-      if (!syncing || watchingOther) return;
-      watchingOther = true;
-      void lock.whenReleased().then(() => {
-        watchingOther = false;
-        useOtherTabSync.setState({ syncing: false });
-      });
+      if (event.data.status.phase === 'syncing') otherTabSyncing();
+      else useOtherTabSync.setState({ syncing: false });
     };
   }
 
@@ -136,7 +140,8 @@ async function create(): Promise<AppSync> {
   const syncNow = async () => {
     const outcome = await engine.syncNow();
     if (outcome.kind === 'done') await refreshAccount();
-    // 'busy': another tab holds the lock; the engine runs again when it lets go.
+    // Another tab holds the lock: the engine runs again when it lets go.
+    if (outcome.kind === 'busy') otherTabSyncing();
     return outcome;
   };
   const onOnline = () => void syncNow();
