@@ -56,7 +56,7 @@ async function runningServer(): Promise<TestServer> {
 const signIn = (server: TestServer, username: string, password: string) =>
   client(server.url).post('/api/auth/login', { username, password });
 
-describe('users CLI', () => {
+describe('users CLI', { timeout: 60_000 }, () => {
   it('adds users the running server signs in, and lists them', async () => {
     const server = await runningServer();
     const pass = { SEDP_PASSWORD: 'first admin secret' };
