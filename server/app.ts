@@ -5,6 +5,8 @@ import { DEFAULT_LOGIN_LIMITS, LoginGuard, type LoginLimits } from './auth/rate-
 import { ApiError, type ErrorBody } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiBodyLimits } from './http/body-limits.ts';
+import { requestId } from './http/request-id.ts';
+import { isStorageFull, storageFullLog } from './http/storage-full.ts';
 import { userRoutes } from './routes/admin/user-routes.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { blobRoutes } from './routes/blobs/blob-routes.ts';
@@ -36,9 +38,11 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
     deps.now ?? store.now,
   );
+  const fullLog = storageFullLog();
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
   app.use('*', compress());
+  app.use('/api/*', requestId());
   app.use('/api/*', apiBodyLimits());
   app.use('/api/*', async (c, next) => {
     await next();
@@ -61,13 +65,33 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.notFound((c) => c.json<ErrorBody>({ error: 'not_found', message: 'Not found' }, 404));
   app.onError((error, c) => {
-    if (error instanceof ApiError) return c.json(error.body(), error.status, error.headers);
+    // Unset outside /api (the built app): such errors are logged without one.
+    const id = c.get('requestId') as string | undefined;
+    if (error instanceof ApiError) {
+      const body = error.status >= 500 ? { ...error.body(), requestId: id } : error.body();
+      return c.json(body, error.status, error.headers);
+    }
     if (error instanceof HTTPException) {
       const code = error.status === 413 ? 'too_large' : 'bad_request';
       return c.json<ErrorBody>({ error: code, message: error.message || code }, error.status);
     }
-    console.error(error);
-    return c.json<ErrorBody>({ error: 'internal', message: 'Internal server error' }, 500);
+    const where = `${c.req.method} ${c.req.path}${id ? ` (request ${id})` : ''}`;
+    if (isStorageFull(error)) {
+      fullLog.note(`${where}: ${error.message}`);
+      return c.json<ErrorBody>(
+        {
+          error: 'storage_full',
+          message: 'The server cannot store data: its disk is full',
+          requestId: id,
+        },
+        503,
+      );
+    }
+    console.error(`Request failed: ${where}`, error);
+    return c.json<ErrorBody>(
+      { error: 'internal', message: 'Internal server error', requestId: id },
+      500,
+    );
   });
   return app;
 }

@@ -7,6 +7,8 @@ export interface ErrorBody {
   message: string;
   /** Where in the request body the problem is, for validation errors. */
   path?: (string | number)[];
+  /** On 5xx replies: the request's id, as in the X-Request-Id header and the server log. */
+  requestId?: string;
 }
 
 /** Thrown by handlers and helpers; the app's error handler turns it into JSON. */

@@ -7,5 +7,7 @@ export interface AppEnv {
   Variables: {
     user: UserAccount;
     tokenHash: string;
+    /** Set for every /api request by `requestId()`. */
+    requestId: string;
   };
 }

@@ -1,21 +1,28 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../http/app-env.ts';
+import { isStorageFull } from '../http/storage-full.ts';
 import type { Store } from '../store/store.ts';
 
-/** GET /api/health: open to all; `hasUsers` lets the sign-in screen explain the first set-up. */
+/**
+ * GET /api/health: open to all; `hasUsers` lets the sign-in screen explain the first
+ * set-up. 503 with `error` `storage_full` or `database_unavailable` when the database
+ * cannot take a write.
+ */
 export function healthRoute(store: Store, version: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.get('/health', (c) => {
     try {
       store.ping();
+      store.checkWritable();
       return c.json({
         status: 'ok',
         version,
         schemaVersion: store.schemaVersion(),
         hasUsers: store.countUsers() > 0,
       });
-    } catch {
-      return c.json({ status: 'unavailable', version }, 503);
+    } catch (error) {
+      const code = isStorageFull(error) ? 'storage_full' : 'database_unavailable';
+      return c.json({ status: 'unavailable', version, error: code }, 503);
     }
   });
   return routes;

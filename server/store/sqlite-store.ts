@@ -1,5 +1,5 @@
 /** Embedded SQLite store (node:sqlite, WAL). Opens or creates the database file and migrates it. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
@@ -9,13 +9,22 @@ import type { Store } from './store.ts';
 
 export const DATABASE_FILE = 'sedp.sqlite';
 
+/** Below this much free space on the data directory's disk the database counts as full. */
+const MIN_FREE_BYTES = 1024 * 1024;
+/** How much the database must be able to grow to count as writable: a large push batch. */
+const WRITE_HEADROOM_BYTES = 256 * 1024;
+
 export interface SqliteStoreOptions {
   /** The clock for updatedAt, token and account times; tests inject their own. */
   now?: () => Date;
 }
 
 export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {}): Store {
-  const now = options.now ?? (() => new Date());
+  return sqliteStore(openSqliteDatabase(dataDir), dataDir, options);
+}
+
+/** Opens (or creates) the database file in `dataDir` with the server's settings, migrated. */
+export function openSqliteDatabase(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE));
   db.exec('PRAGMA journal_mode = WAL');
@@ -25,11 +34,35 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
   // The users CLI may write while the server runs: wait for its lock rather than fail.
   db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
+  return db;
+}
 
+/** The store over an open database whose file lies in `dataDir`. */
+export function sqliteStore(
+  db: DatabaseSync,
+  dataDir: string,
+  options: SqliteStoreOptions = {},
+): Store {
+  const now = options.now ?? (() => new Date());
   return {
     now,
     ping() {
       db.prepare('SELECT 1').get();
+    },
+    checkWritable() {
+      const disk = statfsSync(dataDir);
+      if (disk.bavail * disk.bsize < MIN_FREE_BYTES) {
+        throw Object.assign(new Error(`No space left on device: ${dataDir}`), { code: 'ENOSPC' });
+      }
+      db.exec('BEGIN IMMEDIATE');
+      try {
+        // A new table and a row as big as a large push batch, in fresh pages: a file that
+        // cannot grow that far (SQLITE_FULL) says so here. Rolled back, nothing is kept.
+        db.exec('CREATE TABLE write_check (x BLOB)');
+        db.exec(`INSERT INTO write_check VALUES (zeroblob(${WRITE_HEADROOM_BYTES}))`);
+      } finally {
+        if (db.isTransaction) db.exec('ROLLBACK');
+      }
     },
     schemaVersion() {
       return userVersion(db);

@@ -98,6 +98,11 @@ export interface Store {
   now(): Date;
   /** Throws when the database cannot answer. */
   ping(): void;
+  /**
+   * Throws when the database cannot take a write (disk full, read-only, locked): makes a
+   * small write that needs fresh space, and takes it back.
+   */
+  checkWritable(): void;
   /** The schema version the database is at. */
   schemaVersion(): number;
   close(): void;

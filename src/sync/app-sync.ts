@@ -1,7 +1,9 @@
 /**
  * The app's one sync engine, wired to the device database, the server over HTTP and the
  * triggers: start, `online`, the tab becoming visible, local writes (debounced), a timer
- * while changes are pending, and the "Sync now" button. Other tabs hear its status.
+ * while changes are pending, and the "Sync now" button. Other tabs hear its status as
+ * information ("another tab is syncing"); each tab's own status is its engine's alone. A tab
+ * that finds another syncing runs when that one lets go of the lock (see the engine).
  */
 import { onLocalWrite, prefs, sessionStore, syncStore } from '../db/app-db.ts';
 import type { PullScope } from '../db/sync-store.ts';
@@ -9,12 +11,12 @@ import type { SessionUser } from '../domain/sync-protocol.ts';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncStatus } from './engine.ts';
 import { createHttpTransport, request } from './http-transport.ts';
 import { createWebLock } from './lock.ts';
-import { useSyncStatus } from './sync-status-store.ts';
+import { useOtherTabSync, useSyncStatus } from './sync-status-store.ts';
 
 const CHANNEL = 'sedp-field-sync';
 const WRITE_DEBOUNCE_MS = 2_000;
 
-type Message = { type: 'status'; status: SyncStatus } | { type: 'request' };
+type Message = { type: 'status'; status: SyncStatus };
 
 export interface AppSync {
   engine: SyncEngine;
@@ -57,11 +59,12 @@ export async function stopAppSync(): Promise<void> {
 async function create(): Promise<AppSync> {
   let token = (await sessionStore.load())?.token ?? null;
   const transport = createHttpTransport({ getToken: () => token });
+  const lock = createWebLock();
   const engine = createSyncEngine({
     store: syncStore,
     transport,
     blobs: transport,
-    lock: createWebLock(),
+    lock,
     deviceId: await prefs.deviceId(),
   });
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
@@ -71,10 +74,23 @@ async function create(): Promise<AppSync> {
     useSyncStatus.setState(status);
     post({ type: 'status', status });
   });
+  /** Another tab is syncing: shown until it says otherwise or lets go of the lock. */
+  let watchingOther = false;
+  const otherTabSyncing = () => {
+    useOtherTabSync.setState({ syncing: true });
+    // A tab closed mid-sync never says it stopped: the lock's release does.
+    if (watchingOther) return;
+    watchingOther = true;
+    void lock.whenReleased().then(() => {
+      watchingOther = false;
+      useOtherTabSync.setState({ syncing: false });
+    });
+  };
   if (channel) {
     channel.onmessage = (event: MessageEvent<Message>) => {
-      if (event.data.type === 'status') useSyncStatus.setState(event.data.status);
-      else engine.request(0);
+      if (event.data?.type !== 'status') return;
+      if (event.data.status.phase === 'syncing') otherTabSyncing();
+      else useOtherTabSync.setState({ syncing: false });
     };
   }
 
@@ -124,8 +140,8 @@ async function create(): Promise<AppSync> {
   const syncNow = async () => {
     const outcome = await engine.syncNow();
     if (outcome.kind === 'done') await refreshAccount();
-    // Another tab holds the lock: ask it to run once more for what this tab wrote.
-    if (outcome.kind === 'busy') post({ type: 'request' });
+    // Another tab holds the lock: the engine runs again when it lets go.
+    if (outcome.kind === 'busy') otherTabSyncing();
     return outcome;
   };
   const onOnline = () => void syncNow();
@@ -155,6 +171,7 @@ async function create(): Promise<AppSync> {
     stop() {
       unsubscribe();
       engine.dispose();
+      useOtherTabSync.setState({ syncing: false });
       channel?.close();
       window.removeEventListener('online', onOnline);
       document.removeEventListener('visibilitychange', onVisible);

@@ -7,6 +7,8 @@ export type LoginFailure =
   | { code: 'invalid' }
   | { code: 'rate-limited'; retryAfterSeconds: number }
   | { code: 'offline' }
+  /** The server's disk is full: it cannot store the sign-in (503 `storage_full`). */
+  | { code: 'storage-full' }
   | { code: 'server' };
 
 export class LoginError extends Error {
@@ -37,7 +39,13 @@ export async function login(username: string, password: string): Promise<LoginRe
     const retryAfterSeconds = Number(response.headers.get('retry-after')) || 60;
     throw new LoginError({ code: 'rate-limited', retryAfterSeconds });
   }
-  if (!response.ok) throw new LoginError({ code: 'server' });
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: unknown } | null;
+    if (response.status === 503 && body?.error === 'storage_full') {
+      throw new LoginError({ code: 'storage-full' });
+    }
+    throw new LoginError({ code: 'server' });
+  }
   return (await response.json()) as LoginResponse;
 }
 

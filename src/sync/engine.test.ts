@@ -274,6 +274,42 @@ describe('sync engine: one tab at a time', () => {
     expect(server.records.size).toBe(5);
   });
 
+  it('a tab that found the lock taken syncs when the holder lets go, with no other trigger', async () => {
+    await saveNotes(3);
+    const lock = createLocalLock();
+    // Another tab is mid-sync (its reply held back): it holds the lock.
+    let closeOtherTab = () => {};
+    const otherTab = lock.tryRun(() => new Promise<void>((r) => (closeOtherTab = r)));
+    const { sync, clock } = engine({ lock });
+
+    expect((await sync.syncNow()).kind).toBe('busy');
+    expect(sync.status().phase).toBe('idle');
+    clock.advance(60_000);
+    expect(server.pushes).toHaveLength(0);
+
+    closeOtherTab();
+    await otherTab;
+    await expect.poll(() => clock.pending()).toContain(0);
+    clock.advance(0);
+    await expect.poll(() => db.outbox.count()).toBe(0);
+    expect(server.records.size).toBe(3);
+  });
+
+  it('waits for the holder once, however often it finds the lock taken', async () => {
+    await saveNotes(1);
+    const lock = createLocalLock();
+    let release = () => {};
+    const otherTab = lock.tryRun(() => new Promise<void>((r) => (release = r)));
+    const { sync, clock } = engine({ lock });
+    for (let i = 0; i < 5; i += 1) expect((await sync.syncNow()).kind).toBe('busy');
+    release();
+    await otherTab;
+    await expect.poll(() => clock.pending()).toEqual([0]);
+    clock.advance(0);
+    await expect.poll(() => db.outbox.count()).toBe(0);
+    expect(server.pushes).toHaveLength(1);
+  });
+
   it('a request while syncing runs once more afterwards', async () => {
     await saveNotes(1);
     const { sync, clock } = engine();
@@ -352,11 +388,9 @@ function strictServer(poisoned: Set<string>): Transport & { requests: string[][]
       requests.push(request.mutations.map((m) => m.id));
       const index = request.mutations.findIndex((m) => poisoned.has(m.id));
       if (index >= 0) {
-        throw new TransportError('client', 'invalid: Invalid UUID', 400, [
-          'mutations',
-          index,
-          'id',
-        ]);
+        throw new TransportError('client', 'invalid: Invalid UUID', 400, {
+          path: ['mutations', index, 'id'],
+        });
       }
       return server.transport.push(request);
     },

@@ -9,7 +9,7 @@ import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BlobTransport } from './http-transport.ts';
 import type { SyncLock } from './lock.ts';
-import { type Transport, TransportError } from './transport.ts';
+import { failureOf, type SyncFailure, type Transport, TransportError } from './transport.ts';
 
 export interface Clock {
   now(): number;
@@ -30,6 +30,8 @@ export interface SyncStatus {
   /** Consecutive failed attempts; 0 after a success. */
   failures: number;
   lastError: string | null;
+  /** The last failure as data, for a message in the user's language; null after a success. */
+  lastFailure: SyncFailure | null;
   lastSuccessAt: string | null;
   /** When the next automatic attempt is due (epoch ms), if one is scheduled. */
   nextAttemptAt: number | null;
@@ -110,6 +112,7 @@ export function createSyncEngine({
     phase: 'idle',
     failures: 0,
     lastError: null,
+    lastFailure: null,
     lastSuccessAt: null,
     nextAttemptAt: null,
   };
@@ -121,6 +124,7 @@ export function createSyncEngine({
   /** A trigger that arrived while a cycle was under way: decides what follows it. */
   let again: Trigger | null = null;
   let disposed = false;
+  let awaitingRelease = false;
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -292,6 +296,7 @@ export function createSyncEngine({
         phase: 'idle',
         failures: 0,
         lastError: null,
+        lastFailure: null,
         lastSuccessAt: at.toISOString(),
       });
       if ((await store.pendingCount()) > 0) schedule(pendingIntervalMs);
@@ -301,13 +306,22 @@ export function createSyncEngine({
         ? error
         : new TransportError('server', error instanceof Error ? error.message : String(error));
       if (failure.kind === 'auth') {
-        setStatus({ phase: 'needs-login', lastError: failure.message });
+        setStatus({
+          phase: 'needs-login',
+          lastError: failure.message,
+          lastFailure: failureOf(failure),
+        });
       } else {
         // A probe's attempt that fails too does not probe again: the backoff (still
         // counting, not reset) runs its course, so a push that never gets an answer while
         // /api/health does (a proxy dropping replies) is not sent every few seconds.
         const failures = status.failures + 1;
-        setStatus({ phase: 'retrying', failures, lastError: failure.message });
+        setStatus({
+          phase: 'retrying',
+          failures,
+          lastError: failure.message,
+          lastFailure: failureOf(failure),
+        });
         schedule(backoffDelay(failures, random));
         if (unanswered(failure) && trigger !== 'probe') {
           probes = 0;
@@ -316,6 +330,21 @@ export function createSyncEngine({
       }
       return { kind: 'failed', error: failure };
     }
+  }
+
+  /**
+   * Another tab holds the lock: run as soon as it lets go (done, or its tab closed), so
+   * what this tab wrote goes out without waiting for another trigger. One wait at a time.
+   */
+  function retryWhenReleased() {
+    if (awaitingRelease || disposed) return;
+    awaitingRelease = true;
+    void lock.whenReleased().then(() => {
+      awaitingRelease = false;
+      if (status.phase === 'needs-login') return;
+      if (status.phase === 'retrying' && timer !== null) return; // its backoff is due anyway
+      schedule(0);
+    });
   }
 
   /**
@@ -333,11 +362,16 @@ export function createSyncEngine({
     running = (async () => {
       try {
         const outcome = await lock.tryRun(() => cycle(trigger));
-        // Another tab holds the lock. A backoff whose timer just fired into it waits again.
-        if (!outcome && status.phase === 'retrying' && timer === null) {
-          schedule(backoffDelay(status.failures, random));
+        if (outcome === undefined) {
+          // Another tab holds the lock. A backoff whose timer just fired into it waits
+          // again; otherwise this tab runs as soon as the other lets go.
+          if (status.phase === 'retrying' && timer === null) {
+            schedule(backoffDelay(status.failures, random));
+          }
+          retryWhenReleased();
+          return { kind: 'busy' } as const;
         }
-        return outcome ?? ({ kind: 'busy' } as const);
+        return outcome;
       } finally {
         running = null;
         const next = again;
@@ -377,7 +411,7 @@ export function createSyncEngine({
     },
     /** After a new login: clears the "needs login" state. */
     resume() {
-      setStatus({ phase: 'idle', lastError: null, failures: 0 });
+      setStatus({ phase: 'idle', lastError: null, lastFailure: null, failures: 0 });
     },
     async init() {
       const lastSuccessAt = (await store.lastSuccess()) ?? null;

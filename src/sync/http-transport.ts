@@ -6,7 +6,7 @@ import {
   type UploadState,
 } from '../domain/blob-upload.ts';
 import type { PullResponse, PushResponse } from '../domain/sync-protocol.ts';
-import { type Transport, TransportError } from './transport.ts';
+import { type ErrorDetails, type Transport, TransportError } from './transport.ts';
 
 export interface HttpOptions {
   baseUrl?: string;
@@ -45,27 +45,39 @@ export async function request(
     throw new TransportError('network', 'The server cannot be reached');
   }
   if (response.ok) return response;
-  const { message, path: where } = await errorMessage(response);
-  if (response.status === 401) throw new TransportError('auth', message, 401);
+  const { message, details } = await errorOf(response);
+  if (response.status === 401) throw new TransportError('auth', message, 401, details);
   if (response.status >= 500 || response.status === 429 || response.status === 408) {
-    throw new TransportError('server', message, response.status);
+    throw new TransportError('server', message, response.status, details);
   }
-  throw new TransportError('client', message, response.status, where);
+  throw new TransportError('client', message, response.status, details);
 }
 
-async function errorMessage(
-  response: Response,
-): Promise<{ message: string; path?: (string | number)[] }> {
-  const fallback = `HTTP ${response.status}`;
+/** The reply's message, error code, request id (body first, then the header) and path. */
+async function errorOf(response: Response): Promise<{ message: string; details: ErrorDetails }> {
+  const details: ErrorDetails = {};
+  const headerId = response.headers.get('x-request-id');
+  if (headerId) details.requestId = headerId;
   try {
-    const body = (await response.json()) as { error?: string; message?: string; path?: unknown };
-    const message = [body.error, body.message].filter(Boolean).join(': ') || fallback;
-    const path = Array.isArray(body.path)
-      ? body.path.filter((p): p is string | number => ['string', 'number'].includes(typeof p))
-      : undefined;
-    return path ? { message, path } : { message };
+    const body = (await response.json()) as {
+      error?: unknown;
+      message?: unknown;
+      requestId?: unknown;
+      path?: unknown;
+    };
+    if (typeof body.error === 'string') details.code = body.error;
+    if (typeof body.requestId === 'string') details.requestId = body.requestId;
+    if (Array.isArray(body.path)) {
+      details.path = body.path.filter(
+        (p): p is string | number => typeof p === 'string' || typeof p === 'number',
+      );
+    }
+    const message = [body.error, body.message]
+      .filter((part) => typeof part === 'string' && part)
+      .join(': ');
+    return { message: message || `HTTP ${response.status}`, details };
   } catch {
-    return { message: fallback };
+    return { message: `HTTP ${response.status}`, details };
   }
 }
 

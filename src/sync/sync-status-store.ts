@@ -1,11 +1,18 @@
 import { create } from 'zustand';
 import type { SyncStatus } from './engine.ts';
 
-/** The sync engine's status as the UI sees it, in every tab (other tabs hear it by broadcast). */
+/** This tab's sync engine status as the UI sees it. Never set from another tab. */
 export const useSyncStatus = create<SyncStatus>()(() => ({
   phase: 'idle',
   failures: 0,
   lastError: null,
+  lastFailure: null,
   lastSuccessAt: null,
   nextAttemptAt: null,
 }));
+
+/**
+ * What this tab hears of the others, for information only: whether another tab of this
+ * app is syncing right now. Cleared when that tab lets go of the sync lock, closed or not.
+ */
+export const useOtherTabSync = create<{ syncing: boolean }>()(() => ({ syncing: false }));

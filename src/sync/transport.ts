@@ -7,10 +7,22 @@ import type { PullResponse, PushRequest, PushResponse } from '../domain/sync-pro
  */
 export type TransportErrorKind = 'network' | 'timeout' | 'server' | 'auth' | 'client';
 
+/** What the server said about a failed request, beyond its status. */
+export interface ErrorDetails {
+  /** The stable error code of the reply body (`storage_full`, `invalid`...). */
+  code?: string;
+  /** The server's id for the request (X-Request-Id), to quote to an administrator. */
+  requestId?: string;
+  /** Where in the request the server found the problem (a 400's `path`), if it said. */
+  path?: (string | number)[];
+}
+
 export class TransportError extends Error {
   override name = 'TransportError';
   readonly kind: TransportErrorKind;
   readonly status: number | undefined;
+  readonly code: string | undefined;
+  readonly requestId: string | undefined;
   /** Where in the request the server found the problem (a 400's `path`), if it said. */
   readonly path: (string | number)[] | undefined;
 
@@ -18,17 +30,33 @@ export class TransportError extends Error {
     kind: TransportErrorKind,
     message: string,
     status?: number,
-    path?: (string | number)[],
+    details: ErrorDetails = {},
   ) {
     super(message);
     this.kind = kind;
     this.status = status;
-    this.path = path;
+    this.code = details.code;
+    this.requestId = details.requestId;
+    this.path = details.path;
   }
 
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server';
   }
+}
+
+/** A failure as plain data: kept in the sync status and shown in the user's language. */
+export interface SyncFailure extends ErrorDetails {
+  kind: TransportErrorKind;
+  status?: number;
+}
+
+export function failureOf(error: TransportError): SyncFailure {
+  const failure: SyncFailure = { kind: error.kind };
+  if (error.status !== undefined) failure.status = error.status;
+  if (error.code !== undefined) failure.code = error.code;
+  if (error.requestId !== undefined) failure.requestId = error.requestId;
+  return failure;
 }
 
 /** What the sync engine needs from the server; HTTP in the app, in memory in tests. */

@@ -5,13 +5,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { DatabaseSync } from 'node:sqlite';
 import { serve } from '@hono/node-server';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import type { LoginLimits } from '../../server/auth/rate-limiter.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
-import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { openSqliteDatabase, sqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
 import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
@@ -76,13 +77,16 @@ export interface TestServer {
   url: string;
   dataDir: string;
   store: Store;
+  /** The store's own database connection, for tests that set connection limits (a full disk). */
+  sqlite: DatabaseSync;
   /** Stops the server and closes the store; the data directory stays. */
   close: () => Promise<void>;
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = options.dataDir ?? makeTempDir();
-  const store = openSqliteStore(dataDir, { now: options.now });
+  const sqlite = openSqliteDatabase(dataDir);
+  const store = sqliteStore(sqlite, dataDir, { now: options.now });
   if (options.seed ?? true) seedReferenceData(store);
   const app = createApp({
     store: options.wrapStore ? options.wrapStore(store) : store,
@@ -100,6 +104,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: `http://127.0.0.1:${port}`,
     dataDir,
     store,
+    sqlite,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {

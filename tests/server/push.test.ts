@@ -301,7 +301,11 @@ describe('push failing half-way', () => {
     const reply = await push(api, batch);
 
     expect(reply.status).toBe(500);
-    expect(reply.body).toEqual({ error: 'internal', message: 'Internal server error' });
+    expect(reply.body).toEqual({
+      error: 'internal',
+      message: 'Internal server error',
+      requestId: reply.headers.get('x-request-id'),
+    });
     expect(errors).toHaveLength(1);
     for (const m of batch) expect(server.store.history(m.id)).toEqual([]);
     // The device retries the same batch: now it all goes in, none as a duplicate.

@@ -36,3 +36,17 @@ describe('LoginForm', () => {
     expect(onSubmit).toHaveBeenCalledWith('aida', 'secret-pass');
   });
 });
+
+describe('LoginForm on a server with a full disk', () => {
+  it.each([
+    ['en', 'The server cannot store data now: its disk is full.'],
+    ['ru', 'Сервер сейчас не может сохранять данные'],
+    ['ky', 'Сервер азыр маалыматты сактай албайт'],
+  ] as const)('says so in %s', async (language, text) => {
+    await renderWithApp(
+      <LoginForm onSubmit={vi.fn()} problem={{ kind: 'storageFull' }} serverHasUsers />,
+      { language, namespaces: ['account'] },
+    );
+    expect(screen.getByRole('alert').textContent).toContain(text);
+  });
+});

@@ -2,7 +2,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type LoginProblem =
-  | { kind: 'required' | 'invalid' | 'offline' | 'server' }
+  | { kind: 'required' | 'invalid' | 'offline' | 'server' | 'storageFull' }
   | { kind: 'rate-limited'; minutes: number }
   | { kind: 'other-user'; name: string };
 

@@ -39,14 +39,13 @@ export function Component() {
     } catch (error) {
       if (!(error instanceof LoginError)) throw error;
       const failure = error.failure;
-      setProblem(
-        failure.code === 'rate-limited'
-          ? {
-              kind: 'rate-limited',
-              minutes: Math.max(1, Math.ceil(failure.retryAfterSeconds / 60)),
-            }
-          : { kind: failure.code },
-      );
+      if (failure.code === 'rate-limited') {
+        setProblem({
+          kind: 'rate-limited',
+          minutes: Math.max(1, Math.ceil(failure.retryAfterSeconds / 60)),
+        });
+      } else if (failure.code === 'storage-full') setProblem({ kind: 'storageFull' });
+      else setProblem({ kind: failure.code });
     }
   };
 

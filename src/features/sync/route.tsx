@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { outboxActions } from '../../db/app-db.ts';
 import { useConflicts, useDeviceId, useOutboxSummary } from '../../db/hooks.ts';
 import { startAppSync } from '../../sync/app-sync.ts';
-import { useSyncStatus } from '../../sync/sync-status-store.ts';
+import { useOtherTabSync, useSyncStatus } from '../../sync/sync-status-store.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useOnline } from '../../ui/use-online.ts';
 import { BackupCard } from './backup-card.tsx';
@@ -13,6 +13,7 @@ import { StatusCard } from './status-card.tsx';
 export function Component() {
   const { t } = useTranslation('sync');
   const status = useSyncStatus();
+  const otherTabSyncing = useOtherTabSync((s) => s.syncing);
   const online = useOnline();
   const outbox = useOutboxSummary();
   const conflicts = useConflicts();
@@ -23,7 +24,13 @@ export function Component() {
   return (
     <article className="page">
       <h1 className="page__title">{t('title')}</h1>
-      <StatusCard status={status} online={online} pending={outbox?.pending} onSyncNow={syncNow} />
+      <StatusCard
+        status={status}
+        online={online}
+        pending={outbox?.pending}
+        otherTabSyncing={otherTabSyncing}
+        onSyncNow={syncNow}
+      />
       <ConflictList
         conflicts={conflicts ?? []}
         onKeepMine={(id) => void outboxActions.keepMine(id).then(syncNow)}

@@ -2,15 +2,24 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
 import type { SyncStatus } from '../../sync/engine.ts';
+import { failureMessage } from '../../sync/failure-message.ts';
 
 export interface StatusCardProps {
   status: SyncStatus;
   online: boolean;
   pending: number | undefined;
+  /** Another tab of the app is syncing (information only: this tab's status is its own). */
+  otherTabSyncing?: boolean;
   onSyncNow: () => void;
 }
 
-export function StatusCard({ status, online, pending, onSyncNow }: StatusCardProps) {
+export function StatusCard({
+  status,
+  online,
+  pending,
+  otherTabSyncing = false,
+  onSyncNow,
+}: StatusCardProps) {
   const { t } = useTranslation('sync');
   const format = useFormat();
   const when = (iso: string) => {
@@ -22,7 +31,8 @@ export function StatusCard({ status, online, pending, onSyncNow }: StatusCardPro
   else if (!online) phase = t('phase.offline');
   else if (status.phase === 'syncing') phase = t('phase.syncing');
   else if (status.phase === 'retrying' && status.nextAttemptAt) {
-    phase = t('phase.retrying', { time: format.time(new Date(status.nextAttemptAt)) });
+    const next = t('phase.retrying', { time: format.time(new Date(status.nextAttemptAt)) });
+    phase = status.lastFailure ? `${failureMessage(t, status.lastFailure)} ${next}` : next;
   } else phase = t('phase.idle');
 
   return (
@@ -33,6 +43,9 @@ export function StatusCard({ status, online, pending, onSyncNow }: StatusCardPro
       <p className={`sync-phase sync-phase--${online ? status.phase : 'offline'}`} role="status">
         {phase}
       </p>
+      {otherTabSyncing && online && status.phase !== 'syncing' && (
+        <p className="muted">{t('otherTab')}</p>
+      )}
       <p>
         {status.lastSuccessAt ? t('lastSuccess', { when: when(status.lastSuccessAt) }) : t('never')}
       </p>
