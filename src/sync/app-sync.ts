@@ -66,6 +66,7 @@ async function create(): Promise<AppSync> {
     blobs: transport,
     lock,
     deviceId: await prefs.deviceId(),
+    online: () => globalThis.navigator?.onLine !== false,
   });
   const channel = typeof BroadcastChannel === 'function' ? new BroadcastChannel(CHANNEL) : null;
   const post = (message: Message) => channel?.postMessage(message);

@@ -29,6 +29,7 @@ function engine(
     clock?: ReturnType<typeof createManualClock>;
     random?: () => number;
     transport?: Transport;
+    online?: () => boolean;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock();
@@ -39,6 +40,7 @@ function engine(
     deviceId: 'device-1',
     clock,
     random: options.random ?? (() => 0.5),
+    ...(options.online ? { online: options.online } : {}),
   });
   return { sync, clock };
 }
@@ -189,6 +191,24 @@ describe('sync engine: push', () => {
     expect(outcome).toMatchObject({ kind: 'done', pushed: 2, conflicts: 0 });
     expect(server.records.get(id)?.body).toEqual(note('third'));
     expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('sends nothing while the device knows it is offline, so later edits fold into one change', async () => {
+    let online = false;
+    const { sync } = engine({ online: () => online });
+    const saved = await repo.put({ type: 'lessons-note', body: note('first'), updatedBy: 'aida' });
+    const offline = await sync.syncNow();
+    expect(offline).toMatchObject({ kind: 'failed', error: { kind: 'network' } });
+    expect(server.pushes).toHaveLength(0);
+    await repo.put({ type: 'lessons-note', id: saved.id, body: note('second'), updatedBy: 'aida' });
+    const queued = await db.outbox.toArray();
+    expect(queued).toHaveLength(1);
+    expect(queued[0]).toMatchObject({ attempts: 0, body: note('second') });
+
+    online = true;
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 1 });
+    expect(server.pushes.flatMap((p) => p.mutations)).toHaveLength(1);
+    expect(server.records.get(saved.id)?.body).toEqual(note('second'));
   });
 
   it('waits for a new login after a 401, without retrying by itself', async () => {

@@ -53,6 +53,11 @@ export interface SyncEngineDeps {
   random?: () => number;
   /** How long to wait before trying again while changes are still pending. */
   pendingIntervalMs?: number;
+  /**
+   * False when the device knows it has no network (`navigator.onLine`): no batch is sent,
+   * so queued changes are not marked as tried and later edits still fold into them.
+   */
+  online?: () => boolean;
 }
 
 const isTransportError = (error: unknown): error is TransportError =>
@@ -107,6 +112,7 @@ export function createSyncEngine({
   clock = systemClock,
   random = Math.random,
   pendingIntervalMs = 30_000,
+  online = () => true,
 }: SyncEngineDeps) {
   let status: SyncStatus = {
     phase: 'idle',
@@ -284,6 +290,7 @@ export function createSyncEngine({
     stopProbing();
     setStatus({ phase: 'syncing' });
     try {
+      if (!online()) throw new TransportError('network', 'This device has no network');
       await uploadBlobs();
       const pushed = await push();
       const pulled = await pull();
