@@ -13,6 +13,7 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
       await db.outbox.update(seq, {
         state: 'pending',
         lastError: null,
+        refusal: undefined,
         attempts: 0,
         mutationId: uuidv7(),
       });

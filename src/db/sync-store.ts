@@ -1,5 +1,5 @@
 /** The device side of sync over Dexie: what to send, what the server said, what to pull in. */
-import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { OutboxEntry, Refusal, SyncedRecord } from '../domain/record.ts';
 import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
 import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
 
@@ -43,7 +43,7 @@ export interface SyncStore {
   /** The batch (or a part of it) failed (network, 5xx): keep it pending with the error. */
   noteFailure(batch: OutboxEntry[], error: string): Promise<void>;
   /** The server refused the batch (or a part) as a whole (4xx): park it, the queue goes on. */
-  park(batch: OutboxEntry[], error: string): Promise<void>;
+  park(batch: OutboxEntry[], error: string, refusal?: Refusal): Promise<void>;
   cursor(): Promise<number>;
   /** Pull everything again from the start (new districts: their older records are due). */
   resetCursor(): Promise<void>;
@@ -195,7 +195,13 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
               const error = result.error
                 ? `${result.error.code}: ${result.error.message}${result.error.path?.length ? ` (${result.error.path.join('.')})` : ''}`
                 : 'rejected';
-              kept.set(seq, { state: 'parked', lastError: error });
+              const refusal: Refusal = result.error
+                ? {
+                    code: result.error.code,
+                    ...(result.error.path ? { path: result.error.path } : {}),
+                  }
+                : { code: 'rejected' };
+              kept.set(seq, { state: 'parked', lastError: error, refusal });
               summary.parked += 1;
               break;
             }
@@ -220,8 +226,12 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       );
     },
 
-    park(batch, error) {
-      const parked = { state: 'parked' as const, lastError: error };
+    park(batch, error, refusal) {
+      const parked = {
+        state: 'parked' as const,
+        lastError: error,
+        ...(refusal ? { refusal } : {}),
+      };
       return db.transaction('rw', db.outbox, db.syncMeta, () =>
         settle(batch, new Map(batch.map((e) => [e.seq as number, parked]))),
       );

@@ -32,5 +32,13 @@ export interface OutboxEntry {
   createdAt: string;
   attempts: number;
   lastError: string | null;
+  /** Why the server refused it (with `state` parked): its code and the field, if it said. */
+  refusal?: Refusal;
   state: 'pending' | 'parked';
+}
+
+/** A server refusal in terms the device can translate: `invalid`, `forbidden`, ... */
+export interface Refusal {
+  code: string;
+  path?: (string | number)[];
 }

@@ -140,6 +140,7 @@ describe('sync engine: push', () => {
     expect(left).toHaveLength(1);
     expect(left[0]).toMatchObject({ id: bad.id, state: 'parked' });
     expect(left[0]?.lastError).toMatch(/^invalid: .*\(title\)$/);
+    expect(left[0]?.refusal).toEqual({ code: 'invalid', path: ['title'] });
     // Parked entries are not retried by themselves.
     await sync.syncNow();
     expect(server.pushes).toHaveLength(1);
@@ -433,6 +434,7 @@ describe('sync engine: a batch refused as a whole (400) is split to find the bad
       id: bad,
       state: 'parked',
       lastError: 'invalid: Invalid UUID (id)',
+      refusal: { code: 'invalid', path: ['id'] },
     });
     expect(server.records.size).toBe(99);
     expect(server.history).toHaveLength(99);

@@ -97,10 +97,16 @@ const unanswered = (error: TransportError) => error.kind === 'network' || error.
 const splittable = (error: TransportError) => error.status === 400 || error.status === 413;
 
 /** `mutations.<i>.` says nothing for a batch of one: the field in the change is what counts. */
-function refusalOfOne(error: TransportError): string {
+/** The field a 400 named, relative to the one change it was about. */
+function fieldOf(error: TransportError): { path?: (string | number)[] } {
   const path = error.path ?? [];
   const field = path[0] === 'mutations' && typeof path[1] === 'number' ? path.slice(2) : path;
-  return field.length > 0 ? `${error.message} (${field.join('.')})` : error.message;
+  return field.length > 0 ? { path: field } : {};
+}
+
+function refusalOfOne(error: TransportError): string {
+  const field = fieldOf(error).path;
+  return field ? `${error.message} (${field.join('.')})` : error.message;
 }
 
 export function createSyncEngine({
@@ -240,7 +246,11 @@ export function createSyncEngine({
         await sendPart(part.slice(half), totals, settled);
         return;
       }
-      await store.park(part, part.length === 1 ? refusalOfOne(error) : error.message);
+      const refusal = {
+        code: error.code ?? 'invalid',
+        ...(part.length === 1 ? fieldOf(error) : {}),
+      };
+      await store.park(part, part.length === 1 ? refusalOfOne(error) : error.message, refusal);
       for (const entry of part) settled.add(entry);
       totals.parked += part.length;
       return;

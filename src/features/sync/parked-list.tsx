@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { OutboxEntry } from '../../domain/record.ts';
+import { refusalText } from './refusal-text.ts';
 
 export interface ParkedListProps {
   entries: OutboxEntry[];
@@ -9,7 +10,7 @@ export interface ParkedListProps {
 
 /** Changes the server refused, with its reason; the rest of the queue went on without them. */
 export function ParkedList({ entries, onRetry, onDiscard }: ParkedListProps) {
-  const { t } = useTranslation('sync');
+  const { t } = useTranslation(['sync', 'history']);
   return (
     <section className="card" aria-labelledby="parked-title">
       <h2 id="parked-title">{t('parked.title')}</h2>
@@ -18,13 +19,21 @@ export function ParkedList({ entries, onRetry, onDiscard }: ParkedListProps) {
         {entries.map((entry) => {
           const title = typeof entry.body.title === 'string' ? entry.body.title : entry.id;
           const seq = entry.seq as number;
+          const { reason, field } = refusalText(entry.refusal, t);
           return (
             <li key={entry.mutationId} className="list__item">
               <h3 className="list__title">
                 {t(`type.${entry.type}` as 'type.lessons-note', { defaultValue: entry.type })}:{' '}
                 {title}
               </h3>
-              <p className="form__error">{entry.lastError}</p>
+              <p className="form__error">{reason}</p>
+              {field && <p className="form__error">{field}</p>}
+              {entry.lastError && (
+                <details className="muted">
+                  <summary>{t('refusal.details')}</summary>
+                  <p lang="en">{entry.lastError}</p>
+                </details>
+              )}
               <div className="actions">
                 <button type="button" className="button" onClick={() => onRetry(seq)}>
                   {t('parked.retry')}
