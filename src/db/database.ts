@@ -35,8 +35,14 @@ export interface StoredBlob {
   mime: string;
   size: number;
   createdAt: string;
-  /** 1 once the server has it (IndexedDB cannot index booleans). */
-  uploaded: 0 | 1;
+  /**
+   * 0 waiting to go up, 1 once the server has it, 2 refused by the server (wrong type, too
+   * large...): kept on the device and left out of sync until the user tries it again.
+   * (IndexedDB cannot index booleans.)
+   */
+  uploaded: 0 | 1 | 2;
+  /** The server's reason, with `uploaded` 2. */
+  refusal?: string;
 }
 
 export type SedpDatabase = Dexie & {

@@ -40,6 +40,14 @@ export function useOutboxSummary(): OutboxSummary | undefined {
   }, []);
 }
 
+/** Attachments the server refused, with its reason (their bytes stay on the device). */
+export function useRefusedBlobs(): { sha256: string; size: number; refusal: string }[] | undefined {
+  return useLiveQuery(async () => {
+    const refused = await appDb.blobs.where('uploaded').equals(2).toArray();
+    return refused.map(({ sha256, size, refusal }) => ({ sha256, size, refusal: refusal ?? '' }));
+  }, []);
+}
+
 export function useConflicts(): Conflict[] | undefined {
   return useLiveQuery(() => appDb.conflicts.toArray(), []);
 }

@@ -19,6 +19,11 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
       });
     },
 
+    /** Offers a photo the server refused to the next sync again. */
+    async retryBlob(sha256: string) {
+      await db.blobs.update(sha256, { uploaded: 0, refusal: undefined });
+    },
+
     /** Gives up a parked change; the record stays on this device as it is. */
     async discard(seq: number) {
       await db.outbox.delete(seq);

@@ -58,6 +58,8 @@ export interface SyncStore {
   /** Attachments the server does not have yet, oldest first. */
   blobsToUpload(limit: number): Promise<StoredBlob[]>;
   markBlobUploaded(sha256: string): Promise<void>;
+  /** The server refused the attachment for good (4xx): it stops holding up the queue. */
+  refuseBlob(sha256: string, reason: string): Promise<void>;
 }
 
 export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Date()): SyncStore {
@@ -289,7 +291,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     async markBlobUploaded(sha256) {
-      await db.blobs.update(sha256, { uploaded: 1 });
+      await db.blobs.update(sha256, { uploaded: 1, refusal: undefined });
+    },
+
+    async refuseBlob(sha256, reason) {
+      await db.blobs.update(sha256, { uploaded: 2, refusal: reason });
     },
   };
 }

@@ -418,6 +418,50 @@ function strictServer(poisoned: Set<string>): Transport & { requests: string[][]
   };
 }
 
+describe('sync engine: a photo the server refuses', () => {
+  it('is set aside with the reason; the records behind it still go, and it can be tried again', async () => {
+    const { createBlobRepository } = await import('../db/blob-repository.ts');
+    const blobRepo = createBlobRepository(db);
+    const photo = await blobRepo.save(new Blob([new Uint8Array([4, 5])], { type: 'image/heic' }));
+    await saveNotes(3);
+    let refuse = true;
+    const sent: string[] = [];
+    const sync = createSyncEngine({
+      store: createSyncStore(db),
+      transport: server.transport,
+      blobs: {
+        hasBlob: async () => false,
+        putBlob: async (sha) => {
+          if (refuse) {
+            throw new TransportError('client', 'unsupported_media_type: image/heic', 415, {
+              code: 'unsupported_media_type',
+            });
+          }
+          sent.push(sha);
+        },
+      },
+      lock: createLocalLock(),
+      deviceId: 'd',
+      clock: createManualClock(),
+    });
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 3 });
+    expect(await db.blobs.get(photo)).toMatchObject({
+      uploaded: 2,
+      refusal: 'unsupported_media_type: image/heic',
+    });
+    // Not tried again by itself…
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done' });
+    expect(sent).toEqual([]);
+    // …until the user asks.
+    const { createOutboxActions } = await import('../db/outbox-actions.ts');
+    await createOutboxActions(db).retryBlob(photo);
+    refuse = false;
+    await sync.syncNow();
+    expect(sent).toEqual([photo]);
+    expect(await db.blobs.get(photo)).toMatchObject({ uploaded: 1 });
+  });
+});
+
 describe('sync engine: a batch refused as a whole (400) is split to find the bad change', () => {
   it('parks only the poisoned change, with the field the server named; the other 99 are applied', async () => {
     const saved = await saveNotes(100);

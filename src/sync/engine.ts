@@ -198,11 +198,19 @@ export function createSyncEngine({
       const waiting = await store.blobsToUpload(1);
       if (waiting.length === 0) return uploaded;
       for (const blob of waiting) {
-        if (!(await blobs.hasBlob(blob.sha256))) {
-          await blobs.putBlob(
-            blob.sha256,
-            new Blob([new Uint8Array(blob.bytes)], { type: blob.mime }),
-          );
+        try {
+          if (!(await blobs.hasBlob(blob.sha256))) {
+            await blobs.putBlob(
+              blob.sha256,
+              new Blob([new Uint8Array(blob.bytes)], { type: blob.mime }),
+            );
+          }
+        } catch (error) {
+          // Refused for good (a type or size the server does not take): set it aside, so
+          // one photo never holds up every change behind it. Anything else is retried.
+          if (!(isTransportError(error) && error.kind === 'client')) throw error;
+          await store.refuseBlob(blob.sha256, error.message);
+          continue;
         }
         await store.markBlobUploaded(blob.sha256);
         uploaded += 1;

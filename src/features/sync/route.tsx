@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { outboxActions } from '../../db/app-db.ts';
-import { useConflicts, useDeviceId, useOutboxSummary } from '../../db/hooks.ts';
+import { useConflicts, useDeviceId, useOutboxSummary, useRefusedBlobs } from '../../db/hooks.ts';
 import { startAppSync } from '../../sync/app-sync.ts';
 import { useOtherTabSync, useSyncStatus } from '../../sync/sync-status-store.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
@@ -8,6 +8,7 @@ import { useOnline } from '../../ui/use-online.ts';
 import { BackupCard } from './backup-card.tsx';
 import { ConflictList } from './conflict-list.tsx';
 import { ParkedList } from './parked-list.tsx';
+import { RefusedPhotos } from './refused-photos.tsx';
 import { StatusCard } from './status-card.tsx';
 
 export function Component() {
@@ -17,6 +18,7 @@ export function Component() {
   const online = useOnline();
   const outbox = useOutboxSummary();
   const conflicts = useConflicts();
+  const refusedPhotos = useRefusedBlobs();
   const deviceId = useDeviceId();
   const account = useUiPrefs((s) => s.account);
   const syncNow = () => void startAppSync().then((sync) => sync.syncNow());
@@ -40,6 +42,10 @@ export function Component() {
         entries={outbox?.parked ?? []}
         onRetry={(seq) => void outboxActions.retry(seq).then(syncNow)}
         onDiscard={(seq) => void outboxActions.discard(seq)}
+      />
+      <RefusedPhotos
+        photos={refusedPhotos ?? []}
+        onRetry={(sha256) => void outboxActions.retryBlob(sha256).then(syncNow)}
       />
       <BackupCard username={account?.username ?? null} />
       {deviceId && <p className="muted">{t('device', { id: deviceId })}</p>}
