@@ -42,6 +42,16 @@ export type SyncOutcome =
   | { kind: 'busy' }
   | { kind: 'failed'; error: TransportError };
 
+/** Before the first attempt: idle, nothing known yet. */
+export const INITIAL_SYNC_STATUS: SyncStatus = {
+  phase: 'idle',
+  failures: 0,
+  lastError: null,
+  lastFailure: null,
+  lastSuccessAt: null,
+  nextAttemptAt: null,
+};
+
 export interface SyncEngineDeps {
   store: SyncStore;
   transport: Transport;
@@ -120,14 +130,7 @@ export function createSyncEngine({
   pendingIntervalMs = 30_000,
   online = () => true,
 }: SyncEngineDeps) {
-  let status: SyncStatus = {
-    phase: 'idle',
-    failures: 0,
-    lastError: null,
-    lastFailure: null,
-    lastSuccessAt: null,
-    nextAttemptAt: null,
-  };
+  let status: SyncStatus = INITIAL_SYNC_STATUS;
   const listeners = new Set<(status: SyncStatus) => void>();
   let timer: unknown = null;
   let probeTimer: unknown = null;

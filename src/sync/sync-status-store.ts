@@ -1,15 +1,8 @@
 import { create } from 'zustand';
-import type { SyncStatus } from './engine.ts';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from './engine.ts';
 
 /** This tab's sync engine status as the UI sees it. Never set from another tab. */
-export const useSyncStatus = create<SyncStatus>()(() => ({
-  phase: 'idle',
-  failures: 0,
-  lastError: null,
-  lastFailure: null,
-  lastSuccessAt: null,
-  nextAttemptAt: null,
-}));
+export const useSyncStatus = create<SyncStatus>()(() => INITIAL_SYNC_STATUS);
 
 /**
  * What this tab hears of the others, for information only: whether another tab of this

@@ -1,17 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import type { SyncStatus } from '../../sync/engine.ts';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from '../../sync/engine.ts';
 import { renderWithApp } from '../../testing/render.tsx';
 import { StatusCard } from './status-card.tsx';
 
-const idle: SyncStatus = {
-  phase: 'idle',
-  failures: 0,
-  lastError: null,
-  lastFailure: null,
-  lastSuccessAt: null,
-  nextAttemptAt: null,
-};
+const idle: SyncStatus = INITIAL_SYNC_STATUS;
 
 describe('StatusCard', () => {
   it('says a full server disk in Russian, not "server unreachable"', async () => {
