@@ -1,11 +1,13 @@
 import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
-import { DEFAULT_LOGIN_LIMITS, LoginGuard, type LoginLimits } from './auth/rate-limiter.ts';
+import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-throttle.ts';
 import { ApiError, type ErrorBody } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiBodyLimits } from './http/body-limits.ts';
+import { proxyHeaderWarning } from './http/client-address.ts';
 import { requestId } from './http/request-id.ts';
+import { tokenIdleLimit } from './http/require-auth.ts';
 import { isStorageFull, storageFullLog } from './http/storage-full.ts';
 import { userRoutes } from './routes/admin/user-routes.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
@@ -24,26 +26,28 @@ export interface AppDeps {
   dataDir: string;
   /** Absolute path of the built app; omit to serve the API only (tests). */
   staticDir?: string;
-  /** Clock for login rate limits; defaults to the store's. */
+  /** A clock for the app's own limits; sign-in limits and token expiry use the store's. */
   now?: () => Date;
   loginLimits?: LoginLimits;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** A token unused this long answers 401 `token_expired`; default 90 days. */
+  tokenIdleMs?: number;
 }
+
+const DEFAULT_TOKEN_IDLE_MS = 90 * 24 * 60 * 60 * 1000;
 
 /** The whole HTTP surface: the API under /api and the built app for everything else. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, version, dataDir, staticDir } = deps;
-  const loginGuard = new LoginGuard(
-    deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
-    deps.now ?? store.now,
-  );
   const fullLog = storageFullLog();
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
   app.use('*', compress());
   app.use('/api/*', requestId());
   app.use('/api/*', apiBodyLimits());
+  app.use('/api/*', proxyHeaderWarning(deps.trustProxy ?? false));
+  app.use('/api/*', tokenIdleLimit(deps.tokenIdleMs ?? DEFAULT_TOKEN_IDLE_MS));
   app.use('/api/*', async (c, next) => {
     await next();
     // Replies carry people's data and tokens: no shared or browser cache keeps them.
@@ -51,7 +55,14 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   });
 
   app.route('/api', healthRoute(store, version));
-  app.route('/api', authRoutes({ store, loginGuard, trustProxy: deps.trustProxy ?? false }));
+  app.route(
+    '/api',
+    authRoutes({
+      store,
+      loginLimits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+      trustProxy: deps.trustProxy ?? false,
+    }),
+  );
   app.route('/api/sync', syncRoutes(store));
   app.route('/api/blobs', blobRoutes(store, dataDir));
   app.route('/api/admin', userRoutes(store));

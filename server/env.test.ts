@@ -10,7 +10,40 @@ describe('loadConfig', () => {
       dataDir: path.resolve('/srv/sedp/data'),
       staticDir: path.resolve('/srv/sedp/dist'),
       trustProxy: false,
+      tokenIdleMs: 90 * 24 * 60 * 60 * 1000,
+      loginLimits: {
+        perAccount: 5,
+        perDevice: 5,
+        perAddress: 30,
+        windowMs: 15 * 60_000,
+        firstDelayMs: 1_000,
+        maxDelayMs: 300_000,
+      },
     });
+  });
+
+  it('reads token lifetime and sign-in limits, refusing nonsense', () => {
+    const config = loadConfig({
+      SEDP_TOKEN_IDLE_DAYS: '30',
+      SEDP_LOGIN_FREE_ATTEMPTS: '3',
+      SEDP_LOGIN_ADDRESS_FREE_ATTEMPTS: '100',
+      SEDP_LOGIN_WINDOW_MINUTES: '60',
+      SEDP_LOGIN_MAX_DELAY_SECONDS: '120',
+    });
+    expect(config.tokenIdleMs).toBe(30 * 24 * 60 * 60 * 1000);
+    expect(config.loginLimits).toMatchObject({
+      perAccount: 3,
+      perDevice: 3,
+      perAddress: 100,
+      windowMs: 60 * 60_000,
+      maxDelayMs: 120_000,
+    });
+    expect(() => loadConfig({ SEDP_TOKEN_IDLE_DAYS: '0' })).toThrow(
+      /SEDP_TOKEN_IDLE_DAYS must be between 1 and 3650/,
+    );
+    expect(() => loadConfig({ SEDP_LOGIN_FREE_ATTEMPTS: 'many' })).toThrow(
+      /SEDP_LOGIN_FREE_ATTEMPTS must be a number/,
+    );
   });
 
   it('reads PORT, HOST and directories, treating empty values as unset', () => {

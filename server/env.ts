@@ -1,6 +1,16 @@
 /** Server configuration: read and validated here only; a bad value stops start-up with a clear message. */
 import path from 'node:path';
 import { z } from 'zod';
+import type { LoginLimits } from './auth/login-throttle.ts';
+
+/** A whole number from `min` to `max`, named in its messages. */
+const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(min, `${name} must be between ${min} and ${max}`)
+    .max(max, `${name} must be between ${min} and ${max}`)
+    .default(fallback);
 
 const configSchema = z.object({
   PORT: z.coerce
@@ -15,6 +25,11 @@ const configSchema = z.object({
   SEDP_TRUST_PROXY: z
     .enum(['0', '1', 'false', 'true'], { message: 'SEDP_TRUST_PROXY must be 1 or 0' })
     .default('0'),
+  SEDP_TOKEN_IDLE_DAYS: wholeNumber('SEDP_TOKEN_IDLE_DAYS', 1, 3650, 90),
+  SEDP_LOGIN_FREE_ATTEMPTS: wholeNumber('SEDP_LOGIN_FREE_ATTEMPTS', 1, 1000, 5),
+  SEDP_LOGIN_ADDRESS_FREE_ATTEMPTS: wholeNumber('SEDP_LOGIN_ADDRESS_FREE_ATTEMPTS', 1, 100_000, 30),
+  SEDP_LOGIN_WINDOW_MINUTES: wholeNumber('SEDP_LOGIN_WINDOW_MINUTES', 1, 7 * 24 * 60, 15),
+  SEDP_LOGIN_MAX_DELAY_SECONDS: wholeNumber('SEDP_LOGIN_MAX_DELAY_SECONDS', 1, 24 * 60 * 60, 300),
 });
 
 export interface ServerConfig {
@@ -26,6 +41,10 @@ export interface ServerConfig {
   staticDir: string;
   /** Behind a reverse proxy: client addresses (login rate limits) from X-Forwarded-For. */
   trustProxy: boolean;
+  /** A token unused this long stops working (401 `token_expired`). */
+  tokenIdleMs: number;
+  /** Sign-in limits: free attempts, then a doubling wait (from 1 s), forgotten after a window. */
+  loginLimits: LoginLimits;
 }
 
 export class ConfigError extends Error {
@@ -46,11 +65,21 @@ export function loadConfig(
     throw new ConfigError(`Invalid server configuration:\n${problems.join('\n')}`);
   }
   const { PORT, HOST, SEDP_DATA_DIR, SEDP_STATIC_DIR, SEDP_TRUST_PROXY } = parsed.data;
+  const login = parsed.data;
   return {
     port: PORT,
     host: HOST,
     dataDir: path.resolve(cwd, SEDP_DATA_DIR),
     staticDir: path.resolve(cwd, SEDP_STATIC_DIR),
     trustProxy: SEDP_TRUST_PROXY === '1' || SEDP_TRUST_PROXY === 'true',
+    tokenIdleMs: login.SEDP_TOKEN_IDLE_DAYS * 24 * 60 * 60 * 1000,
+    loginLimits: {
+      perAccount: login.SEDP_LOGIN_FREE_ATTEMPTS,
+      perDevice: login.SEDP_LOGIN_FREE_ATTEMPTS,
+      perAddress: login.SEDP_LOGIN_ADDRESS_FREE_ATTEMPTS,
+      windowMs: login.SEDP_LOGIN_WINDOW_MINUTES * 60_000,
+      firstDelayMs: 1_000,
+      maxDelayMs: login.SEDP_LOGIN_MAX_DELAY_SECONDS * 1_000,
+    },
   };
 }

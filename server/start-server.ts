@@ -37,6 +37,8 @@ export function startServer(config: ServerConfig) {
     dataDir: config.dataDir,
     staticDir: hasBuild ? config.staticDir : undefined,
     trustProxy: config.trustProxy,
+    tokenIdleMs: config.tokenIdleMs,
+    loginLimits: config.loginLimits,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;

@@ -4,33 +4,64 @@
  */
 import { z } from 'zod';
 import { roleSchema, type SessionUser } from '../../src/domain/sync-protocol.ts';
-import type { Store, UserAccount } from '../store/store.ts';
+import {
+  cleanDisplayName,
+  legacyNormalizeUsername,
+  normalizeUsername,
+  usernameProblem,
+} from '../../src/domain/username.ts';
+import { type Store, type UserAccount, UsernameTakenError } from '../store/store.ts';
 import { hashPassword } from './password.ts';
 
 export const MIN_PASSWORD_LENGTH = 8;
 
-/** Usernames are kept in lower case, so logins are case-insensitive in every alphabet. */
-export const normalizeUsername = (username: string) =>
-  username.trim().normalize('NFC').toLowerCase();
+export { normalizeUsername };
 
+/**
+ * A new username: NFKC, lower case, one alphabet. Stored accounts are not re-checked, so a
+ * name made under older rules (say, mixed alphabets) keeps signing in; it just cannot be
+ * made again.
+ */
 export const usernameSchema = z
   .string()
   .transform(normalizeUsername)
-  .pipe(
-    z
-      .string()
-      .regex(
-        /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,63}$/u,
-        'A username is 2 to 64 letters, digits, dots, dashes or underscores',
-      ),
+  .superRefine((username, ctx) => {
+    const problem = usernameProblem(username);
+    if (problem === 'mixed-scripts') {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'A username uses Latin or Cyrillic letters, not both',
+      });
+    } else if (problem) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'A username is 2 to 64 Latin or Cyrillic letters, digits, dots, dashes or underscores',
+      });
+    }
+  });
+
+/**
+ * The account a typed username names (sign-in, CLI): compared after NFKC; an account kept
+ * under the older rule (NFC only, e.g. a stored full-width name) is still found.
+ */
+export function findAccount(store: Store, typed: string): UserAccount | undefined {
+  return (
+    store.findUserByUsername(normalizeUsername(typed)) ??
+    store.findUserByUsername(legacyNormalizeUsername(typed))
   );
+}
 
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, `A password has at least ${MIN_PASSWORD_LENGTH} characters`)
   .max(200, 'A password has at most 200 characters');
 
-export const displayNameSchema = z.string().trim().min(1).max(100);
+/** Without control characters (bidi controls included), which could disguise a name. */
+export const displayNameSchema = z
+  .string()
+  .transform(cleanDisplayName)
+  .pipe(z.string().min(1).max(100));
 
 export const districtIdsSchema = z
   .array(z.string().trim().min(1).max(64))
@@ -49,6 +80,10 @@ export type NewAccount = z.input<typeof newAccountSchema>;
 /** Creates a user; throws UsernameTakenError when the name is in use, ZodError when invalid. */
 export async function createAccount(store: Store, account: NewAccount): Promise<UserAccount> {
   const input = newAccountSchema.parse(account);
+  // A name kept under the older rule (NFC only, say full-width) that now reads the same.
+  if (store.listUsers().some((user) => normalizeUsername(user.username) === input.username)) {
+    throw new UsernameTakenError(`The username ${input.username} is already taken`);
+  }
   return store.createUser({
     username: input.username,
     displayName: input.displayName ?? input.username,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOGIN_LIMITS, LoginGuard, SlidingWindowLimiter } from './rate-limiter.ts';
+import { SlidingWindowLimiter } from './rate-limiter.ts';
 
 function clock() {
   let at = Date.parse('2025-03-01T08:00:00Z');
@@ -40,38 +40,5 @@ describe('SlidingWindowLimiter', () => {
     expect(limiter.retryAfterMs('a')).toBe(0);
     expect(limiter.retryAfterMs('b')).toBeGreaterThan(0);
     expect(limiter.retryAfterMs('c')).toBeGreaterThan(0);
-  });
-});
-
-describe('LoginGuard', () => {
-  it('allows 5 failures per username and 30 per address in 15 minutes by default', () => {
-    const time = clock();
-    const guard = new LoginGuard(DEFAULT_LOGIN_LIMITS, time.now);
-    for (let i = 0; i < 5; i += 1) {
-      expect(guard.retryAfterSeconds('aigul', '10.0.0.1')).toBe(0);
-      guard.failed('aigul', '10.0.0.1');
-    }
-    expect(guard.retryAfterSeconds('aigul', '10.0.0.9')).toBe(15 * 60);
-    expect(guard.retryAfterSeconds('nurlan', '10.0.0.1')).toBe(0);
-
-    for (let i = 0; i < 25; i += 1) guard.failed(`user-${i}`, '10.0.0.1');
-    expect(guard.retryAfterSeconds('nurlan', '10.0.0.1')).toBe(15 * 60);
-    expect(guard.retryAfterSeconds('nurlan', '10.0.0.2')).toBe(0);
-
-    time.advance(15 * 60_000);
-    expect(guard.retryAfterSeconds('aigul', '10.0.0.1')).toBe(0);
-  });
-
-  it('clears the username, not the address, on success', () => {
-    const guard = new LoginGuard({
-      perUsername: { max: 2, windowMs: 60_000 },
-      perAddress: { max: 3, windowMs: 60_000 },
-    });
-    guard.failed('aigul', 'addr');
-    guard.failed('aigul', 'addr');
-    guard.succeeded('aigul');
-    expect(guard.retryAfterSeconds('aigul', 'other')).toBe(0);
-    guard.failed('nurlan', 'addr');
-    expect(guard.retryAfterSeconds('bolot', 'addr')).toBeGreaterThan(0);
   });
 });

@@ -1,4 +1,4 @@
-/** In-memory sliding-window counters of failed logins (per username, per client address). */
+/** In-memory sliding-window counters (sign-in limits are kept in the database: login-throttle.ts). */
 
 export interface WindowLimit {
   /** Failures allowed within the window; the next attempt is refused. */
@@ -58,48 +58,5 @@ export class SlidingWindowLimiter {
       if (this.#hits.size <= this.#maxKeys) break;
       this.#hits.delete(key);
     }
-  }
-}
-
-export interface LoginLimits {
-  perUsername: WindowLimit;
-  perAddress: WindowLimit;
-}
-
-export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
-  perUsername: { max: 5, windowMs: 15 * 60 * 1000 },
-  perAddress: { max: 30, windowMs: 15 * 60 * 1000 },
-};
-
-/**
- * Failed logins per username (guessing one account's password) and per client address
- * (trying many accounts). A success clears its username's count but not its address's,
- * so one good account cannot be used to reset guessing against others.
- */
-export class LoginGuard {
-  readonly #byUsername: SlidingWindowLimiter;
-  readonly #byAddress: SlidingWindowLimiter;
-
-  constructor(limits: LoginLimits = DEFAULT_LOGIN_LIMITS, now: () => Date = () => new Date()) {
-    this.#byUsername = new SlidingWindowLimiter(limits.perUsername, now);
-    this.#byAddress = new SlidingWindowLimiter(limits.perAddress, now);
-  }
-
-  /** Whole seconds to wait before trying again; 0 when allowed. */
-  retryAfterSeconds(username: string, address: string): number {
-    const ms = Math.max(
-      this.#byUsername.retryAfterMs(username),
-      this.#byAddress.retryAfterMs(address),
-    );
-    return Math.ceil(ms / 1000);
-  }
-
-  failed(username: string, address: string): void {
-    this.#byUsername.hit(username);
-    this.#byAddress.hit(address);
-  }
-
-  succeeded(username: string): void {
-    this.#byUsername.clear(username);
   }
 }

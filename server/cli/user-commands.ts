@@ -5,6 +5,7 @@ import {
   createAccount,
   displayNameSchema,
   districtIdsSchema,
+  findAccount,
   passwordSchema,
   resetPassword,
   usernameSchema,
@@ -74,7 +75,7 @@ function args(input: CommandInput, names: string[]): string[] {
 }
 
 function existing(store: Store, username: string): UserAccount {
-  const user = store.findUserByUsername(valid(usernameSchema, username));
+  const user = findAccount(store, username);
   if (!user) throw new CommandError(`There is no user named ${username}`);
   return user;
 }

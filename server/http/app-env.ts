@@ -7,6 +7,8 @@ export interface AppEnv {
   Variables: {
     user: UserAccount;
     tokenHash: string;
+    /** How long a token may go unused, for `requireAuth`; set by `tokenIdleLimit()`. */
+    tokenIdleMs: number;
     /** Set for every /api request by `requestId()`. */
     requestId: string;
   };

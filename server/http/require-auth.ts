@@ -11,13 +11,29 @@ const unauthorized = () =>
     headers: { 'WWW-Authenticate': 'Bearer' },
   });
 
+const expired = () =>
+  new ApiError(401, 'token_expired', 'Sign in again: this token was not used for too long', {
+    headers: { 'WWW-Authenticate': 'Bearer error="invalid_token"' },
+  });
+
+/** Tells `requireAuth` how long a token may go unused before it stops working. */
+export function tokenIdleLimit(idleMs: number): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    c.set('tokenIdleMs', idleMs);
+    await next();
+  };
+}
+
 /** Lets through only requests with a live token of an enabled user; puts the user on the context. */
 export function requireAuth(store: Store): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = BEARER.exec(c.req.header('authorization') ?? '')?.[1];
     if (!token) throw unauthorized();
     const hash = tokenHash(token);
-    const user = store.userForToken(hash);
+    const idleMs = c.get('tokenIdleMs') as number | undefined;
+    const idleSince = idleMs === undefined ? undefined : new Date(store.now().getTime() - idleMs);
+    const user = store.userForToken(hash, idleSince);
+    if (user === 'expired') throw expired();
     if (!user) throw unauthorized();
     c.set('user', user);
     c.set('tokenHash', hash);

@@ -78,4 +78,21 @@ export const MIGRATIONS: readonly string[] = [
 
   // 3: reference data is read by type (district codes for the users CLI and admin API).
   `CREATE INDEX records_type ON records (type, rev);`,
+
+  // 4: failed sign-ins (one row per counted attempt, epoch ms) and the devices each account
+  // has signed in on (SHA-256 of the device id), for sign-in limits that hold across processes.
+  `CREATE TABLE login_failures (
+     id INTEGER PRIMARY KEY,
+     key TEXT NOT NULL,
+     at INTEGER NOT NULL
+   ) STRICT;
+   CREATE INDEX login_failures_key ON login_failures (key, at);
+   CREATE INDEX login_failures_at ON login_failures (at);
+   CREATE TABLE known_devices (
+     user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+     device_hash TEXT NOT NULL,
+     first_seen_at TEXT NOT NULL,
+     last_seen_at TEXT NOT NULL,
+     PRIMARY KEY (user_id, device_hash)
+   ) STRICT, WITHOUT ROWID;`,
 ];

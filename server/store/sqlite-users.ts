@@ -74,7 +74,7 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
       'INSERT INTO tokens (token_hash, user_id, created_at, last_used_at) VALUES (?, ?, ?, ?)',
     ),
     tokenUser: db.prepare(
-      `SELECT ${USER_COLUMNS}, t.last_used_at FROM tokens t JOIN users u ON u.id = t.user_id
+      `SELECT ${USER_COLUMNS}, t.last_used_at, t.created_at AS created_at_token FROM tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0`,
     ),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE token_hash = ?'),
@@ -150,15 +150,22 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
       const at = iso();
       sql.saveToken.run(tokenHash, userId, at, at);
     },
-    userForToken(tokenHash) {
+    userForToken(tokenHash, idleSince) {
       const row = sql.tokenUser.get(tokenHash) as
-        | (UserRow & { last_used_at: string | null })
+        | (UserRow & { last_used_at: string | null; created_at_token: string })
         | undefined;
       if (!row) return undefined;
+      const lastUsed = row.last_used_at ?? row.created_at_token;
+      if (idleSince && lastUsed < idleSince.toISOString()) return 'expired';
       const at = now();
       const stale = new Date(at.getTime() - TOUCH_INTERVAL_MS).toISOString();
-      if (row.last_used_at === null || row.last_used_at < stale) {
-        sql.touchToken.run(at.toISOString(), tokenHash);
+      if (lastUsed < stale) {
+        try {
+          sql.touchToken.run(at.toISOString(), tokenHash);
+        } catch {
+          // Bookkeeping only: a full or locked disk must not fail a read. The token then
+          // counts as used an hour or so earlier than it was, nothing worse.
+        }
       }
       return toAccount(row);
     },

@@ -1,5 +1,6 @@
 /** What route handlers need from the server's database; passed in, never imported as a singleton. */
 import type { Role, ServerRecord, SessionUser } from '../../src/domain/sync-protocol.ts';
+import type { LoginKey, LoginLimits } from '../auth/login-throttle.ts';
 
 /** A user as admins see it: the session fields plus account state. */
 export interface UserAccount extends SessionUser {
@@ -23,6 +24,20 @@ export interface BlobInfo {
   sha256: string;
   size: number;
   mime: string;
+}
+
+/** A sign-in attempt counted in advance (ids to take back on success), or how long to wait. */
+export type LoginReservation =
+  | { reserved: true; ids: number[] }
+  | { reserved: false; retryAfterMs: number };
+
+export interface LoginSuccess {
+  /** Reserved attempts to take back. */
+  release: readonly number[];
+  /** Counters to forget entirely. */
+  clear: readonly string[];
+  /** The device to remember for this user (SHA-256 of its id). */
+  device?: { userId: string; deviceHash: string };
 }
 
 /** A stored record as it goes into pull pages: the body is kept as (canonical) JSON text. */
@@ -124,9 +139,21 @@ export interface Store {
   setRole(userId: string, role: Role): UserAccount | undefined;
 
   saveToken(tokenHash: string, userId: string): void;
-  /** The enabled user a live (not revoked) token belongs to. */
-  userForToken(tokenHash: string): UserAccount | undefined;
+  /**
+   * The enabled user a live (not revoked) token belongs to; 'expired' when the token was
+   * last used before `idleSince`.
+   */
+  userForToken(tokenHash: string, idleSince?: Date): UserAccount | 'expired' | undefined;
   revokeToken(tokenHash: string): void;
+
+  /**
+   * Counts a sign-in attempt against every key, before its password is checked, in one
+   * write transaction; refuses it (counting nothing) when a key must still wait.
+   */
+  reserveLoginAttempt(keys: readonly LoginKey[], limits: LoginLimits): LoginReservation;
+  loginSucceeded(success: LoginSuccess): void;
+  /** Whether the user has signed in on the device (SHA-256 of its id) before. */
+  isKnownDevice(userId: string, deviceHash: string): boolean;
 
   /** Runs `fn` in one write transaction: all of it is stored, or none. */
   syncTransaction<T>(fn: (tx: SyncTransaction) => T): T;

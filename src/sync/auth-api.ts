@@ -22,13 +22,21 @@ export class LoginError extends Error {
 
 const noToken = () => null;
 
-export async function login(username: string, password: string): Promise<LoginResponse> {
+/**
+ * Signs in. `deviceId`: a device the account signed in on before is not held up by failed
+ * attempts from elsewhere (the server keeps a separate counter for it).
+ */
+export async function login(
+  username: string,
+  password: string,
+  deviceId?: string,
+): Promise<LoginResponse> {
   let response: Response;
   try {
     response = await fetch('/api/auth/login', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password }),
+      body: JSON.stringify({ username, password, deviceId }),
       signal: AbortSignal.timeout(20_000),
     });
   } catch {

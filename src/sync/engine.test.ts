@@ -226,6 +226,30 @@ describe('sync engine: push', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('keeps every unsynced change when the token has expired (401), and sends it after sign-in', async () => {
+    await saveNotes(3);
+    const kept = async () =>
+      (await db.outbox.toArray()).map(({ mutationId, id, body, state }) => ({
+        mutationId,
+        id,
+        body,
+        state,
+      }));
+    const before = await kept();
+    server.failNextPush('auth');
+    const { sync } = engine();
+
+    await sync.syncNow();
+
+    expect(sync.status().phase).toBe('needs-login');
+    expect(await kept()).toEqual(before);
+    expect(before.map((entry) => entry.state)).toEqual(['pending', 'pending', 'pending']);
+    expect(server.records.size).toBe(0);
+    sync.resume();
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 3 });
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('parks a batch the server refuses as a whole (4xx)', async () => {
     await saveNotes(2);
     server.failNextPush('client');

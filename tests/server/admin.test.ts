@@ -1,4 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { hashPassword } from '../../server/auth/password.ts';
 import {
   client,
   freshServer,
@@ -240,5 +241,84 @@ describe('admin API', () => {
     }
     expect((await target.api.get('/api/me')).status).toBe(200);
     expect(server.store.findUser(target.user.id)?.role).toBe('consultant');
+  });
+});
+
+describe('usernames and display names', () => {
+  const newUser = (username: string, displayName?: string) => ({
+    username,
+    displayName,
+    role: 'consultant',
+    password: 'kochkor-2025',
+  });
+  const signIn = (url: string, username: string) =>
+    client(url).post('/api/auth/login', { username, password: 'kochkor-2025' });
+
+  it('normalises with NFKC: a full-width name is the Latin one, taken once', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+
+    const wide = await admin.api.post('/api/admin/users', newUser('ＡＤＭ'));
+    expect(wide.status).toBe(201);
+    expect(wide.body.user.username).toBe('adm');
+
+    const again = await admin.api.post('/api/admin/users', newUser('adm'));
+    expect(again.status).toBe(409);
+    expect(again.body).toMatchObject({ error: 'username_taken', path: ['username'] });
+    expect((await signIn(server.url, 'ａｄｍ')).status).toBe(200);
+    expect((await signIn(server.url, 'Adm')).status).toBe(200);
+  });
+
+  it('refuses a name mixing Latin and Cyrillic letters, and takes either alone', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+    await admin.api.post('/api/admin/users', newUser('adm'));
+
+    // The first letter is Cyrillic а (U+0430): it looks like the Latin name.
+    const mixed = await admin.api.post('/api/admin/users', newUser('аdm'));
+    expect(mixed.status).toBe(400);
+    expect(mixed.body).toMatchObject({
+      error: 'invalid',
+      path: ['username'],
+      message: expect.stringMatching(/Latin or Cyrillic letters, not both/),
+    });
+    expect((await admin.api.post('/api/admin/users', newUser('Айгүл'))).body.user.username).toBe(
+      'айгүл',
+    );
+    expect((await signIn(server.url, 'АЙГҮЛ')).status).toBe(200);
+  });
+
+  it('strips bidi and other control characters from display names', async () => {
+    const server = await freshServer(onTestFinished);
+    const admin = await signedInUser(server, 'admin');
+
+    const created = await admin.api.post(
+      '/api/admin/users',
+      newUser('bakyt', '\u202EБакыт\u202C \u2066Уулу\u2069\u200F\n'),
+    );
+    expect(created.body.user.displayName).toBe('Бакыт Уулу');
+    const onlyControls = await admin.api.post('/api/admin/users', newUser('bolot', '\u202E\u0007'));
+    expect(onlyControls.status).toBe(400);
+    expect(onlyControls.body).toMatchObject({ error: 'invalid', path: ['displayName'] });
+  });
+
+  it('keeps accounts stored under older rules signing in', async () => {
+    const server = await freshServer(onTestFinished);
+    const passwordHash = await hashPassword('kochkor-2025');
+    // As made before NFKC and the one-alphabet rule: full-width, and mixed alphabets.
+    for (const username of ['ｏｌｄ', 'аdmin']) {
+      server.store.createUser({
+        username,
+        displayName: username,
+        role: 'consultant',
+        passwordHash,
+        districtIds: [],
+      });
+    }
+    expect((await signIn(server.url, 'ｏｌｄ')).body.user.username).toBe('ｏｌｄ');
+    expect((await signIn(server.url, 'аdmin')).body.user.username).toBe('аdmin');
+    // The name it now reads as cannot be made beside it.
+    const admin = await signedInUser(server, 'admin');
+    expect((await admin.api.post('/api/admin/users', newUser('old'))).status).toBe(409);
   });
 });

@@ -105,6 +105,8 @@ describe('users CLI', { timeout: 90_000 }, () => {
       [['add', 'bolot', '--role', 'admin'], { SEDP_PASSWORD: 'short' }, 1, /at least 8 characters/],
       [['add', 'bolot', '--role', 'admin'], {}, 2, /No password: set SEDP_PASSWORD/],
       [['add', 'a b', '--role', 'admin'], pass, 1, /A username is/],
+      [['add', 'ｔａｋｅｎ', '--role', 'admin'], pass, 1, /A user named taken already exists/],
+      [['add', 'tаken', '--role', 'admin'], pass, 1, /Latin or Cyrillic letters, not both/],
       [['passwd', 'nobody'], pass, 1, /There is no user named nobody/],
       [['explode'], {}, 2, /Unknown command explode/],
       [['add', 'bolot', '--role', 'admin', '--colour', 'red'], pass, 2, /Unknown option/],

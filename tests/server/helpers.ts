@@ -10,7 +10,7 @@ import { serve } from '@hono/node-server';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
-import type { LoginLimits } from '../../server/auth/rate-limiter.ts';
+import type { LoginLimits } from '../../server/auth/login-throttle.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteDatabase, sqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
@@ -67,6 +67,7 @@ export interface TestServerOptions {
   now?: () => Date;
   loginLimits?: LoginLimits;
   trustProxy?: boolean;
+  tokenIdleMs?: number;
   /** Lets a test put a faulty store between the app and the real one. */
   wrapStore?: (store: Store) => Store;
   /** Seed reference data on start, as `startServer` does (default true). */
@@ -96,6 +97,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     loginLimits: options.loginLimits,
     trustProxy: options.trustProxy,
+    tokenIdleMs: options.tokenIdleMs,
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -11,18 +11,20 @@ describe('LoginForm', () => {
     expect(screen.getByText('npm run users -- add admin --role admin')).toBeTruthy();
   });
 
-  it('shows a rate limit with Russian plurals', async () => {
+  it.each([
+    ['en', 'Too many attempts: try again in 8 s.'],
+    ['ru', 'Слишком много попыток: повторите через 8 с.'],
+    ['ky', 'Аракет өтө көп болду. Күтүү: 8 сек.'],
+  ] as const)('shows how long to wait after too many attempts in %s', async (language, text) => {
     await renderWithApp(
       <LoginForm
         onSubmit={vi.fn()}
-        problem={{ kind: 'rate-limited', minutes: 5 }}
+        problem={{ kind: 'rate-limited', seconds: 8 }}
         serverHasUsers
       />,
-      { language: 'ru', namespaces: ['account'] },
+      { language, namespaces: ['account'] },
     );
-    expect(screen.getByRole('alert').textContent).toBe(
-      'Слишком много попыток. Повторите через 5 минут.',
-    );
+    expect(screen.getByRole('alert').textContent).toBe(text);
   });
 
   it('submits trimmed username and the password', async () => {

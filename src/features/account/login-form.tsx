@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 export type LoginProblem =
   | { kind: 'required' | 'invalid' | 'offline' | 'server' | 'storageFull' }
-  | { kind: 'rate-limited'; minutes: number }
+  | { kind: 'rate-limited'; seconds: number }
   | { kind: 'other-user'; name: string };
 
 export interface LoginFormProps {
@@ -41,7 +41,7 @@ export function LoginForm({ onSubmit, problem, serverHasUsers }: LoginFormProps)
   const shown: LoginProblem | null = missing ? { kind: 'required' } : problem;
   let message: string | null = null;
   if (shown?.kind === 'rate-limited') {
-    message = t('login.error.rateLimited', { count: shown.minutes });
+    message = t('login.error.rateLimited', { seconds: shown.seconds });
   } else if (shown?.kind === 'other-user') {
     message = t('login.error.otherUser', { name: shown.name });
   } else if (shown) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { sessionStore } from '../../db/app-db.ts';
+import { prefs, sessionStore } from '../../db/app-db.ts';
 import { startAppSync } from '../../sync/app-sync.ts';
 import { LoginError, login, serverHasUsers } from '../../sync/auth-api.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
@@ -25,7 +25,7 @@ export function Component() {
 
   const onSubmit = async (username: string, password: string) => {
     try {
-      const { token, user } = await login(username, password);
+      const { token, user } = await login(username, password, await prefs.deviceId());
       if (account && account.username !== user.username) {
         // Signing in again after the token was revoked: the local data is this account's.
         setProblem({ kind: 'other-user', name: account.displayName || account.username });
@@ -40,10 +40,7 @@ export function Component() {
       if (!(error instanceof LoginError)) throw error;
       const failure = error.failure;
       if (failure.code === 'rate-limited') {
-        setProblem({
-          kind: 'rate-limited',
-          minutes: Math.max(1, Math.ceil(failure.retryAfterSeconds / 60)),
-        });
+        setProblem({ kind: 'rate-limited', seconds: Math.max(1, failure.retryAfterSeconds) });
       } else if (failure.code === 'storage-full') setProblem({ kind: 'storageFull' });
       else setProblem({ kind: failure.code });
     }

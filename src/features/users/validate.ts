@@ -1,13 +1,11 @@
 /** The server's account rules (server/auth/accounts.ts), checked before anything is sent. */
+import { normalizeUsername, usernameProblem } from '../../domain/username.ts';
 
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 200;
 const MAX_DISPLAY_NAME_LENGTH = 100;
-const USERNAME = /^[\p{L}\p{N}][\p{L}\p{N}._-]{1,63}$/u;
 
-/** Usernames are kept in lower case on the server. */
-export const normalizeUsername = (username: string) =>
-  username.trim().normalize('NFC').toLowerCase();
+export { normalizeUsername };
 
 export type UsernameError = 'usernameRequired' | 'username';
 export type PasswordError = 'password' | 'passwordLong';
@@ -15,7 +13,7 @@ export type PasswordError = 'password' | 'passwordLong';
 export function usernameError(username: string): UsernameError | null {
   const normalized = normalizeUsername(username);
   if (!normalized) return 'usernameRequired';
-  return USERNAME.test(normalized) ? null : 'username';
+  return usernameProblem(normalized) ? 'username' : null;
 }
 
 export function passwordError(password: string): PasswordError | null {
