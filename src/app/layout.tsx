@@ -7,6 +7,7 @@ import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
 import { useUiPrefs } from '../ui/ui-prefs.ts';
 import { SECTIONS } from './sections.ts';
+import { SignInAgain } from './sign-in-again.tsx';
 
 /** The shell: header, section navigation (bottom bar on phones, sidebar on laptops), page. */
 export function Layout() {
@@ -54,6 +55,7 @@ export function Layout() {
       )}
       <main id="main" className="main" tabIndex={-1}>
         <UpdatePrompt />
+        {account && <SignInAgain />}
         <Suspense key={pathname} fallback={<p className="muted">{t('loading')}</p>}>
           <Outlet />
         </Suspense>

@@ -9,7 +9,12 @@ import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BlobTransport } from './http-transport.ts';
 import type { SyncLock } from './lock.ts';
-import { failureOf, type SyncFailure, type Transport, TransportError } from './transport.ts';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
+
+export type { SyncPhase, SyncStatus } from './sync-status.ts';
+export { INITIAL_SYNC_STATUS } from './sync-status.ts';
+
+import { failureOf, type Transport, TransportError } from './transport.ts';
 
 export interface Clock {
   now(): number;
@@ -23,34 +28,10 @@ export const systemClock: Clock = {
   clearTimeout: (handle) => globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
 
-export type SyncPhase = 'idle' | 'syncing' | 'retrying' | 'needs-login';
-
-export interface SyncStatus {
-  phase: SyncPhase;
-  /** Consecutive failed attempts; 0 after a success. */
-  failures: number;
-  lastError: string | null;
-  /** The last failure as data, for a message in the user's language; null after a success. */
-  lastFailure: SyncFailure | null;
-  lastSuccessAt: string | null;
-  /** When the next automatic attempt is due (epoch ms), if one is scheduled. */
-  nextAttemptAt: number | null;
-}
-
 export type SyncOutcome =
   | { kind: 'done'; pushed: number; conflicts: number; parked: number; pulled: number }
   | { kind: 'busy' }
   | { kind: 'failed'; error: TransportError };
-
-/** Before the first attempt: idle, nothing known yet. */
-export const INITIAL_SYNC_STATUS: SyncStatus = {
-  phase: 'idle',
-  failures: 0,
-  lastError: null,
-  lastFailure: null,
-  lastSuccessAt: null,
-  nextAttemptAt: null,
-};
 
 export interface SyncEngineDeps {
   store: SyncStore;

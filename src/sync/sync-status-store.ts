@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { INITIAL_SYNC_STATUS, type SyncStatus } from './engine.ts';
+import { INITIAL_SYNC_STATUS, type SyncStatus } from './sync-status.ts';
 
 /** This tab's sync engine status as the UI sees it. Never set from another tab. */
 export const useSyncStatus = create<SyncStatus>()(() => INITIAL_SYNC_STATUS);
