@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_LOGIN_LIMITS, LoginGuard, type LoginLimits } from './auth/rate-limiter.ts';
+import { DEFAULT_FAIR_USE, FairUse, type FairUseLimits } from './fair-use/fair-use.ts';
 import { ApiError, type ErrorBody } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiBodyLimits } from './http/body-limits.ts';
@@ -29,6 +30,8 @@ export interface AppDeps {
   loginLimits?: LoginLimits;
   /** Behind a reverse proxy: take the client address from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** Per-account fair-use limits; defaults that a real consultant never meets. */
+  fairUse?: FairUseLimits;
 }
 
 /** The whole HTTP surface: the API under /api and the built app for everything else. */
@@ -38,6 +41,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
     deps.now ?? store.now,
   );
+  const fairUse = new FairUse(store, deps.fairUse ?? DEFAULT_FAIR_USE);
   const fullLog = storageFullLog();
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
@@ -52,8 +56,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
 
   app.route('/api', healthRoute(store, version));
   app.route('/api', authRoutes({ store, loginGuard, trustProxy: deps.trustProxy ?? false }));
-  app.route('/api/sync', syncRoutes(store));
-  app.route('/api/blobs', blobRoutes(store, dataDir));
+  app.route('/api/sync', syncRoutes(store, fairUse));
+  app.route('/api/blobs', blobRoutes(store, dataDir, fairUse));
   app.route('/api/admin', userRoutes(store));
   app.route('/api/records', recordRoutes(store));
 

@@ -1,6 +1,15 @@
 /** Server configuration: read and validated here only; a bad value stops start-up with a clear message. */
 import path from 'node:path';
 import { z } from 'zod';
+import type { FairUseLimits } from './fair-use/fair-use.ts';
+
+/** A whole number of at least 1. */
+const limit = (name: string, fallback: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be 1 or more`)
+    .default(fallback);
 
 const configSchema = z.object({
   PORT: z.coerce
@@ -15,6 +24,12 @@ const configSchema = z.object({
   SEDP_TRUST_PROXY: z
     .enum(['0', '1', 'false', 'true'], { message: 'SEDP_TRUST_PROXY must be 1 or 0' })
     .default('0'),
+  SEDP_PUSHES_PER_MINUTE: limit('SEDP_PUSHES_PER_MINUTE', 120),
+  SEDP_UPLOADS_PER_MINUTE: limit('SEDP_UPLOADS_PER_MINUTE', 120),
+  SEDP_UPLOAD_MB_PER_DAY: limit('SEDP_UPLOAD_MB_PER_DAY', 500),
+  SEDP_UNREFERENCED_UPLOADS_PER_DAY: limit('SEDP_UNREFERENCED_UPLOADS_PER_DAY', 200),
+  SEDP_CONFLICT_VERSIONS_KEPT: limit('SEDP_CONFLICT_VERSIONS_KEPT', 20),
+  SEDP_UNREFERENCED_BLOB_DAYS: limit('SEDP_UNREFERENCED_BLOB_DAYS', 7),
 });
 
 export interface ServerConfig {
@@ -26,6 +41,8 @@ export interface ServerConfig {
   staticDir: string;
   /** Behind a reverse proxy: client addresses (login rate limits) from X-Forwarded-For. */
   trustProxy: boolean;
+  /** Per-account fair-use limits. */
+  fairUse: FairUseLimits;
 }
 
 export class ConfigError extends Error {
@@ -46,11 +63,20 @@ export function loadConfig(
     throw new ConfigError(`Invalid server configuration:\n${problems.join('\n')}`);
   }
   const { PORT, HOST, SEDP_DATA_DIR, SEDP_STATIC_DIR, SEDP_TRUST_PROXY } = parsed.data;
+  const day = 24 * 60 * 60 * 1000;
   return {
     port: PORT,
     host: HOST,
     dataDir: path.resolve(cwd, SEDP_DATA_DIR),
     staticDir: path.resolve(cwd, SEDP_STATIC_DIR),
     trustProxy: SEDP_TRUST_PROXY === '1' || SEDP_TRUST_PROXY === 'true',
+    fairUse: {
+      pushesPerMinute: parsed.data.SEDP_PUSHES_PER_MINUTE,
+      uploadsPerMinute: parsed.data.SEDP_UPLOADS_PER_MINUTE,
+      uploadBytesPerDay: parsed.data.SEDP_UPLOAD_MB_PER_DAY * 1024 * 1024,
+      unreferencedUploadsPerDay: parsed.data.SEDP_UNREFERENCED_UPLOADS_PER_DAY,
+      conflictVersionsKept: parsed.data.SEDP_CONFLICT_VERSIONS_KEPT,
+      unreferencedBlobMaxAgeMs: parsed.data.SEDP_UNREFERENCED_BLOB_DAYS * day,
+    },
   };
 }

@@ -78,4 +78,15 @@ export const MIGRATIONS: readonly string[] = [
 
   // 3: reference data is read by type (district codes for the users CLI and admin API).
   `CREATE INDEX records_type ON records (type, rev);`,
+
+  // 4: fair-use counters (one fixed window per account and kind); blobs by uploader and age.
+  `CREATE TABLE usage_counters (
+     user_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     window_start INTEGER NOT NULL,
+     amount INTEGER NOT NULL,
+     PRIMARY KEY (user_id, kind)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX blobs_created_by ON blobs (created_by, created_at);
+   CREATE INDEX blobs_created_at ON blobs (created_at);`,
 ];

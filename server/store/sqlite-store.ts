@@ -3,6 +3,7 @@ import { mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
+import { sqliteFairUse } from './sqlite-fair-use.ts';
 import { sqliteSync } from './sqlite-sync.ts';
 import { sqliteUsers } from './sqlite-users.ts';
 import type { Store } from './store.ts';
@@ -72,6 +73,7 @@ export function sqliteStore(
     },
     ...sqliteUsers(db, now),
     ...sqliteSync(db, now),
+    ...sqliteFairUse(db, now),
   };
 }
 

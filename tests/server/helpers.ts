@@ -11,6 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import type { LoginLimits } from '../../server/auth/rate-limiter.ts';
+import { DEFAULT_FAIR_USE, type FairUseLimits } from '../../server/fair-use/fair-use.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteDatabase, sqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
@@ -69,6 +70,8 @@ export interface TestServerOptions {
   trustProxy?: boolean;
   /** Lets a test put a faulty store between the app and the real one. */
   wrapStore?: (store: Store) => Store;
+  /** Fair-use limits to change from their defaults. */
+  fairUse?: Partial<FairUseLimits>;
   /** Seed reference data on start, as `startServer` does (default true). */
   seed?: boolean;
 }
@@ -96,6 +99,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     now: options.now,
     loginLimits: options.loginLimits,
     trustProxy: options.trustProxy,
+    fairUse: { ...DEFAULT_FAIR_USE, ...options.fairUse },
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
