@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-throttle.ts';
+import { DEFAULT_FAIR_USE, FairUse, type FairUseLimits } from './fair-use/fair-use.ts';
 import { ApiError, type ErrorBody } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
 import { apiBodyLimits } from './http/body-limits.ts';
@@ -33,6 +34,8 @@ export interface AppDeps {
   trustProxy?: boolean;
   /** A token unused this long answers 401 `token_expired`; default 90 days. */
   tokenIdleMs?: number;
+  /** Per-account fair-use limits; defaults that a real consultant never meets. */
+  fairUse?: FairUseLimits;
 }
 
 const DEFAULT_TOKEN_IDLE_MS = 90 * 24 * 60 * 60 * 1000;
@@ -40,6 +43,7 @@ const DEFAULT_TOKEN_IDLE_MS = 90 * 24 * 60 * 60 * 1000;
 /** The whole HTTP surface: the API under /api and the built app for everything else. */
 export function createApp(deps: AppDeps): Hono<AppEnv> {
   const { store, version, dataDir, staticDir } = deps;
+  const fairUse = new FairUse(store, deps.fairUse ?? DEFAULT_FAIR_USE);
   const fullLog = storageFullLog();
   const app = new Hono<AppEnv>();
   app.use('*', securityHeaders());
@@ -63,8 +67,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
       trustProxy: deps.trustProxy ?? false,
     }),
   );
-  app.route('/api/sync', syncRoutes(store));
-  app.route('/api/blobs', blobRoutes(store, dataDir));
+  app.route('/api/sync', syncRoutes(store, fairUse));
+  app.route('/api/blobs', blobRoutes(store, dataDir, fairUse));
   app.route('/api/admin', userRoutes(store));
   app.route('/api/records', recordRoutes(store));
 

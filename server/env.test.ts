@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './env.ts';
+import { DEFAULT_FAIR_USE } from './fair-use/fair-use.ts';
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
@@ -19,6 +20,7 @@ describe('loadConfig', () => {
         firstDelayMs: 1_000,
         maxDelayMs: 300_000,
       },
+      fairUse: DEFAULT_FAIR_USE,
     });
   });
 
@@ -43,6 +45,23 @@ describe('loadConfig', () => {
     );
     expect(() => loadConfig({ SEDP_LOGIN_FREE_ATTEMPTS: 'many' })).toThrow(
       /SEDP_LOGIN_FREE_ATTEMPTS must be a number/,
+    );
+  });
+
+  it('reads the fair-use limits and refuses ones below 1', () => {
+    const config = loadConfig({
+      SEDP_PUSHES_PER_MINUTE: '10',
+      SEDP_UPLOAD_MB_PER_DAY: '2',
+      SEDP_UNREFERENCED_BLOB_DAYS: '1',
+    });
+    expect(config.fairUse).toMatchObject({
+      pushesPerMinute: 10,
+      uploadBytesPerDay: 2 * 1024 * 1024,
+      unreferencedBlobMaxAgeMs: 24 * 60 * 60 * 1000,
+      conflictVersionsKept: 20,
+    });
+    expect(() => loadConfig({ SEDP_CONFLICT_VERSIONS_KEPT: '0' })).toThrow(
+      /SEDP_CONFLICT_VERSIONS_KEPT must be 1 or more/,
     );
   });
 

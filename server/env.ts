@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { LoginLimits } from './auth/login-throttle.ts';
+import type { FairUseLimits } from './fair-use/fair-use.ts';
 
 /** A whole number from `min` to `max`, named in its messages. */
 const wholeNumber = (name: string, min: number, max: number, fallback: number) =>
@@ -10,6 +11,14 @@ const wholeNumber = (name: string, min: number, max: number, fallback: number) =
     .int(`${name} must be a whole number`)
     .min(min, `${name} must be between ${min} and ${max}`)
     .max(max, `${name} must be between ${min} and ${max}`)
+    .default(fallback);
+
+/** A whole number of at least 1. */
+const limit = (name: string, fallback: number) =>
+  z.coerce
+    .number({ message: `${name} must be a number` })
+    .int(`${name} must be a whole number`)
+    .min(1, `${name} must be 1 or more`)
     .default(fallback);
 
 const configSchema = z.object({
@@ -30,6 +39,12 @@ const configSchema = z.object({
   SEDP_LOGIN_ADDRESS_FREE_ATTEMPTS: wholeNumber('SEDP_LOGIN_ADDRESS_FREE_ATTEMPTS', 1, 100_000, 30),
   SEDP_LOGIN_WINDOW_MINUTES: wholeNumber('SEDP_LOGIN_WINDOW_MINUTES', 1, 7 * 24 * 60, 15),
   SEDP_LOGIN_MAX_DELAY_SECONDS: wholeNumber('SEDP_LOGIN_MAX_DELAY_SECONDS', 1, 24 * 60 * 60, 300),
+  SEDP_PUSHES_PER_MINUTE: limit('SEDP_PUSHES_PER_MINUTE', 120),
+  SEDP_UPLOADS_PER_MINUTE: limit('SEDP_UPLOADS_PER_MINUTE', 120),
+  SEDP_UPLOAD_MB_PER_DAY: limit('SEDP_UPLOAD_MB_PER_DAY', 500),
+  SEDP_UNREFERENCED_UPLOADS_PER_DAY: limit('SEDP_UNREFERENCED_UPLOADS_PER_DAY', 200),
+  SEDP_CONFLICT_VERSIONS_KEPT: limit('SEDP_CONFLICT_VERSIONS_KEPT', 20),
+  SEDP_UNREFERENCED_BLOB_DAYS: limit('SEDP_UNREFERENCED_BLOB_DAYS', 7),
 });
 
 export interface ServerConfig {
@@ -45,6 +60,8 @@ export interface ServerConfig {
   tokenIdleMs: number;
   /** Sign-in limits: free attempts, then a doubling wait (from 1 s), forgotten after a window. */
   loginLimits: LoginLimits;
+  /** Per-account fair-use limits. */
+  fairUse: FairUseLimits;
 }
 
 export class ConfigError extends Error {
@@ -66,6 +83,7 @@ export function loadConfig(
   }
   const { PORT, HOST, SEDP_DATA_DIR, SEDP_STATIC_DIR, SEDP_TRUST_PROXY } = parsed.data;
   const login = parsed.data;
+  const day = 24 * 60 * 60 * 1000;
   return {
     port: PORT,
     host: HOST,
@@ -80,6 +98,14 @@ export function loadConfig(
       windowMs: login.SEDP_LOGIN_WINDOW_MINUTES * 60_000,
       firstDelayMs: 1_000,
       maxDelayMs: login.SEDP_LOGIN_MAX_DELAY_SECONDS * 1_000,
+    },
+    fairUse: {
+      pushesPerMinute: parsed.data.SEDP_PUSHES_PER_MINUTE,
+      uploadsPerMinute: parsed.data.SEDP_UPLOADS_PER_MINUTE,
+      uploadBytesPerDay: parsed.data.SEDP_UPLOAD_MB_PER_DAY * 1024 * 1024,
+      unreferencedUploadsPerDay: parsed.data.SEDP_UNREFERENCED_UPLOADS_PER_DAY,
+      conflictVersionsKept: parsed.data.SEDP_CONFLICT_VERSIONS_KEPT,
+      unreferencedBlobMaxAgeMs: parsed.data.SEDP_UNREFERENCED_BLOB_DAYS * day,
     },
   };
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
 import { removeStalePartials } from './blobs/partial-uploads.ts';
+import { removeUnreferencedBlobs } from './blobs/unreferenced-blobs.ts';
 import type { ServerConfig } from './env.ts';
 import { firstAdminCommand } from './first-admin-hint.ts';
 import { seedReferenceData } from './seed/seed-reference-data.ts';
@@ -27,6 +28,14 @@ export function startServer(config: ServerConfig) {
     },
     (error: unknown) => console.warn('Could not clear old unfinished uploads:', error),
   );
+  const clearUnreferenced = () =>
+    removeUnreferencedBlobs(store, config.dataDir, config.fairUse.unreferencedBlobMaxAgeMs).then(
+      (removed) =>
+        console.log(`Removed ${removed} attachments no record names, older than allowed.`),
+      (error: unknown) => console.warn('Could not remove unreferenced attachments:', error),
+    );
+  void clearUnreferenced();
+  setInterval(() => void clearUnreferenced(), 24 * 60 * 60 * 1000).unref();
   const hasBuild = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasBuild) {
     console.warn(`No built app in ${config.staticDir}: serving the API only.`);
@@ -39,6 +48,7 @@ export function startServer(config: ServerConfig) {
     trustProxy: config.trustProxy,
     tokenIdleMs: config.tokenIdleMs,
     loginLimits: config.loginLimits,
+    fairUse: config.fairUse,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
     const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;

@@ -15,6 +15,7 @@ import { chromium } from '@playwright/test';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { BENCH_FAIR_USE } from './bench-fair-use.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -22,7 +23,13 @@ export async function benchBrowserSync(n = 1000, runs = 3): Promise<number[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-browser-'));
   const dataDir = path.join(dir, 'data');
   const store = openSqliteStore(dataDir);
-  const app = createApp({ store, version: 'bench', dataDir, staticDir: path.join(root, 'dist') });
+  const app = createApp({
+    store,
+    version: 'bench',
+    dataDir,
+    staticDir: path.join(root, 'dist'),
+    fairUse: BENCH_FAIR_USE,
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

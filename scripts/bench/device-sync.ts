@@ -22,6 +22,7 @@ import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalLock } from '../../src/sync/lock.ts';
+import { BENCH_FAIR_USE } from './bench-fair-use.ts';
 
 export interface DeviceSyncFigures {
   n: number;
@@ -54,7 +55,12 @@ export async function benchDeviceSync(
 ): Promise<DeviceSyncFigures & { recordBytes: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-sync-'));
   const store = openSqliteStore(path.join(dir, 'data'));
-  const app = createApp({ store, version: 'bench', dataDir: path.join(dir, 'data') });
+  const app = createApp({
+    store,
+    version: 'bench',
+    dataDir: path.join(dir, 'data'),
+    fairUse: BENCH_FAIR_USE,
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -14,6 +14,7 @@ import { createAccount } from '../../server/auth/accounts.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
 import type { MutationResult } from '../../src/domain/sync-protocol.ts';
+import { BENCH_FAIR_USE } from './bench-fair-use.ts';
 
 export interface ServerIngestOptions {
   /** Mutations in all (default 10,000). */
@@ -59,7 +60,7 @@ export async function benchServerIngest(
   const batchSize = opts.batchSize ?? 100;
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-ingest-'));
   const store = openSqliteStore(dir);
-  const app = createApp({ store, version: 'bench', dataDir: dir });
+  const app = createApp({ store, version: 'bench', dataDir: dir, fairUse: BENCH_FAIR_USE });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   try {
     await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -95,4 +95,14 @@ export const MIGRATIONS: readonly string[] = [
      last_seen_at TEXT NOT NULL,
      PRIMARY KEY (user_id, device_hash)
    ) STRICT, WITHOUT ROWID;`,
+  // 5: fair-use counters (one fixed window per account and kind); blobs by uploader and age.
+  `CREATE TABLE usage_counters (
+     user_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     window_start INTEGER NOT NULL,
+     amount INTEGER NOT NULL,
+     PRIMARY KEY (user_id, kind)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX blobs_created_by ON blobs (created_by, created_at);
+   CREATE INDEX blobs_created_at ON blobs (created_at);`,
 ];

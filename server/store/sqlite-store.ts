@@ -3,6 +3,7 @@ import { mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
+import { sqliteFairUse } from './sqlite-fair-use.ts';
 import { sqliteLoginAttempts } from './sqlite-login-attempts.ts';
 import { sqliteSync } from './sqlite-sync.ts';
 import { sqliteUsers } from './sqlite-users.ts';
@@ -74,6 +75,7 @@ export function sqliteStore(
     ...sqliteUsers(db, now),
     ...sqliteSync(db, now),
     ...sqliteLoginAttempts(db, now),
+    ...sqliteFairUse(db, now),
   };
 }
 

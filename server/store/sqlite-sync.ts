@@ -75,6 +75,11 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
       `INSERT INTO mutations (mutation_id, hash, result, user_id, device_id, created_at)
        VALUES (?, ?, ?, ?, ?, ?)`,
     ),
+    trimConflicts: db.prepare(
+      `DELETE FROM revisions WHERE record_id = ? AND kind = 'conflict' AND rev NOT IN (
+         SELECT rev FROM revisions WHERE record_id = ? AND kind = 'conflict'
+         ORDER BY rev DESC LIMIT ?)`,
+    ),
     pullAll: db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE rev > ? ORDER BY rev LIMIT ?`),
     pullScoped: db.prepare(
       `SELECT ${RECORD_COLUMNS} FROM records WHERE rev > ?
@@ -139,6 +144,9 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
         input.deviceId,
         input.createdAt,
       );
+    },
+    trimConflicts(recordId, keep) {
+      sql.trimConflicts.run(recordId, recordId, keep);
     },
   };
 

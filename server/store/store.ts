@@ -101,6 +101,16 @@ export interface SyncTransaction {
   /** Makes `rev` the record's current version. */
   putRecord(input: VersionInput & { rev: number }): void;
   saveMutation(input: MutationRecord): void;
+  /** Deletes the record's conflict versions but the latest `keep`; applied ones always stay. */
+  trimConflicts(recordId: string, keep: number): void;
+}
+
+/** One fair-use counter: at most `max` in each fixed window of `windowMs`. */
+export interface AllowanceCheck {
+  kind: string;
+  windowMs: number;
+  max: number;
+  amount: number;
 }
 
 /** Which records a pull may return: everything, or reference types plus some districts. */
@@ -166,4 +176,26 @@ export interface Store {
 
   blobInfo(sha256: string): BlobInfo | undefined;
   saveBlobInfo(info: BlobInfo & { createdBy: string }): void;
+  /**
+   * Whether any record or stored version names the blob. Scans bodies for now; the
+   * record_blobs index table replaces the scan when it lands.
+   */
+  isBlobReferenced(sha256: string): boolean;
+  /** Blobs `userId` stored first since `since` (ISO time), oldest first. */
+  blobsUploadedBy(userId: string, since: string): { sha256: string; createdAt: string }[];
+  /** Blobs stored before `before` (ISO time). */
+  blobsStoredBefore(before: string): string[];
+  /** Deletes the blob's row, in one transaction with the check, unless something names it. */
+  deleteBlobUnlessReferenced(sha256: string): boolean;
+
+  /**
+   * Adds each check's amount to this account's counter for the current window, all or none.
+   * Refused, it names the first limit reached and when its window ends. A counter at zero
+   * always takes one request, however large. Inside `syncTransaction` it joins that
+   * transaction; otherwise it runs its own.
+   */
+  takeAllowance(
+    userId: string,
+    checks: readonly AllowanceCheck[],
+  ): { kind: string; retryAfterMs: number } | undefined;
 }

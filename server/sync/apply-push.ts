@@ -24,7 +24,13 @@ export interface PushContext {
   user: UserAccount;
   deviceId: string;
   schemaVersion: number;
+  /** Run first inside the push's transaction: counts the push, or throws (429) to refuse it. */
+  takeAllowance?: () => void;
+  /** Conflict versions kept per record (default 20); applied versions are never deleted. */
+  conflictVersionsKept?: number;
 }
+
+export const DEFAULT_CONFLICT_VERSIONS_KEPT = 20;
 
 /** What can be known about a mutation without the database, worked out before the transaction. */
 interface Prepared {
@@ -180,6 +186,8 @@ function decide(
   if (mutation.baseRev !== (head?.rev ?? 0)) {
     // Kept in history so nothing sent is lost; the current version stays as it is.
     tx.appendRevision({ ...version, ...history, kind: 'conflict' });
+    // Bounded, so repeated stale pushes cannot fill the disk; the newest ones stay.
+    tx.trimConflicts(mutation.id, context.conflictVersionsKept ?? DEFAULT_CONFLICT_VERSIONS_KEPT);
     const current = tx.record(mutation.id);
     return current
       ? { mutationId, status: 'conflict', current: toServerRecord(current) }
@@ -222,14 +230,15 @@ export function applyPush(
   context: PushContext,
   changes: readonly Record<string, unknown>[],
 ): MutationResult[] {
-  if (changes.length === 0) return [];
+  if (changes.length === 0 && !context.takeAllowance) return [];
   const prepared = changes.map((change) => {
     const read = readEnvelope(change);
     return 'mutation' in read ? prepare(read.mutation) : read;
   });
   const now = store.now().toISOString();
-  return store.syncTransaction((tx) =>
-    prepared.map((item) => {
+  return store.syncTransaction((tx) => {
+    context.takeAllowance?.();
+    return prepared.map((item) => {
       if ('result' in item) {
         const stored = item.lookup && tx.findMutation(item.lookup.mutationId);
         return item.lookup && stored ? replay(context, item.lookup, stored) : item.result;
@@ -247,6 +256,6 @@ export function applyPush(
         createdAt: now,
       });
       return result;
-    }),
-  );
+    });
+  });
 }

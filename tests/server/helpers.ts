@@ -11,6 +11,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import type { LoginLimits } from '../../server/auth/login-throttle.ts';
+import { DEFAULT_FAIR_USE, type FairUseLimits } from '../../server/fair-use/fair-use.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteDatabase, sqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
@@ -70,6 +71,8 @@ export interface TestServerOptions {
   tokenIdleMs?: number;
   /** Lets a test put a faulty store between the app and the real one. */
   wrapStore?: (store: Store) => Store;
+  /** Fair-use limits to change from their defaults. */
+  fairUse?: Partial<FairUseLimits>;
   /** Seed reference data on start, as `startServer` does (default true). */
   seed?: boolean;
 }
@@ -98,6 +101,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     loginLimits: options.loginLimits,
     trustProxy: options.trustProxy,
     tokenIdleMs: options.tokenIdleMs,
+    fairUse: { ...DEFAULT_FAIR_USE, ...options.fairUse },
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freshServer, mutation, note, signedInUser } from './helpers.ts';
@@ -45,4 +46,68 @@ describe('gzip push bodies', () => {
     expect(other.status).toBe(415);
     expect((await api.get('/api/me')).status).toBe(200);
   });
+
+  it('keeps answering health checks while gzip bombs are being inflated', async () => {
+    const server = await freshServer((fn) => cleanups.push(fn));
+    const { api } = await signedInUser(server, 'consultant', ['nooken']);
+    // About 12 KB that inflates to 12 MB of empty objects: parsing it would take seconds.
+    const bomb = gzipSync(
+      `{"deviceId":"d","schemaVersion":1,"mutations":[${'{},'.repeat(4_000_000)}{}]}`,
+    );
+    const send = () =>
+      api.call('POST', '/api/sync/push', undefined, {
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        raw: bomb,
+      });
+    // The health checks come from another process, whose clock a stalled server cannot stop.
+    const prober = spawn(process.execPath, ['-e', HEALTH_PROBER, server.url], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let output = '';
+    prober.stdout.setEncoding('utf8');
+    const started = new Promise<void>((resolve) => {
+      prober.stdout.on('data', (text: string) => {
+        output += text;
+        if (output.includes('ready')) resolve();
+      });
+    });
+    const exited = new Promise<void>((resolve) => prober.once('exit', () => resolve()));
+    let probing = true;
+    void exited.then(() => {
+      probing = false;
+    });
+    await started;
+    // Bombs in flight, three at a time, for as long as the prober measures.
+    const statuses: number[] = [];
+    while (probing) {
+      const replies = await Promise.all([send(), send(), send()]);
+      statuses.push(...replies.map((reply) => reply.status));
+    }
+    await exited;
+    const latencies = (JSON.parse(output.slice(output.indexOf('['))) as number[]).sort(
+      (a, b) => a - b,
+    );
+    const median = latencies[Math.floor(latencies.length / 2)] ?? Number.POSITIVE_INFINITY;
+    expect(median, `health latencies ${latencies.map(Math.round).join(', ')} ms`).toBeLessThan(200);
+    expect(new Set(statuses)).toEqual(new Set([413]));
+    expect((await api.get('/api/me')).status).toBe(200);
+  }, 120_000);
 });
+
+/** Asks for /api/health every 50 ms for 2 s, one at a time, and prints each wait in ms. */
+const HEALTH_PROBER = `
+const url = process.argv[1] + '/api/health';
+const latencies = [];
+(async () => {
+  console.log('ready');
+  const end = Date.now() + 2000;
+  while (Date.now() < end) {
+    const at = performance.now();
+    const reply = await fetch(url);
+    await reply.arrayBuffer();
+    latencies.push(performance.now() - at);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  console.log(JSON.stringify(latencies));
+})();
+`;

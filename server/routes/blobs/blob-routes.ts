@@ -12,6 +12,7 @@ import {
   receiveChunk,
   removePartial,
 } from '../../blobs/partial-uploads.ts';
+import type { FairUse } from '../../fair-use/fair-use.ts';
 import { ApiError } from '../../http/api-error.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { BLOB_BODY_LIMIT } from '../../http/body-limits.ts';
@@ -48,7 +49,7 @@ function blobMime(header: string | undefined): string {
  * PUT, PATCH, HEAD and GET /api/blobs/:sha256: attachments, uploaded apart from the
  * records naming them; large ones in chunks that survive a dropped connection.
  */
-export function blobRoutes(store: Store, dataDir: string): Hono<AppEnv> {
+export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireAuth(store));
 
@@ -59,16 +60,19 @@ export function blobRoutes(store: Store, dataDir: string): Hono<AppEnv> {
   routes.put('/:sha256', async (c) => {
     const sha256 = shaParam(c.req.param('sha256'));
     const mime = blobMime(c.req.header('content-type'));
+    const user = c.get('user');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
+    fairUse.takeUpload(user.id, bytes.length);
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
       throw new ApiError(400, 'hash_mismatch', 'The SHA-256 of the bytes is not the name given');
     }
     const known = store.blobInfo(sha256);
     const info = { sha256, size: bytes.length, mime: known?.mime ?? mime };
     if (known && (await blobFileExists(dataDir, sha256))) return c.json(info, 200);
+    if (!known) fairUse.checkUnreferencedUploads(user.id);
     // File first, then the row: a row never points at a missing file.
     await writeBlobFile(dataDir, sha256, bytes);
-    store.saveBlobInfo({ ...info, createdBy: c.get('user').id });
+    store.saveBlobInfo({ ...info, createdBy: user.id });
     return c.json(info, known ? 200 : 201);
   });
 
@@ -122,6 +126,9 @@ export function blobRoutes(store: Store, dataDir: string): Hono<AppEnv> {
       const message = `The body has ${bytes.length} bytes; Content-Range names ${length}`;
       throw new ApiError(400, 'invalid', message, { path: ['content-range'] });
     }
+    fairUse.takeUpload(user.id, bytes.length);
+    // A new blob starts at byte 0: refused there, no half-finished upload is left behind.
+    if (range.start === 0 && !known) fairUse.checkUnreferencedUploads(user.id);
     const result = await receiveChunk(dataDir, sha256, user.id, range, bytes);
     switch (result.kind) {
       case 'offset_mismatch':

@@ -6,6 +6,7 @@ import {
   type PushResponse,
   pushBatchSchema,
 } from '../../../src/domain/sync-protocol.ts';
+import type { FairUse } from '../../fair-use/fair-use.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { readJson, readQuery } from '../../http/read-json.ts';
 import { requireAuth } from '../../http/require-auth.ts';
@@ -32,15 +33,22 @@ const pullQuerySchema = z.object({
 });
 
 /** POST /api/sync/push and GET /api/sync/pull. */
-export function syncRoutes(store: Store): Hono<AppEnv> {
+export function syncRoutes(store: Store, fairUse: FairUse): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireAuth(store));
 
   routes.post('/push', async (c) => {
     const request = await readJson(c, pushBatchSchema);
+    const user = c.get('user');
     const results = applyPush(
       store,
-      { user: c.get('user'), deviceId: request.deviceId, schemaVersion: request.schemaVersion },
+      {
+        user,
+        deviceId: request.deviceId,
+        schemaVersion: request.schemaVersion,
+        takeAllowance: () => fairUse.takePush(user.id),
+        conflictVersionsKept: fairUse.limits.conflictVersionsKept,
+      },
       request.mutations,
     );
     return c.json<PushResponse>({ results });
