@@ -126,6 +126,8 @@ export interface Store {
   saveToken(tokenHash: string, userId: string): void;
   /** The enabled user a live (not revoked) token belongs to. */
   userForToken(tokenHash: string): UserAccount | undefined;
+  /** Whether a token (live or revoked) was issued to an account that is now disabled. */
+  tokenOfDisabledAccount(tokenHash: string): boolean;
   revokeToken(tokenHash: string): void;
 
   /** Runs `fn` in one write transaction: all of it is stored, or none. */
