@@ -41,7 +41,7 @@ export function Component() {
         onRetry={(seq) => void outboxActions.retry(seq).then(syncNow)}
         onDiscard={(seq) => void outboxActions.discard(seq)}
       />
-      <BackupCard username={account?.username ?? null} />
+      <BackupCard account={account} />
       {deviceId && <p className="muted">{t('device', { id: deviceId })}</p>}
     </article>
   );
