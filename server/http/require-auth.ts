@@ -34,7 +34,13 @@ export function requireAuth(store: Store): MiddlewareHandler<AppEnv> {
     const idleSince = idleMs === undefined ? undefined : new Date(store.now().getTime() - idleMs);
     const user = store.userForToken(hash, idleSince);
     if (user === 'expired') throw expired();
-    if (!user) throw unauthorized();
+    if (!user) {
+      // Told apart so the device can say why and offer a backup before it wipes itself.
+      if (store.tokenOfDisabledAccount(hash)) {
+        throw new ApiError(403, 'account_disabled', 'This account has been disabled');
+      }
+      throw unauthorized();
+    }
     c.set('user', user);
     c.set('tokenHash', hash);
     await next();

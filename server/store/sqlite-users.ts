@@ -19,6 +19,7 @@ type UserMethods = Pick<
   | 'setRole'
   | 'saveToken'
   | 'userForToken'
+  | 'tokenOfDisabledAccount'
   | 'revokeToken'
 >;
 
@@ -76,6 +77,10 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
     tokenUser: db.prepare(
       `SELECT ${USER_COLUMNS}, t.last_used_at, t.created_at AS created_at_token FROM tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0`,
+    ),
+    disabledTokenOwner: db.prepare(
+      `SELECT 1 AS found FROM tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = ? AND u.disabled = 1`,
     ),
     touchToken: db.prepare('UPDATE tokens SET last_used_at = ? WHERE token_hash = ?'),
     revoke: db.prepare(
@@ -168,6 +173,9 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
         }
       }
       return toAccount(row);
+    },
+    tokenOfDisabledAccount(tokenHash) {
+      return sql.disabledTokenOwner.get(tokenHash) !== undefined;
     },
     revokeToken(tokenHash) {
       sql.revoke.run(iso(), tokenHash);

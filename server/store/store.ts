@@ -154,6 +154,8 @@ export interface Store {
    * last used before `idleSince`.
    */
   userForToken(tokenHash: string, idleSince?: Date): UserAccount | 'expired' | undefined;
+  /** Whether a token (live or revoked) was issued to an account that is now disabled. */
+  tokenOfDisabledAccount(tokenHash: string): boolean;
   revokeToken(tokenHash: string): void;
 
   /**

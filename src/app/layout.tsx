@@ -1,7 +1,8 @@
-import { Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
+import { useSyncStatus } from '../sync/sync-status-store.ts';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
@@ -9,11 +10,16 @@ import { useUiPrefs } from '../ui/ui-prefs.ts';
 import { SECTIONS } from './sections.ts';
 import { SignInAgain } from './sign-in-again.tsx';
 
+const AccountDisabled = lazy(() =>
+  import('./account-disabled.tsx').then((m) => ({ default: m.AccountDisabled })),
+);
+
 /** The shell: header, section navigation (bottom bar on phones, sidebar on laptops), page. */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const account = useUiPrefs((s) => s.account);
+  const disabled = useSyncStatus((s) => s.lastFailure?.code === 'account_disabled');
   useEffect(() => {
     // Sync is not needed for the first paint: its code loads once the shell is up.
     if (!account) return;
@@ -55,7 +61,12 @@ export function Layout() {
       )}
       <main id="main" className="main" tabIndex={-1}>
         <UpdatePrompt />
-        {account && <SignInAgain />}
+        {account && !disabled && <SignInAgain />}
+        {account && disabled && (
+          <Suspense fallback={null}>
+            <AccountDisabled />
+          </Suspense>
+        )}
         <Suspense key={pathname} fallback={<p className="muted">{t('loading')}</p>}>
           <Outlet />
         </Suspense>

@@ -1,5 +1,7 @@
 /** Backups: every local record, queued change, conflict and unsent attachment, as one JSON file. */
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import { fromBase64, toBase64 } from './backup-crypto.ts';
+import { blobNamesIn } from './blob-names.ts';
 import type { Conflict, SedpDatabase } from './database.ts';
 import { sendingSeqs } from './sync-store.ts';
 
@@ -11,6 +13,13 @@ export interface Backup {
   exportedAt: string;
   deviceId: string;
   username: string | null;
+  /**
+   * The account that made it (its server id). Backups from before this field carry only
+   * `username`; one with neither is an admin's to import.
+   */
+  userId?: string | null;
+  /** Only this device's unsynced changes, the records they name and their photos. */
+  unsyncedOnly?: boolean;
   records: SyncedRecord[];
   outbox: OutboxEntry[];
   conflicts: Conflict[];
@@ -18,21 +27,14 @@ export interface Backup {
   blobs: { sha256: string; mime: string; base64: string }[];
 }
 
-const toBase64 = (bytes: ArrayBuffer) => {
-  let binary = '';
-  const view = new Uint8Array(bytes);
-  for (let i = 0; i < view.length; i += 0x8000) {
-    binary += String.fromCharCode(...view.subarray(i, i + 0x8000));
-  }
-  return btoa(binary);
-};
+export interface BackupMeta {
+  deviceId: string;
+  username: string | null;
+  userId?: string | null;
+  now?: Date;
+}
 
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0)).buffer;
-
-export async function exportBackup(
-  db: SedpDatabase,
-  meta: { deviceId: string; username: string | null; now?: Date },
-): Promise<Backup> {
+export async function exportBackup(db: SedpDatabase, meta: BackupMeta): Promise<Backup> {
   return db.transaction(
     'r',
     [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta],
@@ -48,6 +50,7 @@ export async function exportBackup(
         exportedAt: (meta.now ?? new Date()).toISOString(),
         deviceId: meta.deviceId,
         username: meta.username,
+        userId: meta.userId ?? null,
         records: await db.records.toArray(),
         outbox,
         conflicts: await db.conflicts.toArray(),
@@ -59,6 +62,28 @@ export async function exportBackup(
       };
     },
   );
+}
+
+/**
+ * Only what exists nowhere but on this device: queued changes (pending or parked),
+ * unresolved conflicts, the local records they name, and the attachments those name that
+ * the server does not have yet. Nothing already synced, so no one else's roster.
+ */
+export async function exportUnsynced(db: SedpDatabase, meta: BackupMeta): Promise<Backup> {
+  const full = await exportBackup(db, meta);
+  const ids = new Set([...full.outbox.map((e) => e.id), ...full.conflicts.map((c) => c.id)]);
+  const records = full.records.filter((r) => ids.has(r.id));
+  const named = blobNamesIn([
+    ...records.map((r) => r.body),
+    ...full.outbox.map((e) => e.body),
+    ...full.conflicts.map((c) => c.local.body),
+  ]);
+  return {
+    ...full,
+    unsyncedOnly: true,
+    records,
+    blobs: full.blobs.filter((b) => named.has(b.sha256)),
+  };
 }
 
 export class BackupFormatError extends Error {
@@ -77,7 +102,10 @@ export function parseBackup(text: string): Backup {
     backup?.format !== BACKUP_FORMAT ||
     backup.version !== 1 ||
     !Array.isArray(backup.records) ||
-    !Array.isArray(backup.outbox)
+    !Array.isArray(backup.outbox) ||
+    ![backup.records, backup.outbox, backup.conflicts ?? [], backup.blobs ?? []].every(
+      (list) => Array.isArray(list) && list.every((item) => item && typeof item === 'object'),
+    )
   ) {
     throw new BackupFormatError('not an SEDP Field backup');
   }
@@ -120,7 +148,7 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
     }
     for (const blob of backup.blobs) {
       if (await db.blobs.get(blob.sha256)) continue;
-      const bytes = fromBase64(blob.base64);
+      const bytes = fromBase64(blob.base64).buffer;
       await db.blobs.add({
         sha256: blob.sha256,
         bytes,

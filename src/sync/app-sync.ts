@@ -5,7 +5,8 @@
  * information ("another tab is syncing"); each tab's own status is its engine's alone. A tab
  * that finds another syncing runs when that one lets go of the lock (see the engine).
  */
-import { onLocalWrite, prefs, sessionStore, syncStore } from '../db/app-db.ts';
+import { appDb, onLocalWrite, prefs, sessionStore, syncStore } from '../db/app-db.ts';
+import { removeOutsideDistricts } from '../db/district-scope.ts';
 import type { PullScope } from '../db/sync-store.ts';
 import type { SessionUser } from '../domain/sync-protocol.ts';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncStatus } from './engine.ts';
@@ -42,6 +43,12 @@ const sameDistricts = (a: string[], b: string[]) =>
 const widened = (before: PullScope, after: PullScope) =>
   (before.role === 'consultant' && after.role !== 'consultant') ||
   (after.role === 'consultant' && after.districtIds.some((id) => !before.districtIds.includes(id)));
+
+/** Whether `after` no longer sees records `before` did (a district taken away, coordinator to consultant). */
+const narrowed = (before: PullScope, after: PullScope) =>
+  after.role === 'consultant' &&
+  (before.role !== 'consultant' ||
+    before.districtIds.some((id) => !after.districtIds.includes(id)));
 
 /** Starts sync once per tab; later calls return the same instance. */
 export function startAppSync(): Promise<AppSync> {
@@ -104,6 +111,8 @@ async function create(): Promise<AppSync> {
   const alignPullScope = async (user: SessionUser) => {
     const before = await syncStore.pullScope();
     const after = { role: user.role, districtIds: [...user.districtIds].sort() };
+    // Records of districts no longer assigned leave the device (unsynced ones stay until sent).
+    if (before && narrowed(before, after)) await removeOutsideDistricts(appDb, after.districtIds);
     if (before && !widened(before, after)) {
       if (!sameDistricts(before.districtIds, after.districtIds) || before.role !== after.role) {
         await syncStore.setPullScope(after);

@@ -33,6 +33,18 @@ describe('http transport', () => {
     });
   });
 
+  it('reports a disabled account as a sign-in problem, so nothing is parked', async () => {
+    const transport = createHttpTransport({
+      getToken: () => 't',
+      fetch: async () => json(403, { error: 'account_disabled', message: 'disabled' }),
+    });
+    const error = await transport.pull(0, 10).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({ kind: 'auth', status: 403, code: 'account_disabled' });
+  });
+
   it('health resolves when /api/health answers 200 and fails otherwise', async () => {
     const asked: string[] = [];
     let status = 200;

@@ -47,6 +47,10 @@ export async function request(
   if (response.ok) return response;
   const { message, details } = await errorOf(response);
   if (response.status === 401) throw new TransportError('auth', message, 401, details);
+  // A disabled account: no use retrying or parking anything; the device says why.
+  if (response.status === 403 && details.code === 'account_disabled') {
+    throw new TransportError('auth', message, 403, details);
+  }
   if (response.status >= 500 || response.status === 429 || response.status === 408) {
     throw new TransportError('server', message, response.status, details);
   }

@@ -60,31 +60,7 @@ test('a note saved offline survives a reload, reaches the server and a colleague
   }
 });
 
-test('sign-out with unsynced work demands a backup first', async ({ page, context }) => {
-  await signIn(page, 'bakyt');
-  await waitForServiceWorker(page);
-  await context.setOffline(true);
-  await page.goto('/notes');
-  await page.getByLabel('Title').fill('Not yet on the server');
-  await page.getByRole('button', { name: 'Save note' }).click();
-  await expect(page.getByText('Saved on this device.')).toBeVisible();
-
-  await page.goto('/settings');
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  const dialog = page.getByRole('alertdialog', { name: 'Sign out of this device?' });
-  await expect(dialog).toContainText('1 change on this device has not reached the server');
-  const signOut = dialog.getByRole('button', { name: "Sign out and delete this device's data" });
-  await expect(signOut).toBeDisabled();
-
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export backup' }).click();
-  const file = await download;
-  expect(file.suggestedFilename()).toMatch(/^sedp-field-backup-bakyt-.*\.json$/);
-  await expect(signOut).toBeEnabled();
-  await signOut.click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
-  await context.setOffline(false);
-});
+// Signing out with unsynced work: tests/e2e/device-trust.spec.ts.
 
 test('two tabs save and sync side by side without storing anything twice', async ({
   context,

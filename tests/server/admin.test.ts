@@ -53,6 +53,12 @@ describe('admin API', () => {
 
     const disabled = await admin.api.post(`/api/admin/users/${user.id}/disable`);
     expect(disabled.body.user.disabled).toBe(true);
+    // The disabled account's device is told why, not just to sign in again.
+    const me = await client(server.url, signIn.body.token).get('/api/me');
+    expect(me.status).toBe(403);
+    expect(me.body.error).toBe('account_disabled');
+    const stranger = await client(server.url, 'x'.repeat(43)).get('/api/me');
+    expect(stranger.status).toBe(401);
   });
 
   it('refuses taken usernames, short passwords, unknown roles and unknown users', async () => {

@@ -141,7 +141,10 @@ describe('tokens', () => {
       password: 'a new secret',
     });
 
-    expect((await disabled.api.get('/api/me')).status).toBe(401);
+    // A disabled account's device is told why (it then wipes itself); others sign in again.
+    const stopped = await disabled.api.get('/api/me');
+    expect(stopped.status).toBe(403);
+    expect(stopped.body.error).toBe('account_disabled');
     expect((await reset.api.get('/api/me')).status).toBe(401);
     expect((await login(server, reset.user.username, 'a new secret')).status).toBe(200);
     expect((await login(server, reset.user.username, PASSWORD)).status).toBe(401);

@@ -149,7 +149,7 @@ describe('users CLI', { timeout: 90_000 }, () => {
 
     const disable = await users(server.dataDir, ['disable', 'nurlan']);
     expect(disable).toMatchObject({ code: 0, stdout: expect.stringContaining('Disabled nurlan') });
-    expect((await client(server.url, fresh).get('/api/me')).status).toBe(401);
+    expect((await client(server.url, fresh).get('/api/me')).status).toBe(403); // account_disabled
     expect((await signIn(server, 'nurlan', 'new password')).status).toBe(401);
     expect((await users(server.dataDir, ['list'])).stdout).toMatch(/nurlan.*disabled/);
 

@@ -1,16 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { makeBackupFile } from '../../db/app-backup.ts';
+import { makeUnsyncedBackupFile } from '../../db/app-backup.ts';
 import { countUnsynced, currentToken, forgetDevice } from '../../db/sign-out.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
 import { logout } from '../../sync/auth-api.ts';
 import { downloadText } from '../../ui/download.ts';
+import { PassphraseForm } from '../../ui/passphrase-form.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
-type Step = { kind: 'idle' } | { kind: 'confirm'; unsynced: number; exported: boolean };
+type Step =
+  | { kind: 'idle' }
+  | { kind: 'confirm'; unsynced: number; exported: boolean; askPassphrase?: boolean };
 
 /** Who is signed in, and signing out: never deletes unsynced work without a backup first. */
 export function AccountPanel() {
@@ -25,9 +28,10 @@ export function AccountPanel() {
   const begin = async () =>
     setStep({ kind: 'confirm', unsynced: await countUnsynced(), exported: false });
 
-  const exportFirst = async () => {
-    const file = await makeBackupFile(account.username);
-    downloadText(file.fileName, file.text);
+  /** Only the unsynced changes and their photos, encrypted: the file stays on a shared phone. */
+  const exportFirst = async (passphrase: string) => {
+    const file = await makeUnsyncedBackupFile(account, passphrase);
+    downloadText(file.fileName, file.text, 'application/octet-stream');
     setStep({ kind: 'confirm', unsynced: await countUnsynced(), exported: true });
   };
 
@@ -73,12 +77,21 @@ export function AccountPanel() {
               ? t('panel.unsynced', { count: step.unsynced })
               : t('panel.confirmBody')}
           </p>
+          {step.exported && <p role="status">{t('panel.exported')}</p>}
+          {step.askPassphrase && (
+            <PassphraseForm
+              twice
+              submitLabel={t('panel.saveFile')}
+              onSubmit={exportFirst}
+              onCancel={() => setStep({ ...step, askPassphrase: false })}
+            />
+          )}
           <div className="notice__actions">
-            {step.unsynced > 0 && (
+            {step.unsynced > 0 && !step.askPassphrase && (
               <button
                 type="button"
                 className="button button--primary"
-                onClick={() => void exportFirst()}
+                onClick={() => setStep({ ...step, askPassphrase: true })}
               >
                 {t('panel.exportFirst')}
               </button>

@@ -47,7 +47,7 @@ export function Component() {
         photos={refusedPhotos ?? []}
         onRetry={(sha256) => void outboxActions.retryBlob(sha256).then(syncNow)}
       />
-      <BackupCard username={account?.username ?? null} />
+      <BackupCard account={account} />
       {deviceId && <p className="muted">{t('device', { id: deviceId })}</p>}
     </article>
   );
