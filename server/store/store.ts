@@ -83,8 +83,11 @@ export interface SyncTransaction {
   record(id: string): StoredRecord | undefined;
   /** Appends to the history and returns the new server-wide revision. */
   appendRevision(input: RevisionInput): number;
-  /** Makes `rev` the record's current version. */
-  putRecord(input: VersionInput & { rev: number }): void;
+  /**
+   * Makes `rev` the record's current version; `blobs` (the hashes its body names, see
+   * src/domain/blob-references.ts) replace the ones its earlier version named.
+   */
+  putRecord(input: VersionInput & { rev: number; blobs?: readonly string[] }): void;
   saveMutation(input: MutationRecord): void;
 }
 
@@ -138,5 +141,13 @@ export interface Store {
   recordsOfType(type: string): StoredRecord[];
 
   blobInfo(sha256: string): BlobInfo | undefined;
+  /**
+   * Keeps the blob's row (the first upload's) and records `createdBy` among those who
+   * uploaded its bytes; call it again for every later upload of the same bytes.
+   */
   saveBlobInfo(info: BlobInfo & { createdBy: string }): void;
+  /** Whether any stored record (tombstones included) names the blob. */
+  isBlobReferenced(sha256: string): boolean;
+  /** Whether a user may read a blob: they uploaded it, or may read a record naming it. */
+  canReadBlob(sha256: string, userId: string, scope: PullScope): boolean;
 }
