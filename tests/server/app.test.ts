@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.ts';
+import { MIGRATIONS } from '../../server/store/migrations.ts';
 import {
   freshServer,
   makeFakeBuild,
@@ -31,7 +32,7 @@ describe('HTTP surface', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       version: '0.0.0-test',
-      schemaVersion: 3,
+      schemaVersion: MIGRATIONS.length,
       hasUsers: false,
     });
     expect(response.headers.get('cache-control')).toBe('no-store');

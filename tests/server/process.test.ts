@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS } from '../../server/store/migrations.ts';
 import { makeTempDir, removeDir } from './helpers.ts';
 import { runServer as startProcess } from './server-process.ts';
 
@@ -42,7 +43,7 @@ describe('server process', { timeout: 90_000 }, () => {
     // Restart on the same directory: the database opens as it was.
     const again = runServer({ PORT: '0', HOST: '127.0.0.1', SEDP_DATA_DIR: dataDir });
     const body = await (await fetch(`${await again.url}api/health`)).json();
-    expect(body).toMatchObject({ status: 'ok', schemaVersion: 3, hasUsers: false });
+    expect(body).toMatchObject({ status: 'ok', schemaVersion: MIGRATIONS.length, hasUsers: false });
   });
 
   it('tells how to create the first admin while there is no account', async () => {
