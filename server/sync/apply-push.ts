@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { blobReferences } from '../../src/domain/blob-references.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
+import { issuePath } from '../../src/domain/issue-path.ts';
 import {
   districtOf,
   type RecordScope,
@@ -117,7 +118,7 @@ function prepare(mutation: Mutation): Prepared {
     const problem: MutationError = {
       code: 'invalid',
       message: issue?.message ?? 'invalid body',
-      path: jsonPath(issue?.path ?? []),
+      path: issue ? issuePath(issue) : [],
     };
     return { ...base, problem };
   }
