@@ -1,6 +1,7 @@
 import { createGunzip } from 'node:zlib';
 import type { Context } from 'hono';
 import type { z } from 'zod';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from '../../src/domain/json-depth.ts';
 import { ApiError, validationError } from './api-error.ts';
 import { hasMoreJsonValues } from './json-values.ts';
 
@@ -22,6 +23,11 @@ export async function readJson<Schema extends z.ZodType>(
     value = JSON.parse(text);
   } catch {
     throw new ApiError(400, 'invalid_json', 'The request body is not valid JSON');
+  }
+  // Before anything walks it recursively (validation, canonical JSON): no stack overflow.
+  if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+    const message = `The request body nests deeper than ${MAX_JSON_DEPTH} levels`;
+    throw new ApiError(400, 'invalid', message);
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationError(parsed.error);

@@ -105,4 +105,23 @@ export const MIGRATIONS: readonly string[] = [
    ) STRICT, WITHOUT ROWID;
    CREATE INDEX blobs_created_by ON blobs (created_by, created_at);
    CREATE INDEX blobs_created_at ON blobs (created_at);`,
+  // 6: which records name which blob (a blob is served to those who may read one of them),
+  // and everyone who uploaded a blob's bytes (they may read it too). Filled for the records
+  // and blobs already stored; keys as in src/domain/blob-references.ts.
+  `CREATE TABLE record_blobs (
+     sha256 TEXT NOT NULL,
+     record_id TEXT NOT NULL,
+     PRIMARY KEY (sha256, record_id)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX record_blobs_record ON record_blobs (record_id);
+   CREATE TABLE blob_uploaders (
+     sha256 TEXT NOT NULL,
+     user_id TEXT NOT NULL,
+     PRIMARY KEY (sha256, user_id)
+   ) STRICT, WITHOUT ROWID;
+   INSERT OR IGNORE INTO record_blobs (sha256, record_id)
+     SELECT node.value, records.id FROM records, json_tree(records.body) AS node
+     WHERE node.type = 'text' AND node.key IN ('sha256', 'photo', 'attachment')
+       AND length(node.value) = 64 AND node.value NOT GLOB '*[^0-9a-f]*';
+   INSERT OR IGNORE INTO blob_uploaders (sha256, user_id) SELECT sha256, created_by FROM blobs;`,
 ];

@@ -5,17 +5,14 @@ import type { Store } from './store.ts';
 
 type FairUseMethods = Pick<
   Store,
-  | 'isBlobReferenced'
-  | 'blobsUploadedBy'
-  | 'blobsStoredBefore'
-  | 'deleteBlobUnlessReferenced'
-  | 'takeAllowance'
+  'blobsUploadedBy' | 'blobsStoredBefore' | 'deleteBlobUnlessReferenced' | 'takeAllowance'
 >;
 
 export function sqliteFairUse(db: DatabaseSync, now: () => Date): FairUseMethods {
   const sql = {
-    // A scan of every body: the record_blobs index table replaces it when it lands.
-    inRecords: db.prepare('SELECT 1 FROM records WHERE instr(body, ?) > 0 LIMIT 1'),
+    inRecords: db.prepare('SELECT 1 FROM record_blobs WHERE sha256 = ? LIMIT 1'),
+    // Old and conflicting versions have no index: a scan, run only for stale blobs no
+    // current record names (the daily clean-up), never on a request.
     inRevisions: db.prepare('SELECT 1 FROM revisions WHERE instr(body, ?) > 0 LIMIT 1'),
     uploadedBy: db.prepare(
       `SELECT sha256, created_at AS createdAt FROM blobs
@@ -33,20 +30,19 @@ export function sqliteFairUse(db: DatabaseSync, now: () => Date): FairUseMethods
     ),
   };
 
-  const isBlobReferenced = (sha256: string) =>
+  const namedAnywhere = (sha256: string) =>
     sql.inRecords.get(sha256) !== undefined || sql.inRevisions.get(sha256) !== undefined;
 
   /** Joins the transaction already open (a push's), or runs in its own. */
   const inWrite = <T>(fn: () => T): T => (db.isTransaction ? fn() : inTransaction(db, fn));
 
   return {
-    isBlobReferenced,
     blobsUploadedBy: (userId, since) => sql.uploadedBy.all(userId, since) as never,
     blobsStoredBefore: (before) =>
       (sql.storedBefore.all(before) as unknown as { sha256: string }[]).map((row) => row.sha256),
     deleteBlobUnlessReferenced: (sha256) =>
       inTransaction(db, () => {
-        if (isBlobReferenced(sha256)) return false;
+        if (namedAnywhere(sha256)) return false;
         return Number(sql.deleteBlob.run(sha256).changes) > 0;
       }),
     takeAllowance(userId, checks) {

@@ -5,7 +5,14 @@ import type { Revision, Store, StoredRecord, SyncTransaction } from './store.ts'
 
 type SyncMethods = Pick<
   Store,
-  'syncTransaction' | 'pull' | 'history' | 'recordsOfType' | 'blobInfo' | 'saveBlobInfo'
+  | 'syncTransaction'
+  | 'pull'
+  | 'history'
+  | 'recordsOfType'
+  | 'blobInfo'
+  | 'saveBlobInfo'
+  | 'isBlobReferenced'
+  | 'canReadBlob'
 >;
 
 const RECORD_COLUMNS =
@@ -93,6 +100,22 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
       `INSERT OR IGNORE INTO blobs (sha256, size, mime, created_at, created_by)
        VALUES (?, ?, ?, ?, ?)`,
     ),
+    saveUploader: db.prepare(
+      'INSERT OR IGNORE INTO blob_uploaders (sha256, user_id) VALUES (?, ?)',
+    ),
+    clearRecordBlobs: db.prepare('DELETE FROM record_blobs WHERE record_id = ?'),
+    addRecordBlob: db.prepare(
+      'INSERT OR IGNORE INTO record_blobs (sha256, record_id) VALUES (?, ?)',
+    ),
+    isBlobReferenced: db.prepare('SELECT 1 FROM record_blobs WHERE sha256 = ? LIMIT 1'),
+    isUploader: db.prepare('SELECT 1 FROM blob_uploaders WHERE sha256 = ? AND user_id = ?'),
+    blobInScope: db.prepare(
+      `SELECT 1 FROM record_blobs JOIN records ON records.id = record_blobs.record_id
+       WHERE record_blobs.sha256 = ?
+         AND (records.type IN (SELECT value FROM json_each(?))
+              OR records.district_id IN (SELECT value FROM json_each(?)))
+       LIMIT 1`,
+    ),
   };
 
   const tx: SyncTransaction = {
@@ -134,6 +157,8 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
         input.schemaVersion,
         input.bodyJson,
       );
+      sql.clearRecordBlobs.run(input.recordId);
+      for (const sha256 of input.blobs ?? []) sql.addRecordBlob.run(sha256, input.recordId);
     },
     saveMutation(input) {
       sql.saveMutation.run(
@@ -184,7 +209,27 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
     recordsOfType: (type) => (sql.ofType.all(type) as unknown as RecordRow[]).map(toRecord),
     blobInfo: (sha256) => sql.blobInfo.get(sha256) as never,
     saveBlobInfo(info) {
-      sql.saveBlobInfo.run(info.sha256, info.size, info.mime, now().toISOString(), info.createdBy);
+      inTransaction(db, () => {
+        sql.saveBlobInfo.run(
+          info.sha256,
+          info.size,
+          info.mime,
+          now().toISOString(),
+          info.createdBy,
+        );
+        sql.saveUploader.run(info.sha256, info.createdBy);
+      });
+    },
+    isBlobReferenced: (sha256) => sql.isBlobReferenced.get(sha256) !== undefined,
+    canReadBlob(sha256, userId, scope) {
+      if (scope.all) return true;
+      if (sql.isUploader.get(sha256, userId) !== undefined) return true;
+      const row = sql.blobInScope.get(
+        sha256,
+        JSON.stringify(scope.referenceTypes),
+        JSON.stringify(scope.districtIds),
+      );
+      return row !== undefined;
     },
   };
 }

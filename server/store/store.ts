@@ -98,8 +98,11 @@ export interface SyncTransaction {
   record(id: string): StoredRecord | undefined;
   /** Appends to the history and returns the new server-wide revision. */
   appendRevision(input: RevisionInput): number;
-  /** Makes `rev` the record's current version. */
-  putRecord(input: VersionInput & { rev: number }): void;
+  /**
+   * Makes `rev` the record's current version; `blobs` (the hashes its body names, see
+   * src/domain/blob-references.ts) replace the ones its earlier version named.
+   */
+  putRecord(input: VersionInput & { rev: number; blobs?: readonly string[] }): void;
   saveMutation(input: MutationRecord): void;
   /** Deletes the record's conflict versions but the latest `keep`; applied ones always stay. */
   trimConflicts(recordId: string, keep: number): void;
@@ -177,17 +180,23 @@ export interface Store {
   recordsOfType(type: string): StoredRecord[];
 
   blobInfo(sha256: string): BlobInfo | undefined;
-  saveBlobInfo(info: BlobInfo & { createdBy: string }): void;
   /**
-   * Whether any record or stored version names the blob. Scans bodies for now; the
-   * record_blobs index table replaces the scan when it lands.
+   * Keeps the blob's row (the first upload's) and records `createdBy` among those who
+   * uploaded its bytes; call it again for every later upload of the same bytes.
    */
+  saveBlobInfo(info: BlobInfo & { createdBy: string }): void;
+  /** Whether any stored record (tombstones included) names the blob (record_blobs index). */
   isBlobReferenced(sha256: string): boolean;
+  /** Whether a user may read a blob: they uploaded it, or may read a record naming it. */
+  canReadBlob(sha256: string, userId: string, scope: PullScope): boolean;
   /** Blobs `userId` stored first since `since` (ISO time), oldest first. */
   blobsUploadedBy(userId: string, since: string): { sha256: string; createdAt: string }[];
   /** Blobs stored before `before` (ISO time). */
   blobsStoredBefore(before: string): string[];
-  /** Deletes the blob's row, in one transaction with the check, unless something names it. */
+  /**
+   * Deletes the blob's row, in one transaction with the check, unless a record or any
+   * stored version (a conflict, an old revision) names it.
+   */
   deleteBlobUnlessReferenced(sha256: string): boolean;
 
   /**

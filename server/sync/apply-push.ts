@@ -3,7 +3,9 @@
  * recognised as a retry, refused as a conflict, or rejected, in order, in ONE transaction.
  */
 import { createHash } from 'node:crypto';
+import { blobReferences } from '../../src/domain/blob-references.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
+import { issuePath } from '../../src/domain/issue-path.ts';
 import {
   districtOf,
   type RecordScope,
@@ -16,6 +18,12 @@ import {
   mutationSchema,
   type ServerRecord,
 } from '../../src/domain/sync-protocol.ts';
+import {
+  type TerritoryLink,
+  type TerritoryLookup,
+  territoryProblemMessage,
+  territoryProblems,
+} from '../../src/domain/territory-scope.ts';
 import { jsonPath } from '../http/api-error.ts';
 import type { Store, StoredRecord, SyncTransaction, UserAccount } from '../store/store.ts';
 import { canWrite } from './permissions.ts';
@@ -116,7 +124,7 @@ function prepare(mutation: Mutation): Prepared {
     const problem: MutationError = {
       code: 'invalid',
       message: issue?.message ?? 'invalid body',
-      path: jsonPath(issue?.path ?? []),
+      path: issue ? issuePath(issue) : [],
     };
     return { ...base, problem };
   }
@@ -141,11 +149,33 @@ export const toServerRecord = (record: StoredRecord): ServerRecord => ({
   body: JSON.parse(record.bodyJson) as Record<string, unknown>,
 });
 
+/**
+ * Stored, not deleted territories, read from the transaction (so a territory pushed
+ * earlier in the same batch counts) and kept for the batch; `forget` after a territory
+ * is written.
+ */
+function territoryLookup(tx: SyncTransaction): TerritoryLookup & { forget(): void } {
+  const cache = new Map<string, TerritoryLink | undefined>();
+  const lookup = (id: string): TerritoryLink | undefined => {
+    if (cache.has(id)) return cache.get(id);
+    const record = tx.record(id);
+    let link: TerritoryLink | undefined;
+    if (record && record.type === 'territory' && !record.deleted) {
+      const body = JSON.parse(record.bodyJson) as { parentId?: unknown };
+      link = typeof body.parentId === 'string' ? { parentId: body.parentId } : {};
+    }
+    cache.set(id, link);
+    return link;
+  };
+  return Object.assign(lookup, { forget: () => cache.clear() });
+}
+
 function decide(
   tx: SyncTransaction,
   context: PushContext,
   prepared: Prepared,
   updatedAt: string,
+  territories: ReturnType<typeof territoryLookup>,
 ): MutationResult {
   const { mutation } = prepared;
   const { mutationId } = mutation;
@@ -159,6 +189,14 @@ function decide(
   if (head && head.type !== mutation.type) {
     const message = `record ${mutation.id} is a ${head.type}, not a ${mutation.type}`;
     return rejected(mutationId, { code: 'invalid', message });
+  }
+  if (scope === 'district' && mutation.op === 'put') {
+    // Every territory the record names exists and lies inside its district.
+    const [problem] = territoryProblems(mutation.body, territories);
+    if (problem) {
+      const message = territoryProblemMessage(problem);
+      return rejected(mutationId, { code: 'territory', message, path: problem.path });
+    }
   }
   if (head && prepared.immutable) {
     const current = tx.record(mutation.id);
@@ -194,7 +232,8 @@ function decide(
       : { mutationId, status: 'conflict' };
   }
   const rev = tx.appendRevision({ ...version, ...history, kind: 'applied' });
-  tx.putRecord({ ...version, rev });
+  tx.putRecord({ ...version, rev, blobs: blobReferences(mutation.body) });
+  if (mutation.type === 'territory') territories.forget();
   return { mutationId, status: 'applied', rev };
 }
 
@@ -238,6 +277,7 @@ export function applyPush(
   const now = store.now().toISOString();
   return store.syncTransaction((tx) => {
     context.takeAllowance?.();
+    const territories = territoryLookup(tx);
     return prepared.map((item) => {
       if ('result' in item) {
         const stored = item.lookup && tx.findMutation(item.lookup.mutationId);
@@ -246,7 +286,7 @@ export function applyPush(
       const { mutation } = item;
       const stored = tx.findMutation(mutation.mutationId);
       if (stored) return replay(context, mutation, stored);
-      const result = decide(tx, context, item, now);
+      const result = decide(tx, context, item, now, territories);
       tx.saveMutation({
         mutationId: mutation.mutationId,
         hash: mutation.hash,

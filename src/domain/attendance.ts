@@ -19,7 +19,7 @@ const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a reference 
 const shortText = z.string().check(z.trim(), z.maxLength(200));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
-export const tallySchema = z.object({
+export const tallySchema = z.strictObject({
   women: count,
   men: count,
   /** Participants counted in each group; groups overlap (a young woman with a disability). */
@@ -27,7 +27,7 @@ export const tallySchema = z.object({
 });
 export type Tally = z.infer<typeof tallySchema>;
 
-export const participantSchema = z.object({
+export const participantSchema = z.strictObject({
   /** Stable within its hearing or training, so edits and the roster survive reordering. */
   id: z.string().check(z.minLength(1), z.maxLength(64)),
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
@@ -45,7 +45,7 @@ export const participantSchema = z.object({
 });
 export type Participant = z.infer<typeof participantSchema>;
 
-export const attendanceSchema = z.object({
+export const attendanceSchema = z.strictObject({
   tally: tallySchema,
   participants: z.array(participantSchema).check(z.maxLength(MAX_PARTICIPANTS)),
 });

@@ -1,9 +1,13 @@
+import { nestsDeeperThan } from './json-depth.ts';
+
 /**
  * Canonical JSON: object keys sorted, no whitespace, `undefined` members dropped.
  * Two bodies that differ only in key order produce the same text, so their hash
  * identifies the content and not the way it happened to be built.
  */
 export function canonicalJson(value: unknown): string {
+  // Checked first: a body nested thousands deep would overflow the stack below.
+  if (nestsDeeperThan(value)) throw new TypeError('canonicalJson: the value nests too deeply');
   const text = serialise(value);
   if (text === undefined) throw new TypeError('canonicalJson: value has no JSON form');
   return text;

@@ -38,10 +38,10 @@ const code = z
   .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const texts = (max: number) => z.object({ ru: text(max), ky: text(max), en: text(max) });
+const texts = (max: number) => z.strictObject({ ru: text(max), ky: text(max), en: text(max) });
 const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex'));
 
-export const criterionSchema = z.object({
+export const criterionSchema = z.strictObject({
   /** Stable across versions: evaluations answer by it, comparisons match by it. */
   code,
   text: texts(1_000),
@@ -52,7 +52,7 @@ export const criterionSchema = z.object({
 });
 export type Criterion = z.infer<typeof criterionSchema>;
 
-export const dimensionSchema = z.object({
+export const dimensionSchema = z.strictObject({
   code: z.enum(DIMENSION_CODES),
   title: texts(200),
   criteria: z.array(criterionSchema).check(z.minLength(1), z.maxLength(MAX_CRITERIA)),
@@ -60,7 +60,7 @@ export const dimensionSchema = z.object({
 export type Dimension = z.infer<typeof dimensionSchema>;
 
 export const checklistTemplateSchema = z
-  .object({
+  .strictObject({
     key: code,
     version: z.number().check(z.int(), z.positive(), z.maximum(1_000_000)),
     publishedAt: isoDate,
@@ -86,7 +86,7 @@ export interface ChecklistTemplateSeed extends ChecklistTemplate {
   id: string;
 }
 
-export const answerSchema = z.object({
+export const answerSchema = z.strictObject({
   /** Absent while only a comment or evidence has been noted: the criterion is unanswered. */
   score: z.optional(z.union([z.literal(0), z.literal(0.5), z.literal(1), z.literal('na')])),
   comment: z.optional(z.string().check(z.maxLength(4_000))),
@@ -99,7 +99,7 @@ export type Answer = z.infer<typeof answerSchema>;
 export type Answers = Record<string, Answer>;
 
 export const evaluationSchema = z
-  .object({
+  .strictObject({
     districtId: id,
     /** The municipality whose programme it is, or the district itself for its own. */
     territoryId: id,

@@ -38,7 +38,7 @@ const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a reference 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'));
 
-export const proposalSchema = z.object({
+export const proposalSchema = z.strictObject({
   id,
   text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
   raisedBy: z.array(code).check(z.maxLength(10)),
@@ -48,7 +48,7 @@ export const proposalSchema = z.object({
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
-export const speakerSchema = z.object({
+export const speakerSchema = z.strictObject({
   id,
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   /** Position, organisation or what they spoke about. */
@@ -56,7 +56,7 @@ export const speakerSchema = z.object({
 });
 export type Speaker = z.infer<typeof speakerSchema>;
 
-export const photoSchema = z.object({
+export const photoSchema = z.strictObject({
   sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   kind: z.enum(PHOTO_KINDS),
   caption: z.optional(shortText),
@@ -64,7 +64,7 @@ export const photoSchema = z.object({
 export type HearingPhoto = z.infer<typeof photoSchema>;
 
 export const hearingSchema = z
-  .object({
+  .strictObject({
     districtId: id,
     municipalityId: id,
     /** Settlement (village) and the hall or place. */

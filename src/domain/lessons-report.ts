@@ -20,10 +20,10 @@ const id = z.string().check(z.minLength(1), z.maxLength(64));
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 const count = z.number().check(z.int(), z.nonnegative(), z.maximum(10_000_000));
 const sectionText = z.string().check(z.maxLength(20_000));
-const raisedAccepted = z.object({ raised: count, accepted: count });
+const raisedAccepted = z.strictObject({ raised: count, accepted: count });
 
 /** The figures a report quotes, fixed when it is saved so a printed report never shifts. */
-export const keyFiguresSchema = z.object({
+export const keyFiguresSchema = z.strictObject({
   asOf: isoDate,
   hearings: count,
   trainings: count,
@@ -36,7 +36,7 @@ export const keyFiguresSchema = z.object({
   fromYouth: raisedAccepted,
   workPlan: z
     .array(
-      z.object({
+      z.strictObject({
         number: count,
         target: count,
         actual: count,
@@ -48,7 +48,7 @@ export const keyFiguresSchema = z.object({
 export type KeyFigures = z.infer<typeof keyFiguresSchema>;
 
 export const lessonsReportSchema = z
-  .object({
+  .strictObject({
     /** The district a consultant's report covers; absent: the whole project. */
     districtId: z.optional(id),
     title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),

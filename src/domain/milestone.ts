@@ -15,7 +15,7 @@ const shortText = z.string().check(z.trim(), z.maxLength(120));
 const count = z.number().check(z.int(), z.nonnegative(), z.maximum(10_000));
 
 export const milestoneSchema = z
-  .object({
+  .strictObject({
     districtId: id,
     /** The municipality (or the district itself) whose programme this is. */
     territoryId: id,

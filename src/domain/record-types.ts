@@ -37,7 +37,7 @@ export interface RecordTypeDefinition {
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 /** A lessons-learned note a consultant attaches to a district or municipality. */
-export const lessonsNoteSchema = z.object({
+export const lessonsNoteSchema = z.strictObject({
   districtId: id,
   municipalityId: z.optional(id),
   title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),

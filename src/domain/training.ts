@@ -30,7 +30,7 @@ const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a reference 
 const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
 export const trainingSchema = z
-  .object({
+  .strictObject({
     districtId: id,
     /** The municipalities (towns, aiyl aimaks) the training serves. */
     municipalityIds: z.array(id).check(z.minLength(1), z.maxLength(50)),

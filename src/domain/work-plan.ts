@@ -2,7 +2,7 @@
 import * as z from 'zod/mini';
 
 const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(400));
-const texts = z.object({ ru: text, ky: text, en: text });
+const texts = z.strictObject({ ru: text, ky: text, en: text });
 
 /** What the dashboard counts for an activity's actual figure. */
 export const WORK_PLAN_MEASURES = [
@@ -14,7 +14,7 @@ export const WORK_PLAN_MEASURES = [
   'presentation',
 ] as const;
 
-export const workPlanActivitySchema = z.object({
+export const workPlanActivitySchema = z.strictObject({
   number: z.number().check(z.int(), z.positive()),
   activity: texts,
   indicator: texts,

@@ -2,6 +2,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { appDb, drafts, records } from '../db/app-db.ts';
+import { TERRITORY_SEED } from '../domain/territory-seed.ts';
 import { draftKeyOf, SLOW_SAVE_MS, useRecordEditor } from './use-record-editor.ts';
 
 interface Note extends Record<string, unknown> {
@@ -52,6 +53,39 @@ describe('useRecordEditor', () => {
     await waitFor(() => expect(result.current.saveState).toBe('saved'));
     expect(await drafts.load(draftKeyOf('note', ID))).toBeUndefined();
     expect((await records.get<Note>(ID))?.body.title).toBe('fixed');
+  });
+
+  it('keeps as a draft, with the reason, a record naming a place outside its district', async () => {
+    const seed = (code: string) => {
+      const found = TERRITORY_SEED.find((t) => t.code === code);
+      if (!found) throw new Error(code);
+      return found;
+    };
+    for (const code of ['nooken', 'kochkor-ata', 'aksy', 'kerben']) {
+      const { id, ...body } = seed(code);
+      await records.put({ type: 'territory', id, body, updatedBy: 'admin' });
+    }
+    const nooken = seed('nooken').id;
+    const place = { districtId: nooken, municipalityId: seed('kochkor-ata').id };
+    const { result } = await openEditor({ ...place, title: 'a', count: 0 });
+    await waitFor(() => expect(result.current.territoryProblems).toEqual([]));
+
+    act(() =>
+      result.current.update({ ...place, municipalityId: seed('kerben').id, title: 'b', count: 1 }),
+    );
+    await waitFor(() => expect(result.current.saveState).toBe('draft'));
+    expect(result.current.territoryProblems).toMatchObject([
+      { path: ['municipalityId'], reason: 'outside' },
+    ]);
+    expect((await records.get<Note>(ID))?.body.title).toBe('a');
+
+    act(() => result.current.update({ ...place, municipalityId: 'nowhere', title: 'c', count: 1 }));
+    await waitFor(() =>
+      expect(result.current.territoryProblems).toMatchObject([{ reason: 'missing' }]),
+    );
+    act(() => result.current.update({ ...place, title: 'd', count: 1 }));
+    await waitFor(() => expect(result.current.saveState).toBe('saved'));
+    expect((await records.get<Note>(ID))?.body.title).toBe('d');
   });
 
   it('says why a write failed, keeps the text in a draft, and writes it on Retry', async () => {

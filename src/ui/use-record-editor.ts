@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { drafts, records, reopenDatabase } from '../db/app-db.ts';
+import { useTerritories } from '../db/hooks.ts';
 import { createSerialWriter } from '../db/serial-writer.ts';
 import { type StorageFailure, storageFailureOf } from '../db/storage-failure.ts';
+import {
+  type TerritoryLookup,
+  type TerritoryProblem,
+  territoryProblems,
+} from '../domain/territory-scope.ts';
 import { useUiPrefs } from './ui-prefs.ts';
 
 /**
@@ -51,14 +57,30 @@ export function useRecordEditor<T extends Record<string, unknown>>({
   /** When the oldest change not yet written was made (performance.now()), if any. */
   const unsavedSince = useRef<number | null>(null);
   const username = useUiPrefs((s) => s.account?.username) ?? 'unknown';
-  const rules = useRef({ isValid, toRecord, measure });
-  rules.current = { isValid, toRecord, measure };
+  const territories = useTerritories();
+  // The device's territories: a record naming one it does not know, or one outside the
+  // record's district, is kept as a draft (the server would refuse it). Nothing to check
+  // against before any territory is on the device.
+  const lookup = useMemo<TerritoryLookup | undefined>(() => {
+    if (!territories || territories.length === 0) return undefined;
+    const byId = new Map(territories.map((t) => [t.id, { parentId: t.body.parentId }]));
+    return (territoryId) => byId.get(territoryId);
+  }, [territories]);
+  const placeProblems = useCallback(
+    (body: T): TerritoryProblem[] => (lookup ? territoryProblems(body, lookup) : []),
+    [lookup],
+  );
+  const rules = useRef({ isValid, toRecord, measure, placeProblems });
+  rules.current = { isValid, toRecord, measure, placeProblems };
   const draftKey = draftKeyOf(type, id);
 
   const writer = useMemo(
     () =>
       createSerialWriter<{ body: T; changedAt: number }>(async ({ body, changedAt }) => {
-        const { isValid: valid, toRecord: prepare, measure: name } = rules.current;
+        const { toRecord: prepare, measure: name } = rules.current;
+        const valid = (candidate: T) =>
+          rules.current.isValid(candidate) &&
+          rules.current.placeProblems(prepare ? prepare(candidate) : candidate).length === 0;
         const startedAt = performance.now();
         const current = () => latest.current === body;
         try {
@@ -176,5 +198,20 @@ export function useRecordEditor<T extends Record<string, unknown>>({
     [writer, type, id, username, draftKey],
   );
 
-  return { value, update, change, remove, retry, saveState, saveFailure, flush: writer.flush };
+  /** Territories the record names that are unknown or outside its district (kept as a draft). */
+  const territoryIssues = useMemo(
+    () => (value ? placeProblems(value) : []),
+    [value, placeProblems],
+  );
+  return {
+    value,
+    update,
+    change,
+    remove,
+    retry,
+    saveState,
+    saveFailure,
+    flush: writer.flush,
+    territoryProblems: territoryIssues,
+  };
 }

@@ -51,7 +51,7 @@ describe('blobs', () => {
     const get = await fetch(`${server.url}/api/blobs/${name}`, { headers: auth });
     expect(get.status).toBe(200);
     expect(get.headers.get('content-type')).toBe('image/jpeg');
-    expect(get.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    expect(get.headers.get('cache-control')).toBe('private, no-store');
     expect(Buffer.from(await get.arrayBuffer()).equals(bytes)).toBe(true);
   });
 

@@ -189,13 +189,19 @@ describe('chunked blob uploads', { timeout: 60_000 }, () => {
 
     expect((await aida.chunk(name, bytes, 250_000, 500_000)).status).toBe(201);
     expect(readFileSync(blobFile(server, name)).equals(bytes)).toBe(true);
-    // Bakyt's garbage never became the blob; his next chunk learns the blob is stored.
+    // Bakyt may not read Aida's blob, so he is not told it is stored: he must send its
+    // bytes. His garbage never becomes the blob.
+    expect((await bakyt.status(name)).body).toMatchObject({ offset: 250_000, complete: false });
     expect(await bakyt.chunk(name, garbage, 250_000, 500_000)).toMatchObject({
-      status: 200,
-      body: { complete: true },
+      status: 400,
+      body: { error: 'hash_mismatch' },
     });
     expect(readFileSync(blobFile(server, name)).equals(bytes)).toBe(true);
     expect(partials(server)).toEqual([]);
+    // The real bytes, sent in full, make him an uploader of the stored blob.
+    expect((await bakyt.chunk(name, bytes, 0, 500_000)).status).toBe(201);
+    expect((await bakyt.status(name)).body).toMatchObject({ complete: true });
+    expect(readFileSync(blobFile(server, name)).equals(bytes)).toBe(true);
   });
 
   it('answers malformed chunks with a clear 4xx and keeps serving', async () => {

@@ -5,7 +5,15 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { blobPath } from '../../server/blobs/blob-files.ts';
 import { removeUnreferencedBlobs } from '../../server/blobs/unreferenced-blobs.ts';
 import { contentRange } from '../../src/domain/blob-upload.ts';
-import { fakeClock, freshServer, mutation, note, push, signedInUser } from './helpers.ts';
+import {
+  fakeClock,
+  freshServer,
+  mutation,
+  note,
+  push,
+  signedInUser,
+  territoryId,
+} from './helpers.ts';
 
 const MINUTE = 60 * 1000;
 const DAY = 24 * 60 * MINUTE;
@@ -33,7 +41,19 @@ function patchChunk(url: string, token: string, bytes: Uint8Array, start: number
 }
 
 /** A note naming the blob: the record a device pushes after uploading its photo. */
-const namingNote = (sha: string) => ({ ...note('nooken'), text: `Signed sheet: ${sha}` });
+/** A council approval whose signed resolution is the blob: a record that names it. */
+const naming = (sha: string) =>
+  mutation({
+    type: 'milestone',
+    body: {
+      districtId: territoryId('nooken'),
+      territoryId: territoryId('nooken'),
+      kind: 'approved',
+      date: '2026-11-01',
+      resolutionNumber: '12',
+      attachment: sha,
+    },
+  });
 
 async function expectRateLimited(response: Response) {
   expect(response.status).toBe(429);
@@ -118,7 +138,7 @@ describe('fair use', () => {
       now: clock.now,
       fairUse: { unreferencedUploadsPerDay: 2 },
     });
-    const { api, token } = await signedInUser(server, 'consultant', ['nooken']);
+    const { api, token } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const [a, b, c, d] = Array.from({ length: 4 }, () => randomBytes(500));
     if (!a || !b || !c || !d) throw new Error('four blobs');
     expect((await putBlob(server.url, token, a)).status).toBe(201);
@@ -129,7 +149,7 @@ describe('fair use', () => {
     await expectRateLimited(await patchChunk(server.url, token, c, 0, 100));
 
     // The device pushes the record naming the first photo: it no longer counts.
-    const named = await push(api, [await mutation({ body: namingNote(sha256(a)) })]);
+    const named = await push(api, [await naming(sha256(a))]);
     expect(named.body.results[0].status).toBe('applied');
     expect((await putBlob(server.url, token, c)).status).toBe(201);
     await expectRateLimited(await putBlob(server.url, token, d));
@@ -141,16 +161,16 @@ describe('fair use', () => {
   it('removes week-old blobs nobody names, keeping named and fresh ones', async () => {
     const clock = fakeClock();
     const server = await freshServer(onTestFinished, { now: clock.now });
-    const { api, token } = await signedInUser(server, 'consultant', ['nooken']);
+    const { api, token } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const [orphan, named, inConflict, fresh] = Array.from({ length: 4 }, () => randomBytes(500));
     if (!orphan || !named || !inConflict || !fresh) throw new Error('four blobs');
     for (const bytes of [orphan, named, inConflict]) {
       expect((await putBlob(server.url, token, bytes)).status).toBe(201);
     }
-    const record = await mutation({ body: namingNote(sha256(named)) });
+    const record = await naming(sha256(named));
     expect((await push(api, [record])).body.results[0].status).toBe('applied');
     // Named only by a conflict version, kept in the record's history.
-    const stale = await mutation({ id: record.id, body: namingNote(sha256(inConflict)) });
+    const stale = { ...(await naming(sha256(inConflict))), id: record.id };
     expect((await push(api, [stale])).body.results[0].status).toBe('conflict');
     clock.advance(8 * DAY);
     expect((await putBlob(server.url, token, fresh)).status).toBe(201);

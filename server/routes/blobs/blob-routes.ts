@@ -17,7 +17,8 @@ import { ApiError } from '../../http/api-error.ts';
 import type { AppEnv } from '../../http/app-env.ts';
 import { BLOB_BODY_LIMIT } from '../../http/body-limits.ts';
 import { requireAuth } from '../../http/require-auth.ts';
-import type { Store } from '../../store/store.ts';
+import type { Store, UserAccount } from '../../store/store.ts';
+import { pullScope } from '../../sync/permissions.ts';
 
 export const BLOB_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -57,6 +58,13 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
   const isStored = async (sha256: string) =>
     store.blobInfo(sha256) !== undefined && (await blobFileExists(dataDir, sha256));
 
+  /**
+   * Read like the records naming it: coordinators and admins all; a consultant only what
+   * a record they may pull names, or what they uploaded. To anyone else a blob is missing.
+   */
+  const mayRead = (sha256: string, user: UserAccount) =>
+    store.canReadBlob(sha256, user.id, pullScope(user));
+
   routes.put('/:sha256', async (c) => {
     const sha256 = shaParam(c.req.param('sha256'));
     const mime = blobMime(c.req.header('content-type'));
@@ -68,11 +76,16 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
     }
     const known = store.blobInfo(sha256);
     const info = { sha256, size: bytes.length, mime: known?.mime ?? mime };
-    if (known && (await blobFileExists(dataDir, sha256))) return c.json(info, 200);
+    const createdBy = user.id;
+    if (known && (await blobFileExists(dataDir, sha256))) {
+      // The same bytes again (someone who could not see the first copy): they uploaded it too.
+      store.saveBlobInfo({ ...info, createdBy });
+      return c.json(info, 200);
+    }
     if (!known) fairUse.checkUnreferencedUploads(user.id);
     // File first, then the row: a row never points at a missing file.
     await writeBlobFile(dataDir, sha256, bytes);
-    store.saveBlobInfo({ ...info, createdBy: user.id });
+    store.saveBlobInfo({ ...info, createdBy });
     return c.json(info, known ? 200 : 201);
   });
 
@@ -80,8 +93,9 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
   routes.get('/:sha256/upload', async (c) => {
     const sha256 = shaParam(c.req.param('sha256'));
     const info = store.blobInfo(sha256);
+    // A blob this user may not read is reported as not uploaded: they send its bytes.
     const state: UploadState =
-      info && (await isStored(sha256))
+      info && mayRead(sha256, c.get('user')) && (await isStored(sha256))
         ? { sha256, offset: info.size, complete: true }
         : {
             sha256,
@@ -110,7 +124,8 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
     }
     const user = c.get('user');
     const known = store.blobInfo(sha256);
-    if (known && (await isStored(sha256))) {
+    // Someone who may not read the blob sends all of its bytes, proving they hold them.
+    if (known && mayRead(sha256, user) && (await isStored(sha256))) {
       await removePartial(dataDir, sha256, user.id);
       const state: UploadState = { sha256, offset: known.size, complete: true };
       return c.json(state, 200, { 'Upload-Offset': String(known.size) });
@@ -160,13 +175,16 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
   routes.get('/:sha256', async (c) => {
     const sha256 = shaParam(c.req.param('sha256'));
     const info = store.blobInfo(sha256);
-    // A file lost from disk is reported missing, so the device uploads it again.
-    if (!info || !(await blobFileExists(dataDir, sha256)))
+    // A file lost from disk is reported missing, so the device uploads it again; a blob
+    // the user may not read is missing to them as well (nothing tells it exists).
+    if (!info || !mayRead(sha256, c.get('user')) || !(await blobFileExists(dataDir, sha256)))
       throw new ApiError(404, 'not_found', 'No such blob');
     const headers = {
       'Content-Type': info.mime,
       'Content-Length': String(info.size),
-      'Cache-Control': 'private, max-age=31536000, immutable',
+      // Never kept by the browser or a proxy: offline, the device shows its own IndexedDB
+      // copy, and a copy in the HTTP cache would outlive the user's access.
+      'Cache-Control': 'private, no-store',
       ETag: `"${sha256}"`,
     };
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);

@@ -25,11 +25,13 @@ import { useTemplates } from './use-templates.ts';
 export function EvaluationEditor() {
   const { id = '' } = useParams();
   const { t } = useTranslation('checklists');
+  const { t: tc } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const templates = useTemplates();
   const {
+    territoryProblems: placeProblems,
     evaluation,
     update,
     change,
@@ -146,7 +148,10 @@ export function EvaluationEditor() {
       {evaluation.status === 'final' && <p className="notice">{t('editor.correcting')}</p>}
       <DraftProblems
         saveState={saveState}
-        problems={problems.map((problem) => t(`problem.${problem}`))}
+        problems={[
+          ...problems.map((problem) => t(`problem.${problem}`)),
+          ...placeProblems.map((problem) => tc(`territoryProblem.${problem.reason}`)),
+        ]}
         title={t('problem.heldAsDraft')}
       />
       <EvaluationDetails

@@ -21,11 +21,13 @@ import { type HearingProblem, hearingProblems, useHearingEditor } from './use-he
 export function HearingEditor() {
   const { id = '' } = useParams();
   const { t } = useTranslation('hearings');
+  const { t: tc } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const items = useReferenceItems();
   const {
+    territoryProblems: placeProblems,
     hearing,
     update,
     saveState,
@@ -92,7 +94,10 @@ export function HearingEditor() {
       />
       <DraftProblems
         saveState={saveState}
-        problems={problems.map((problem) => t(`problem.${problem}`))}
+        problems={[
+          ...problems.map((problem) => t(`problem.${problem}`)),
+          ...placeProblems.map((problem) => tc(`territoryProblem.${problem.reason}`)),
+        ]}
         title={t('problem.heldAsDraft')}
       />
       <nav className="jump" aria-label={t('sections')}>

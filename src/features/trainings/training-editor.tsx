@@ -35,11 +35,13 @@ type Mode = 'roster' | 'count';
 export function TrainingEditor() {
   const { id = '' } = useParams();
   const { t } = useTranslation('trainings');
+  const { t: tc } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
   const {
+    territoryProblems: placeProblems,
     training,
     update,
     saveState,
@@ -123,7 +125,10 @@ export function TrainingEditor() {
       />
       <DraftProblems
         saveState={saveState}
-        problems={problems.map((problem) => t(`problem.${problem}`))}
+        problems={[
+          ...problems.map((problem) => t(`problem.${problem}`)),
+          ...placeProblems.map((problem) => tc(`territoryProblem.${problem.reason}`)),
+        ]}
         title={t('problem.heldAsDraft')}
       />
       <nav className="jump" aria-label={t('sections')}>

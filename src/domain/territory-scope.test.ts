@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { territoryProblems, territoryReferences } from './territory-scope.ts';
+import { TERRITORY_SEED } from './territory-seed.ts';
+
+const byCode = (code: string) => {
+  const found = TERRITORY_SEED.find((t) => t.code === code);
+  if (!found) throw new Error(code);
+  return found.id;
+};
+const byId = new Map<string, { parentId?: string }>(TERRITORY_SEED.map((t) => [t.id, t]));
+const lookup = (id: string) => byId.get(id);
+
+const nooken = byCode('nooken');
+const kochkorAta = byCode('kochkor-ata');
+const shamaldySay = byCode('shamaldy-say');
+const kerben = byCode('kerben');
+
+describe('territoryProblems', () => {
+  it('accepts territories inside the district, and the district itself', () => {
+    const training = { districtId: nooken, municipalityIds: [kochkorAta, shamaldySay] };
+    expect(territoryProblems(training, lookup)).toEqual([]);
+    expect(territoryProblems({ districtId: nooken, territoryId: nooken }, lookup)).toEqual([]);
+  });
+
+  it('names each territory of another district, or none at all, by its path', () => {
+    const training = { districtId: nooken, municipalityIds: [kochkorAta, kerben, 'nowhere'] };
+    expect(territoryProblems(training, lookup)).toEqual([
+      { path: ['municipalityIds', 1], territoryId: kerben, reason: 'outside' },
+      { path: ['municipalityIds', 2], territoryId: 'nowhere', reason: 'missing' },
+    ]);
+    expect(territoryProblems({ districtId: nooken, territoryId: kerben }, lookup)).toEqual([
+      { path: ['territoryId'], territoryId: kerben, reason: 'outside' },
+    ]);
+  });
+
+  it('refuses a municipality filed under a district that does not exist', () => {
+    const ghost = new Map(byId);
+    ghost.set('m1', { parentId: 'ghost-district' });
+    const problems = territoryProblems(
+      { districtId: 'ghost-district', municipalityId: 'm1' },
+      (id) => ghost.get(id),
+    );
+    expect(problems).toEqual([{ path: ['municipalityId'], territoryId: 'm1', reason: 'outside' }]);
+  });
+
+  it('leaves where participants come from alone: people from anywhere may attend', () => {
+    const hearing = {
+      districtId: nooken,
+      municipalityId: kochkorAta,
+      attendance: { participants: [{ municipalityId: kerben, organisation: 'Kerben school' }] },
+    };
+    expect(territoryReferences(hearing)).toEqual([
+      { path: ['municipalityId'], territoryId: kochkorAta },
+    ]);
+    expect(territoryProblems(hearing, lookup)).toEqual([]);
+  });
+
+  it('survives a parent cycle', () => {
+    const cyclic = new Map([
+      ['a', { parentId: 'b' }],
+      ['b', { parentId: 'a' }],
+    ]);
+    const problems = territoryProblems({ districtId: 'd', territoryId: 'a' }, (id) =>
+      cyclic.get(id),
+    );
+    expect(problems).toHaveLength(1);
+  });
+});
