@@ -1,21 +1,43 @@
 /** What the user can do about parked changes and conflicts (Sync screen). */
 import { v7 as uuidv7 } from 'uuid';
+import { blobReferences } from '../domain/blob-references.ts';
 import { bodyHash } from '../domain/hash.ts';
 import type { SedpDatabase } from './database.ts';
 
 export function createOutboxActions(db: SedpDatabase, now: () => Date = () => new Date()) {
+  /**
+   * A change sent again after days parked or in conflict may name a photo the server has
+   * since cleared away (it removes blobs no record names after a week): have the next sync
+   * ask the server about each one again (HEAD) and upload what is missing, before the change.
+   */
+  async function recheckBlobs(body: Record<string, unknown>) {
+    const named = blobReferences(body);
+    if (named.length === 0) return;
+    const uploaded = await db.blobs
+      .where('sha256')
+      .anyOf(named)
+      .filter((b) => b.uploaded === 1)
+      .primaryKeys();
+    await Promise.all(uploaded.map((sha256) => db.blobs.update(sha256, { uploaded: 0 })));
+  }
+
   return {
     /**
      * Sends a parked change again (after the cause was fixed on the server, say). It gets
      * a new mutation id: the server remembers its refusal of the old one and would repeat it.
      */
     async retry(seq: number) {
-      await db.outbox.update(seq, {
-        state: 'pending',
-        lastError: null,
-        refusal: undefined,
-        attempts: 0,
-        mutationId: uuidv7(),
+      await db.transaction('rw', db.outbox, db.blobs, async () => {
+        const entry = await db.outbox.get(seq);
+        if (!entry) return;
+        await recheckBlobs(entry.body);
+        await db.outbox.update(seq, {
+          state: 'pending',
+          lastError: null,
+          refusal: undefined,
+          attempts: 0,
+          mutationId: uuidv7(),
+        });
       });
     },
 
@@ -49,7 +71,8 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
       const conflict = await db.conflicts.get(id);
       if (!record || !conflict) return;
       const hash = await bodyHash(record.body);
-      await db.transaction('rw', [db.records, db.outbox, db.conflicts], async () => {
+      await db.transaction('rw', [db.records, db.outbox, db.conflicts, db.blobs], async () => {
+        await recheckBlobs(record.body);
         await db.outbox.where('id').equals(id).delete();
         await db.records.update(id, { rev: conflict.remote.rev });
         await db.outbox.add({
