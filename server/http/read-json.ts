@@ -54,8 +54,39 @@ async function readBodyText(c: Context): Promise<string> {
     throw new ApiError(415, 'unsupported_media_type', 'Request bodies may be gzip-encoded only');
   }
   const compressed = new Uint8Array(await c.req.arrayBuffer());
-  return (await inflate(compressed, MAX_INFLATED_BYTES)).toString('utf8');
+  return inflating.run(async () =>
+    (await inflate(compressed, MAX_INFLATED_BYTES)).toString('utf8'),
+  );
 }
+
+/**
+ * Gzip bodies inflated at once by this process; more wait their turn. Each may grow to
+ * `MAX_INFLATED_BYTES` (and twice that as text), so many crafted pushes at once cannot
+ * take the server's memory; a device's push waits milliseconds at most.
+ */
+export const MAX_CONCURRENT_INFLATIONS = 4;
+
+/** Runs at most `max` tasks at a time, the rest in arrival order. */
+export function concurrencyLimit(max: number) {
+  let active = 0;
+  const waiting: (() => void)[] = [];
+  return {
+    async run<T>(task: () => Promise<T>): Promise<T> {
+      if (active >= max) await new Promise<void>((resolve) => waiting.push(resolve));
+      else active += 1;
+      try {
+        return await task();
+      } finally {
+        const next = waiting.shift();
+        if (next)
+          next(); // the slot passes straight to the next in line
+        else active -= 1;
+      }
+    },
+  };
+}
+
+const inflating = concurrencyLimit(MAX_CONCURRENT_INFLATIONS);
 
 /**
  * Inflates on libuv's thread pool, a chunk at a time, so a large body never holds up other
