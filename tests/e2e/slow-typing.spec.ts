@@ -1,4 +1,13 @@
+import type { Page } from '@playwright/test';
 import { expect, signIn, test, waitForServiceWorker } from './fixtures.ts';
+
+/** The territories come with the first sync: wait for it before going offline. */
+async function firstSync(page: Page) {
+  await page.goto('/sync');
+  await expect(page.getByText(/^Последняя успешная синхронизация: /)).toBeVisible({
+    timeout: 30_000,
+  });
+}
 
 /** A thumb types a letter every 0.3–0.5 s; a long press for ң/ө/ү takes longer still. */
 const thumbPause = () => 300 + Math.floor(Math.random() * 200);
@@ -10,6 +19,7 @@ test('slow typing between counter taps is all saved and survives a reload, offli
   test.setTimeout(120_000);
   await signIn(page, 'bakyt', 'ru');
   await waitForServiceWorker(page);
+  await firstSync(page);
   await context.setOffline(true);
   await page.getByRole('link', { name: 'Слушания' }).first().click();
   await page.getByRole('link', { name: 'Новые слушания' }).click();
@@ -55,6 +65,7 @@ test('a page closed in the middle of saving leaves the record or its draft, neve
 }) => {
   await signIn(page, 'bakyt', 'ru');
   await waitForServiceWorker(page);
+  await firstSync(page);
   await context.setOffline(true);
   await page.goto('/hearings/new');
   await page.getByLabel('Муниципалитет').selectOption({ label: 'Кочкор-Ата' });
