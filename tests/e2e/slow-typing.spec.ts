@@ -50,7 +50,7 @@ test('slow typing between counter taps is all saved and survives a reload, offli
   await expect(decisions).toHaveValue(text);
   // Saving finishes by itself, with no error and no endless "Сохранение…".
   await expect(page.getByRole('status').filter({ hasText: 'Сохранено на телефоне' })).toBeVisible({
-    timeout: 5_000,
+    timeout: 10_000,
   });
 
   await page.reload();
