@@ -14,8 +14,12 @@ import { serve } from '@hono/node-server';
 import { chromium } from '@playwright/test';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
+import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { BENCH_FAIR_USE } from './bench-fair-use.ts';
+
+const NOOKEN = TERRITORY_SEED.find((t) => t.code === 'nooken')?.id ?? 'nooken';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -23,6 +27,8 @@ export async function benchBrowserSync(n = 1000, runs = 3): Promise<number[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-browser-'));
   const dataDir = path.join(dir, 'data');
   const store = openSqliteStore(dataDir);
+  // District records must name a real district: the seeded territories.
+  seedReferenceData(store);
   const app = createApp({
     store,
     version: 'bench',
@@ -43,7 +49,7 @@ export async function benchBrowserSync(n = 1000, runs = 3): Promise<number[]> {
       displayName: 'Bench',
       role: 'consultant',
       password: 'bench-password-1',
-      districtIds: ['nooken'],
+      districtIds: [NOOKEN],
     });
     const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
     const page = await context.newPage();
@@ -136,7 +142,7 @@ async function queueRecords({ n, run }: { n: number; run: number }) {
     let text = '';
     while (text.length < 520)
       text += `${words[(i * 7 + text.length) % words.length]} ${(i * 31 + text.length) % 997} `;
-    const body = { districtId: 'nooken', title: `Run ${run} note ${i}`, text };
+    const body = { districtId: NOOKEN, title: `Run ${run} note ${i}`, text };
     const hash = hex(
       await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical(body))),
     );

@@ -14,15 +14,19 @@ import { gzipSync } from 'node:zlib';
 import { serve } from '@hono/node-server';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
+import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { createDatabase } from '../../src/db/database.ts';
 import { createRecordRepository } from '../../src/db/record-repository.ts';
 import { createSyncStore } from '../../src/db/sync-store.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
+import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalLock } from '../../src/sync/lock.ts';
 import { BENCH_FAIR_USE } from './bench-fair-use.ts';
+
+const NOOKEN = TERRITORY_SEED.find((t) => t.code === 'nooken')?.id ?? 'nooken';
 
 export interface DeviceSyncFigures {
   n: number;
@@ -47,7 +51,7 @@ function hearingSizedNote(i: number) {
   };
   let text = '';
   while (text.length < 520) text += `${WORDS[next() % WORDS.length]} ${next() % 1000} `;
-  return { districtId: 'nooken', title: `Коомдук угуу №${i}: сунуштар`, text };
+  return { districtId: NOOKEN, title: `Коомдук угуу №${i}: сунуштар`, text };
 }
 
 export async function benchDeviceSync(
@@ -55,6 +59,8 @@ export async function benchDeviceSync(
 ): Promise<DeviceSyncFigures & { recordBytes: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-sync-'));
   const store = openSqliteStore(path.join(dir, 'data'));
+  // District records must name a real district: the seeded territories.
+  seedReferenceData(store);
   const app = createApp({
     store,
     version: 'bench',
@@ -71,7 +77,7 @@ export async function benchDeviceSync(
       displayName: 'Bench',
       role: 'consultant',
       password: 'bench-password-1',
-      districtIds: ['nooken'],
+      districtIds: [NOOKEN],
     });
     const login = await fetch(`${url}/api/auth/login`, {
       method: 'POST',

@@ -11,10 +11,17 @@ import { serve } from '@hono/node-server';
 import { v7 as uuidv7 } from 'uuid';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
+import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
 import type { MutationResult } from '../../src/domain/sync-protocol.ts';
+import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { BENCH_FAIR_USE } from './bench-fair-use.ts';
+
+const seededId = (code: string) => TERRITORY_SEED.find((t) => t.code === code)?.id ?? code;
+const NOOKEN = seededId('nooken');
+/** Municipalities of Nooken district (the territory rule refuses others). */
+const MUNICIPALITIES = [seededId('kochkor-ata'), seededId('shamaldy-say')];
 
 export interface ServerIngestOptions {
   /** Mutations in all (default 10,000). */
@@ -37,8 +44,8 @@ const TEXT =
 /** About 1 KB of canonical JSON, Kyrgyz and English as in the field. */
 async function lessonsNoteMutation(i: number) {
   const body = {
-    districtId: 'district-nooken',
-    municipalityId: `municipality-${i % 40}`,
+    districtId: NOOKEN,
+    municipalityId: MUNICIPALITIES[i % MUNICIPALITIES.length],
     title: `Lessons from hearing ${i}`,
     text: TEXT.repeat(4).slice(0, 700),
   };
@@ -60,6 +67,8 @@ export async function benchServerIngest(
   const batchSize = opts.batchSize ?? 100;
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-ingest-'));
   const store = openSqliteStore(dir);
+  // District records must name a real district: the seeded territories.
+  seedReferenceData(store);
   const app = createApp({ store, version: 'bench', dataDir: dir, fairUse: BENCH_FAIR_USE });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   try {

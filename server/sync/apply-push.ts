@@ -161,8 +161,9 @@ function territoryLookup(tx: SyncTransaction): TerritoryLookup & { forget(): voi
     const record = tx.record(id);
     let link: TerritoryLink | undefined;
     if (record && record.type === 'territory' && !record.deleted) {
-      const body = JSON.parse(record.bodyJson) as { parentId?: unknown };
-      link = typeof body.parentId === 'string' ? { parentId: body.parentId } : {};
+      const body = JSON.parse(record.bodyJson) as { kind?: unknown; parentId?: unknown };
+      const kind = typeof body.kind === 'string' ? body.kind : '';
+      link = typeof body.parentId === 'string' ? { kind, parentId: body.parentId } : { kind };
     }
     cache.set(id, link);
     return link;

@@ -4,15 +4,13 @@
  * attachment against its name (SHA-256) and the types the server accepts, and the file
  * against the account that made it.
  */
+import { BLOB_MIME_TYPES } from '../domain/blob-upload.ts';
 import { sha256Hex } from '../domain/hash.ts';
 import { syncedRecordSchema } from '../domain/record-schema.ts';
 import { districtOf, recordTypeDefinition } from '../domain/record-types.ts';
 import type { SessionUser } from '../domain/sync-protocol.ts';
 import type { Backup } from './backup.ts';
 import { fromBase64 } from './backup-crypto.ts';
-
-/** Attachment types the server stores (BLOB_MIME_TYPES in server/routes/blobs/blob-routes.ts). */
-export const BACKUP_BLOB_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 
 export type RefusalReason =
   | 'unknown-type'
@@ -151,7 +149,7 @@ export async function screenBackup(
   const blobs: Backup['blobs'] = [];
   for (const blob of backup.blobs) {
     let reason: RefusalReason | null = null;
-    if (!BACKUP_BLOB_MIME_TYPES.includes(blob.mime)) reason = 'file-type';
+    if (!BLOB_MIME_TYPES.includes(blob.mime)) reason = 'file-type';
     else {
       try {
         if ((await sha256Hex(fromBase64(blob.base64))) !== blob.sha256) reason = 'hash-mismatch';

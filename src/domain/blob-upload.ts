@@ -5,6 +5,17 @@
  * this user's upload the server holds, so a device resumes there after a drop or reload.
  */
 
+/**
+ * The attachment types the server stores (photos and PDFs); a backup bringing any other
+ * onto a device is refused for the same reason.
+ */
+export const BLOB_MIME_TYPES: readonly string[] = [
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+  'application/pdf',
+];
+
 /** Blobs up to this size go up in one PUT; larger ones in chunks. */
 export const CHUNKED_UPLOAD_THRESHOLD = 256 * 1024;
 

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { territoryProblems, territoryReferences } from './territory-scope.ts';
+import {
+  type TerritoryLink,
+  territoryProblemMessage,
+  territoryProblems,
+  territoryReferences,
+} from './territory-scope.ts';
 import { TERRITORY_SEED } from './territory-seed.ts';
 
 const byCode = (code: string) => {
@@ -7,7 +12,7 @@ const byCode = (code: string) => {
   if (!found) throw new Error(code);
   return found.id;
 };
-const byId = new Map<string, { parentId?: string }>(TERRITORY_SEED.map((t) => [t.id, t]));
+const byId = new Map<string, TerritoryLink>(TERRITORY_SEED.map((t) => [t.id, t]));
 const lookup = (id: string) => byId.get(id);
 
 const nooken = byCode('nooken');
@@ -33,14 +38,36 @@ describe('territoryProblems', () => {
     ]);
   });
 
-  it('refuses a municipality filed under a district that does not exist', () => {
+  it('refuses a record filed under a district that does not exist, by its districtId', () => {
     const ghost = new Map(byId);
-    ghost.set('m1', { parentId: 'ghost-district' });
+    ghost.set('m1', { kind: 'municipality', parentId: 'ghost-district' });
     const problems = territoryProblems(
       { districtId: 'ghost-district', municipalityId: 'm1' },
       (id) => ghost.get(id),
     );
-    expect(problems).toEqual([{ path: ['municipalityId'], territoryId: 'm1', reason: 'outside' }]);
+    expect(problems).toEqual([
+      { path: ['districtId'], territoryId: 'ghost-district', reason: 'missing' },
+    ]);
+    // A lessons note or milestone names nothing but its district.
+    expect(territoryProblems({ districtId: 'district-a', title: 'Hall' }, lookup)).toEqual([
+      { path: ['districtId'], territoryId: 'district-a', reason: 'missing' },
+    ]);
+  });
+
+  it('refuses a districtId naming a region or a municipality', () => {
+    const region = byCode('jalal-abad');
+    expect(territoryProblems({ districtId: region, municipalityId: kochkorAta }, lookup)).toEqual([
+      { path: ['districtId'], territoryId: region, reason: 'notDistrict' },
+    ]);
+    const [problem] = territoryProblems({ districtId: kochkorAta }, lookup);
+    expect(problem).toEqual({
+      path: ['districtId'],
+      territoryId: kochkorAta,
+      reason: 'notDistrict',
+    });
+    expect(problem && territoryProblemMessage(problem)).toBe(
+      `territory ${kochkorAta} is not a district`,
+    );
   });
 
   it('leaves where participants come from alone: people from anywhere may attend', () => {
@@ -56,9 +83,10 @@ describe('territoryProblems', () => {
   });
 
   it('survives a parent cycle', () => {
-    const cyclic = new Map([
-      ['a', { parentId: 'b' }],
-      ['b', { parentId: 'a' }],
+    const cyclic = new Map<string, TerritoryLink>([
+      ['d', { kind: 'district' }],
+      ['a', { kind: 'municipality', parentId: 'b' }],
+      ['b', { kind: 'municipality', parentId: 'a' }],
     ]);
     const problems = territoryProblems({ districtId: 'd', territoryId: 'a' }, (id) =>
       cyclic.get(id),

@@ -10,15 +10,22 @@
  * made before the reform name them.
  */
 
-/** What the rule needs to know of a territory: its parent (a retired one keeps its parent). */
+/** What the rule needs to know of a territory: its level and parent (a retired one keeps its parent). */
 export interface TerritoryLink {
+  /** `region`, `district` or `municipality` (see `territorySchema`). */
+  kind: string;
   parentId?: string | undefined;
 }
 
 /** A stored, not deleted territory by id, or undefined. */
 export type TerritoryLookup = (id: string) => TerritoryLink | undefined;
 
-export type TerritoryProblemReason = 'missing' | 'outside';
+/**
+ * `missing`: no such territory (the record's own `districtId` included); `outside`: not in
+ * the record's district; `notDistrict`: the record's `districtId` names a region or a
+ * municipality.
+ */
+export type TerritoryProblemReason = 'missing' | 'outside' | 'notDistrict';
 
 export interface TerritoryProblem {
   /** The field, as a JSON path into the body: `['municipalityIds', 1]`. */
@@ -68,9 +75,10 @@ export function liesWithin(
 }
 
 /**
- * The problems with the territories a district record names: each must exist and lie
- * inside `body.districtId`. A body without `districtId` names no district to check against
- * (a project-wide report) and has none.
+ * The problems with the territories a district record names: its `districtId` must name
+ * an existing district, and every other territory must exist and lie inside it. A body
+ * without `districtId` names no district to check against (a project-wide report) and has
+ * none. While the district itself is wrong, only unknown territories are named besides.
  */
 export function territoryProblems(
   body: Record<string, unknown>,
@@ -79,10 +87,17 @@ export function territoryProblems(
   const districtId = body.districtId;
   if (typeof districtId !== 'string') return [];
   const problems: TerritoryProblem[] = [];
+  const district = lookup(districtId);
+  if (!district) {
+    problems.push({ path: ['districtId'], territoryId: districtId, reason: 'missing' });
+  } else if (district.kind !== 'district') {
+    problems.push({ path: ['districtId'], territoryId: districtId, reason: 'notDistrict' });
+  }
+  const districtOk = problems.length === 0;
   for (const reference of territoryReferences(body)) {
     if (!lookup(reference.territoryId)) {
       problems.push({ ...reference, reason: 'missing' });
-    } else if (!liesWithin(reference.territoryId, districtId, lookup)) {
+    } else if (districtOk && !liesWithin(reference.territoryId, districtId, lookup)) {
       problems.push({ ...reference, reason: 'outside' });
     }
   }
@@ -91,7 +106,12 @@ export function territoryProblems(
 
 /** A sentence for a problem, for the server's reply (the app says it in the user's language). */
 export function territoryProblemMessage(problem: TerritoryProblem): string {
-  return problem.reason === 'missing'
-    ? `no territory ${problem.territoryId} exists`
-    : `territory ${problem.territoryId} does not lie inside the record's district`;
+  switch (problem.reason) {
+    case 'missing':
+      return `no territory ${problem.territoryId} exists`;
+    case 'notDistrict':
+      return `territory ${problem.territoryId} is not a district`;
+    case 'outside':
+      return `territory ${problem.territoryId} does not lie inside the record's district`;
+  }
 }

@@ -1,13 +1,9 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { drafts, records, reopenDatabase } from '../db/app-db.ts';
-import { useTerritories } from '../db/hooks.ts';
 import { createSerialWriter } from '../db/serial-writer.ts';
 import { type StorageFailure, storageFailureOf } from '../db/storage-failure.ts';
-import {
-  type TerritoryLookup,
-  type TerritoryProblem,
-  territoryProblems,
-} from '../domain/territory-scope.ts';
+import { useTerritoryLookup } from '../db/territory-lookup.ts';
+import { type TerritoryProblem, territoryProblems } from '../domain/territory-scope.ts';
 import { useUiPrefs } from './ui-prefs.ts';
 
 /**
@@ -57,15 +53,10 @@ export function useRecordEditor<T extends Record<string, unknown>>({
   /** When the oldest change not yet written was made (performance.now()), if any. */
   const unsavedSince = useRef<number | null>(null);
   const username = useUiPrefs((s) => s.account?.username) ?? 'unknown';
-  const territories = useTerritories();
   // The device's territories: a record naming one it does not know, or one outside the
   // record's district, is kept as a draft (the server would refuse it). Nothing to check
   // against before any territory is on the device.
-  const lookup = useMemo<TerritoryLookup | undefined>(() => {
-    if (!territories || territories.length === 0) return undefined;
-    const byId = new Map(territories.map((t) => [t.id, { parentId: t.body.parentId }]));
-    return (territoryId) => byId.get(territoryId);
-  }, [territories]);
+  const lookup = useTerritoryLookup();
   const placeProblems = useCallback(
     (body: T): TerritoryProblem[] => (lookup ? territoryProblems(body, lookup) : []),
     [lookup],

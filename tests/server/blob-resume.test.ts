@@ -20,7 +20,7 @@ import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalLock } from '../../src/sync/lock.ts';
 import { createManualClock } from '../../src/testing/manual-clock.ts';
-import { freshServer, note, signedInUser } from './helpers.ts';
+import { freshServer, note, signedInUser, territoryId } from './helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -134,7 +134,7 @@ function openDevice(name: string, baseUrl: string, token: string, attempts: Atte
 describe('resumable blob upload over a link that drops', { timeout: 120_000 }, () => {
   it('survives three drops and a reload, sending stored bytes only once', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const chunk = UPLOAD_CHUNK_BYTES;
     const proxy = await cuttingProxy(server.url, [
       { cut: 'mid-request', after: chunk / 2 },
@@ -154,7 +154,7 @@ describe('resumable blob upload over a link that drops', { timeout: 120_000 }, (
     expect(saved).toBe(name);
     await createRecordRepository({ db: device.db }).put({
       type: 'lessons-note',
-      body: { ...note('nooken'), text: `Signed sheet: ${name}` },
+      body: { ...note(territoryId('nooken')), text: `Signed sheet: ${name}` },
       updatedBy: 'aida',
     });
 

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { freshServer, signedInUser } from './helpers.ts';
+import { freshServer, signedInUser, territoryId } from './helpers.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
@@ -24,7 +24,7 @@ async function putBlob(
 describe('blobs', () => {
   it('stores bytes under their SHA-256 and serves them back', async () => {
     const server = await freshServer(onTestFinished);
-    const { token } = await signedInUser(server, 'consultant', ['district-a']);
+    const { token } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const bytes = randomBytes(50_000);
     const name = sha256(bytes);
     const auth = { authorization: `Bearer ${token}` };

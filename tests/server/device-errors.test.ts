@@ -11,7 +11,7 @@ import { createSyncStore } from '../../src/db/sync-store.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalLock } from '../../src/sync/lock.ts';
-import { freshServer, note, signedInUser } from './helpers.ts';
+import { freshServer, note, signedInUser, territoryId } from './helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -41,12 +41,12 @@ function phone(baseUrl: string, token: string, timeoutMs?: number) {
 describe('sync failures as the device sees them', () => {
   it('a full server disk is storage_full with the request id, and nothing is lost', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const device = phone(server.url, aida.token);
     for (let i = 0; i < 60; i += 1) {
       await device.repo.put({
         type: 'lessons-note',
-        body: { ...note('nooken', `n${i}`), text: 'Жыйын. '.repeat(300) },
+        body: { ...note(territoryId('nooken'), `n${i}`), text: 'Жыйын. '.repeat(300) },
         updatedBy: 'aida',
       });
     }
@@ -73,11 +73,15 @@ describe('sync failures as the device sees them', () => {
 
   it('an unreachable server is a network failure', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const url = server.url;
     await server.close();
     const device = phone(url, aida.token);
-    await device.repo.put({ type: 'lessons-note', body: note('nooken'), updatedBy: 'aida' });
+    await device.repo.put({
+      type: 'lessons-note',
+      body: note(territoryId('nooken')),
+      updatedBy: 'aida',
+    });
 
     await device.engine.syncNow();
 

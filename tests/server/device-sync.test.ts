@@ -19,6 +19,7 @@ import {
   SEEDED,
   signedInUser,
   startTestServer,
+  territoryId,
 } from './helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -71,14 +72,14 @@ async function notesOnServer(api: {
 describe('device sync against the real server', () => {
   it('carries records to colleagues of the district, and only to them', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
-    const bakyt = await signedInUser(server, 'consultant', ['nooken']);
-    const ainura = await signedInUser(server, 'consultant', ['aksy']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const bakyt = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const ainura = await signedInUser(server, 'consultant', [territoryId('aksy')]);
     const phone = device({ baseUrl: () => server.url, token: () => aida.token });
     for (let i = 0; i < 250; i += 1) {
       await phone.repo.put({
         type: 'lessons-note',
-        body: note('nooken', `note ${i}`),
+        body: note(territoryId('nooken'), `note ${i}`),
         updatedBy: 'aida',
       });
     }
@@ -100,7 +101,7 @@ describe('device sync against the real server', () => {
 
   it('a reply lost after the server committed is retried and stored once', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     let dropNextReply = true;
     const lossy: typeof fetch = async (input, init) => {
       const response = await fetch(input, init);
@@ -115,7 +116,7 @@ describe('device sync against the real server', () => {
     for (let i = 0; i < 30; i += 1) {
       await phone.repo.put({
         type: 'lessons-note',
-        body: note('nooken', `n${i}`),
+        body: note(territoryId('nooken'), `n${i}`),
         updatedBy: 'aida',
       });
     }
@@ -133,7 +134,7 @@ describe('device sync against the real server', () => {
     timeout: 60_000,
   }, async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     let pushes = 0;
     let lostAt = 0;
     const flaky: typeof fetch = async (input, init) => {
@@ -164,7 +165,7 @@ describe('device sync against the real server', () => {
     for (let i = 0; i < 3; i += 1) {
       await phone.repo.put({
         type: 'lessons-note',
-        body: note('nooken', `n${i}`),
+        body: note(territoryId('nooken'), `n${i}`),
         updatedBy: 'aida',
       });
     }
@@ -189,12 +190,12 @@ describe('device sync against the real server', () => {
     const dir = makeTempDir();
     cleanups.push(async () => removeDir(dir));
     let server = await startTestServer({ dataDir: `${dir}/data` });
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     let url = server.url;
     const phone = device({ baseUrl: () => url, token: () => aida.token });
     await phone.repo.put({
       type: 'lessons-note',
-      body: note('nooken', 'before'),
+      body: note(territoryId('nooken'), 'before'),
       updatedBy: 'aida',
     });
     await phone.engine.syncNow();
@@ -202,7 +203,7 @@ describe('device sync against the real server', () => {
     await server.close(); // the district office's server goes down
     await phone.repo.put({
       type: 'lessons-note',
-      body: note('nooken', 'while down'),
+      body: note(territoryId('nooken'), 'while down'),
       updatedBy: 'aida',
     });
     const failed = await phone.engine.syncNow();
@@ -218,15 +219,23 @@ describe('device sync against the real server', () => {
 
   it('parks a record the server refuses and delivers the rest of the queue', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const phone = device({ baseUrl: () => server.url, token: () => aida.token });
-    await phone.repo.put({ type: 'lessons-note', body: note('nooken', 'ok 1'), updatedBy: 'aida' });
-    const outside = await phone.repo.put({
+    await phone.repo.put({
       type: 'lessons-note',
-      body: note('aksy', 'not my district'),
+      body: note(territoryId('nooken'), 'ok 1'),
       updatedBy: 'aida',
     });
-    await phone.repo.put({ type: 'lessons-note', body: note('nooken', 'ok 2'), updatedBy: 'aida' });
+    const outside = await phone.repo.put({
+      type: 'lessons-note',
+      body: note(territoryId('aksy'), 'not my district'),
+      updatedBy: 'aida',
+    });
+    await phone.repo.put({
+      type: 'lessons-note',
+      body: note(territoryId('nooken'), 'ok 2'),
+      updatedBy: 'aida',
+    });
 
     expect(await phone.engine.syncNow()).toMatchObject({ kind: 'done', pushed: 2, parked: 1 });
     const [parked] = await phone.db.outbox.toArray();
@@ -236,13 +245,13 @@ describe('device sync against the real server', () => {
 
   it('a conflict from a colleague keeps both versions, nothing overwritten', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
-    const bakyt = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const bakyt = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const mine = device({ baseUrl: () => server.url, token: () => aida.token });
     const theirs = device({ baseUrl: () => server.url, token: () => bakyt.token });
     const created = await mine.repo.put({
       type: 'lessons-note',
-      body: note('nooken', 'v1'),
+      body: note(territoryId('nooken'), 'v1'),
       updatedBy: 'aida',
     });
     await mine.engine.syncNow();
@@ -250,13 +259,13 @@ describe('device sync against the real server', () => {
     await theirs.repo.put({
       type: 'lessons-note',
       id: created.id,
-      body: note('nooken', 'bakyt'),
+      body: note(territoryId('nooken'), 'bakyt'),
       updatedBy: 'bakyt',
     });
     await mine.repo.put({
       type: 'lessons-note',
       id: created.id,
-      body: note('nooken', 'aida'),
+      body: note(territoryId('nooken'), 'aida'),
       updatedBy: 'aida',
     });
     await theirs.engine.syncNow();
@@ -270,9 +279,13 @@ describe('device sync against the real server', () => {
 
   it('a revoked sign-in stops sync until the user signs in again', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const aida = await signedInUser(server, 'consultant', ['nooken']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const phone = device({ baseUrl: () => server.url, token: () => aida.token });
-    await phone.repo.put({ type: 'lessons-note', body: note('nooken', 'x'), updatedBy: 'aida' });
+    await phone.repo.put({
+      type: 'lessons-note',
+      body: note(territoryId('nooken'), 'x'),
+      updatedBy: 'aida',
+    });
     await aida.api.post('/api/auth/logout');
     expect((await phone.engine.syncNow()).kind).toBe('failed');
     expect(phone.engine.status().phase).toBe('needs-login');

@@ -68,9 +68,11 @@ describe('fair use', () => {
       now: clock.now,
       fairUse: { pushesPerMinute: 5 },
     });
-    const { api } = await signedInUser(server, 'consultant', ['nooken']);
+    const { api } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const batches = await Promise.all(
-      Array.from({ length: 8 }, async () => [await mutation({ body: note('nooken') })]),
+      Array.from({ length: 8 }, async () => [
+        await mutation({ body: note(territoryId('nooken')) }),
+      ]),
     );
     const replies = await Promise.all(batches.map((batch) => push(api, batch)));
     const statuses = replies.map((reply) => reply.status).sort();
@@ -97,8 +99,8 @@ describe('fair use', () => {
       now: clock.now,
       fairUse: { uploadsPerMinute: 3 },
     });
-    const { token } = await signedInUser(server, 'consultant', ['nooken']);
-    const other = await signedInUser(server, 'consultant', ['nooken']);
+    const { token } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const other = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const blobs = Array.from({ length: 5 }, () => randomBytes(1000));
     const replies = await Promise.all(blobs.map((bytes) => putBlob(server.url, token, bytes)));
     expect(replies.map((reply) => reply.status).sort()).toEqual([201, 201, 201, 429, 429]);
@@ -122,7 +124,7 @@ describe('fair use', () => {
       now: clock.now,
       fairUse: { uploadBytesPerDay: 100_000 },
     });
-    const { token } = await signedInUser(server, 'consultant', ['nooken']);
+    const { token } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     expect((await putBlob(server.url, token, randomBytes(60_000))).status).toBe(201);
     const second = randomBytes(60_000);
     const refused = await putBlob(server.url, token, second);
@@ -193,10 +195,14 @@ describe('fair use', () => {
 
   it('keeps the latest 20 conflict versions of a record and every applied one', async () => {
     const server = await freshServer(onTestFinished);
-    const { api } = await signedInUser(server, 'consultant', ['nooken']);
-    const first = await mutation({ body: note('nooken', 'v1') });
+    const { api } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const first = await mutation({ body: note(territoryId('nooken'), 'v1') });
     const rev1 = (await push(api, [first])).body.results[0].rev as number;
-    const second = await mutation({ id: first.id, baseRev: rev1, body: note('nooken', 'v2') });
+    const second = await mutation({
+      id: first.id,
+      baseRev: rev1,
+      body: note(territoryId('nooken'), 'v2'),
+    });
     const rev2 = (await push(api, [second])).body.results[0].rev as number;
     // 30 stale versions, in batches as a device would send them.
     for (let batch = 0; batch < 3; batch += 1) {
@@ -205,7 +211,7 @@ describe('fair use', () => {
           mutation({
             id: first.id,
             baseRev: rev1,
-            body: note('nooken', `stale ${batch * 10 + i}`),
+            body: note(territoryId('nooken'), `stale ${batch * 10 + i}`),
           }),
         ),
       );

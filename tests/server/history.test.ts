@@ -16,17 +16,19 @@ const historyOf = (id: string) => `/api/records/${id}/history`;
 describe('GET /api/records/:id/history', () => {
   it('lists every version oldest first, conflicts included, with who wrote them', async () => {
     const server = await freshServer(onTestFinished);
-    const aida = await signedInUser(server, 'consultant', ['district-a']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const id = uuidv7();
-    const first = await push(aida.api, [await mutation({ id, body: note('district-a', 'One') })]);
+    const first = await push(aida.api, [
+      await mutation({ id, body: note(territoryId('nooken'), 'One') }),
+    ]);
     const rev1 = first.body.results[0].rev as number;
     const second = await push(aida.api, [
-      await mutation({ id, baseRev: rev1, body: note('district-a', 'Two') }),
+      await mutation({ id, baseRev: rev1, body: note(territoryId('nooken'), 'Two') }),
     ]);
     const rev2 = second.body.results[0].rev as number;
     // A device that missed "Two" sends its own change on the old base: kept as a conflict.
     const stale = await push(aida.api, [
-      await mutation({ id, baseRev: rev1, body: note('district-a', 'Stale') }),
+      await mutation({ id, baseRev: rev1, body: note(territoryId('nooken'), 'Stale') }),
     ]);
     expect(stale.body.results[0].status).toBe('conflict');
 
@@ -50,12 +52,12 @@ describe('GET /api/records/:id/history', () => {
 
   it('shows a record only to those who may pull it; others get 404 as for no record', async () => {
     const server = await freshServer(onTestFinished);
-    const aida = await signedInUser(server, 'consultant', ['district-a']);
-    const other = await signedInUser(server, 'consultant', ['district-b']);
+    const aida = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const other = await signedInUser(server, 'consultant', [territoryId('aksy')]);
     const coordinator = await signedInUser(server, 'coordinator');
     const admin = await signedInUser(server, 'admin');
     const id = uuidv7();
-    await push(aida.api, [await mutation({ id, body: note('district-a') })]);
+    await push(aida.api, [await mutation({ id, body: note(territoryId('nooken')) })]);
 
     const theirs = await other.api.get(historyOf(id));
     const missing = await other.api.get(historyOf(uuidv7()));
@@ -72,7 +74,7 @@ describe('GET /api/records/:id/history', () => {
 
   it('shows reference data to every consultant', async () => {
     const server = await freshServer(onTestFinished);
-    const consultant = await signedInUser(server, 'consultant', ['district-a']);
+    const consultant = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const reply = await consultant.api.get<RecordHistory>(historyOf(territoryId('nooken')));
     expect(reply.status).toBe(200);
     expect(reply.body.type).toBe('territory');
@@ -82,17 +84,17 @@ describe('GET /api/records/:id/history', () => {
   it("leaves out a moved record's versions from a district the consultant does not have", async () => {
     const server = await freshServer(onTestFinished);
     const coordinator = await signedInUser(server, 'coordinator');
-    const inB = await signedInUser(server, 'consultant', ['district-b']);
-    const inA = await signedInUser(server, 'consultant', ['district-a']);
+    const inB = await signedInUser(server, 'consultant', [territoryId('aksy')]);
+    const inA = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const id = uuidv7();
     const first = await push(coordinator.api, [
-      await mutation({ id, body: note('district-a', 'Secret in A') }),
+      await mutation({ id, body: note(territoryId('nooken'), 'Secret in A') }),
     ]);
     await push(coordinator.api, [
       await mutation({
         id,
         baseRev: first.body.results[0].rev,
-        body: note('district-b', 'Moved to B'),
+        body: note(territoryId('aksy'), 'Moved to B'),
       }),
     ]);
 
@@ -123,15 +125,15 @@ describe('GET /api/records/:id/history', () => {
 
   it('keeps a tombstone in the history as a deleted version', async () => {
     const server = await freshServer(onTestFinished);
-    const { api } = await signedInUser(server, 'consultant', ['district-a']);
+    const { api } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const id = uuidv7();
-    const first = await push(api, [await mutation({ id, body: note('district-a') })]);
+    const first = await push(api, [await mutation({ id, body: note(territoryId('nooken')) })]);
     await push(api, [
       await mutation({
         id,
         op: 'delete',
         baseRev: first.body.results[0].rev,
-        body: note('district-a'),
+        body: note(territoryId('nooken')),
       }),
     ]);
     const reply = await api.get<RecordHistory>(historyOf(id));

@@ -1,58 +1,74 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerRecord } from '../../src/domain/sync-protocol.ts';
-import { freshServer, mutation, note, push, signedInUser, uuidv7 } from './helpers.ts';
+import {
+  freshServer,
+  mutation,
+  note,
+  push,
+  SEEDED,
+  signedInUser,
+  territoryId,
+  uuidv7,
+} from './helpers.ts';
 
 const titles = (changes: ServerRecord[]) => changes.map((record) => record.body.title);
 
-// Servers without the seeded reference data, so revisions count from 1.
+// Seeded servers (district records must name a real district): revisions count on from SEEDED.
+const NOOKEN = territoryId('nooken');
+
 describe('pull', () => {
   it('pages through changes in revision order, tombstones included', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
     const ids = [uuidv7(), uuidv7(), uuidv7()];
     const first = await Promise.all(
-      ids.map((id, i) => mutation({ id, body: note('district-a', `Note ${i}`) })),
+      ids.map((id, i) => mutation({ id, body: note(NOOKEN, `Note ${i}`) })),
     );
     await push(api, first);
-    // Deleting the first record moves it to the end: rev 4.
+    // Deleting the first record moves it to the end: SEEDED + 4.
     await push(api, [
-      await mutation({ id: ids[0], op: 'delete', baseRev: 1, body: note('district-a', 'Note 0') }),
-    ]);
-
-    const page1 = await api.get('/api/sync/pull?since=0&limit=2');
-    expect(page1.status).toBe(200);
-    expect(page1.body).toMatchObject({ cursor: 3, hasMore: true });
-    expect(page1.body.changes.map((r: ServerRecord) => r.rev)).toEqual([2, 3]);
-    expect(titles(page1.body.changes)).toEqual(['Note 1', 'Note 2']);
-
-    const page2 = await api.get(`/api/sync/pull?since=${page1.body.cursor}&limit=2`);
-    expect(page2.body).toMatchObject({ cursor: 4, hasMore: false });
-    expect(page2.body.changes).toEqual([
-      expect.objectContaining({
+      await mutation({
         id: ids[0],
-        rev: 4,
-        deleted: true,
-        body: note('district-a', 'Note 0'),
+        op: 'delete',
+        baseRev: SEEDED + 1,
+        body: note(NOOKEN, 'Note 0'),
       }),
     ]);
 
-    const empty = await api.get('/api/sync/pull?since=4');
-    expect(empty.body).toEqual({ changes: [], cursor: 4, hasMore: false });
+    const page1 = await api.get(`/api/sync/pull?since=${SEEDED}&limit=2`);
+    expect(page1.status).toBe(200);
+    expect(page1.body).toMatchObject({ cursor: SEEDED + 3, hasMore: true });
+    expect(page1.body.changes.map((r: ServerRecord) => r.rev)).toEqual([SEEDED + 2, SEEDED + 3]);
+    expect(titles(page1.body.changes)).toEqual(['Note 1', 'Note 2']);
+
+    const page2 = await api.get(`/api/sync/pull?since=${page1.body.cursor}&limit=2`);
+    expect(page2.body).toMatchObject({ cursor: SEEDED + 4, hasMore: false });
+    expect(page2.body.changes).toEqual([
+      expect.objectContaining({
+        id: ids[0],
+        rev: SEEDED + 4,
+        deleted: true,
+        body: note(NOOKEN, 'Note 0'),
+      }),
+    ]);
+
+    const empty = await api.get(`/api/sync/pull?since=${SEEDED + 4}`);
+    expect(empty.body).toEqual({ changes: [], cursor: SEEDED + 4, hasMore: false });
   });
 
   it('sends every field of a ServerRecord', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api, user } = await signedInUser(server, 'coordinator');
-    const m = await mutation({ body: note('district-a', 'Кочкор-Ата: ң ө ү') });
+    const m = await mutation({ body: note(NOOKEN, 'Кочкор-Ата: ң ө ү') });
     await push(api, [m]);
 
-    const { body } = await api.get('/api/sync/pull');
+    const { body } = await api.get(`/api/sync/pull?since=${SEEDED}`);
 
     expect(body.changes).toEqual([
       {
         id: m.id,
         type: 'lessons-note',
-        rev: 1,
+        rev: SEEDED + 1,
         updatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
         updatedBy: user.username,
         deleted: false,
@@ -63,14 +79,14 @@ describe('pull', () => {
   });
 
   it('gzips a large page', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api, token } = await signedInUser(server, 'coordinator');
     await push(
       api,
-      await Promise.all(Array.from({ length: 20 }, () => mutation({ body: note('district-a') }))),
+      await Promise.all(Array.from({ length: 20 }, () => mutation({ body: note(NOOKEN) }))),
     );
 
-    const response = await fetch(`${server.url}/api/sync/pull`, {
+    const response = await fetch(`${server.url}/api/sync/pull?since=${SEEDED}`, {
       headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' },
     });
 

@@ -1,5 +1,14 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { freshServer, mutation, note, push, signedInUser, uuidv7 } from './helpers.ts';
+import {
+  freshServer,
+  mutation,
+  note,
+  push,
+  SEEDED,
+  signedInUser,
+  territoryId,
+  uuidv7,
+} from './helpers.ts';
 
 interface Result {
   mutationId: string;
@@ -8,10 +17,10 @@ interface Result {
   error?: { code: string; message: string; path?: (string | number)[] };
 }
 
+const NOOKEN = territoryId('nooken');
+
 const goodOnes = (n: number) =>
-  Promise.all(
-    Array.from({ length: n }, (_, i) => mutation({ body: note('district-nooken', `Good ${i}`) })),
-  );
+  Promise.all(Array.from({ length: n }, (_, i) => mutation({ body: note(NOOKEN, `Good ${i}`) })));
 
 // Each change's envelope is judged on its own: one bad change never fails its batch.
 describe('push: one bad change in a batch of 100', () => {
@@ -27,10 +36,10 @@ describe('push: one bad change in a batch of 100', () => {
 
   for (const [name, spoil, field] of cases) {
     it(`applies the other 99 around ${name} and refuses it alone, naming ${field}`, async () => {
-      const server = await freshServer(onTestFinished, { seed: false });
+      const server = await freshServer(onTestFinished);
       const { api } = await signedInUser(server, 'coordinator');
       const good = await goodOnes(99);
-      const bad = spoil(await mutation({ body: note('district-nooken', 'Bad') }));
+      const bad = spoil(await mutation({ body: note(NOOKEN, 'Bad') }));
       const batch = [...good.slice(0, 40), bad, ...good.slice(40)];
 
       const reply = await push(api, batch);
@@ -53,10 +62,10 @@ describe('push: one bad change in a batch of 100', () => {
   }
 
   it('a retried batch gets duplicate for the good changes and the same refusal for the bad one', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
     const good = await goodOnes(3);
-    const bad = { ...(await mutation({ body: note('district-nooken') })), id: 'nope' };
+    const bad = { ...(await mutation({ body: note(NOOKEN) })), id: 'nope' };
 
     const first = await push(api, [good[0], bad, good[1], good[2]]);
     const retry = await push(api, [good[0], bad, good[1], good[2]]);
@@ -74,16 +83,16 @@ describe('push: one bad change in a batch of 100', () => {
     );
     // The refusal was not remembered, so its id is not used up: the device's later,
     // corrected change under the same mutationId goes in.
-    const fixed = await mutation({ body: note('district-nooken'), mutationId: bad.mutationId });
+    const fixed = await mutation({ body: note(NOOKEN), mutationId: bad.mutationId });
     const later = await push(api, [fixed]);
     expect(later.body.results[0]).toMatchObject({ mutationId: bad.mutationId, status: 'applied' });
   });
 
   it('echoes an unusable mutationId when it is a string, and never stores it as a key', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
     const [good] = await goodOnes(1);
-    const base = await mutation({ body: note('district-nooken') });
+    const base = await mutation({ body: note(NOOKEN) });
     const stringId = { ...base, mutationId: 'first-try' };
     const numberId = { ...base, id: uuidv7(), mutationId: 7 };
     const noId: Record<string, unknown> = { ...base, id: uuidv7() };
@@ -109,11 +118,11 @@ describe('push: one bad change in a batch of 100', () => {
   });
 
   it('a retry of an accepted change keeps its answer even when the rest of its envelope no longer passes', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
-    const m = await mutation({ body: note('district-nooken') });
+    const m = await mutation({ body: note(NOOKEN) });
     const first = await push(api, [m]);
-    expect(first.body.results[0]).toMatchObject({ status: 'applied', rev: 1 });
+    expect(first.body.results[0]).toMatchObject({ status: 'applied', rev: SEEDED + 1 });
 
     // Same mutationId and hash, an envelope the server would now refuse.
     const reply = await push(api, [{ ...m, op: 'upsert' }]);
@@ -121,7 +130,7 @@ describe('push: one bad change in a batch of 100', () => {
     expect(reply.body.results[0]).toEqual({
       mutationId: m.mutationId,
       status: 'duplicate',
-      rev: 1,
+      rev: SEEDED + 1,
     });
     expect(server.store.history(m.id)).toHaveLength(1);
   });

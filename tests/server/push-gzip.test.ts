@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshServer, mutation, note, signedInUser } from './helpers.ts';
+import { freshServer, mutation, note, signedInUser, territoryId } from './helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -11,11 +11,11 @@ afterEach(async () => {
 describe('gzip push bodies', () => {
   it('accepts a gzip-encoded batch', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const { api } = await signedInUser(server, 'consultant', ['nooken']);
+    const { api } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const body = {
       deviceId: 'd',
       schemaVersion: 1,
-      mutations: [await mutation({ body: note('nooken') })],
+      mutations: [await mutation({ body: note(territoryId('nooken')) })],
     };
     const reply = await api.call('POST', '/api/sync/push', undefined, {
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
@@ -27,7 +27,7 @@ describe('gzip push bodies', () => {
 
   it('refuses a body that inflates past the limit, and broken gzip, and keeps running', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const { api } = await signedInUser(server, 'consultant', ['nooken']);
+    const { api } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const bomb = gzipSync(Buffer.alloc(20 * 1024 * 1024, 32)); // 20 MB of spaces, ~20 KB sent
     const tooBig = await api.call('POST', '/api/sync/push', undefined, {
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
@@ -49,7 +49,7 @@ describe('gzip push bodies', () => {
 
   it('keeps answering health checks while gzip bombs are being inflated', async () => {
     const server = await freshServer((fn) => cleanups.push(fn));
-    const { api } = await signedInUser(server, 'consultant', ['nooken']);
+    const { api } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     // About 12 KB that inflates to 12 MB of empty objects: parsing it would take seconds.
     const bomb = gzipSync(
       `{"deviceId":"d","schemaVersion":1,"mutations":[${'{},'.repeat(4_000_000)}{}]}`,

@@ -1,21 +1,35 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { fakeClock, freshServer, mutation, note, push, signedInUser, uuidv7 } from './helpers.ts';
+import {
+  fakeClock,
+  freshServer,
+  mutation,
+  note,
+  push,
+  SEEDED,
+  signedInUser,
+  territoryId,
+  uuidv7,
+} from './helpers.ts';
 
-// Servers without the seeded reference data, so revisions count from 1.
+// Seeded servers (district records must name a real district): revisions count on from SEEDED.
+const NOOKEN = territoryId('nooken');
+
 describe('push', () => {
   it('applies a mutation with a server revision, server time and the signed-in username', async () => {
     const clock = fakeClock('2025-04-02T10:00:00.000Z');
-    const server = await freshServer(onTestFinished, { now: clock.now, seed: false });
+    const server = await freshServer(onTestFinished, { now: clock.now });
     const { api, user } = await signedInUser(server, 'coordinator');
-    const m = await mutation({ body: note('district-nooken') });
+    const m = await mutation({ body: note(NOOKEN) });
 
     const reply = await push(api, [m]);
 
     expect(reply.status).toBe(200);
-    expect(reply.body.results).toEqual([{ mutationId: m.mutationId, status: 'applied', rev: 1 }]);
+    expect(reply.body.results).toEqual([
+      { mutationId: m.mutationId, status: 'applied', rev: SEEDED + 1 },
+    ]);
     const [version] = server.store.history(m.id);
     expect(version).toMatchObject({
-      rev: 1,
+      rev: SEEDED + 1,
       kind: 'applied',
       updatedBy: user.username,
       updatedAt: '2025-04-02T10:00:00.000Z',
@@ -25,33 +39,37 @@ describe('push', () => {
   });
 
   it('answers a retry after a lost reply with duplicate and stores nothing twice', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
-    const m = await mutation({ body: note('district-nooken') });
+    const m = await mutation({ body: note(NOOKEN) });
 
     const first = await push(api, [m]);
     const retry = await push(api, [m]);
 
-    expect(first.body.results[0]).toEqual({ mutationId: m.mutationId, status: 'applied', rev: 1 });
+    expect(first.body.results[0]).toEqual({
+      mutationId: m.mutationId,
+      status: 'applied',
+      rev: SEEDED + 1,
+    });
     expect(retry.body.results[0]).toEqual({
       mutationId: m.mutationId,
       status: 'duplicate',
-      rev: 1,
+      rev: SEEDED + 1,
     });
     expect(server.store.history(m.id)).toHaveLength(1);
-    const pulled = await api.get('/api/sync/pull?since=0');
+    const pulled = await api.get(`/api/sync/pull?since=${SEEDED}`);
     expect(pulled.body.changes).toHaveLength(1);
   });
 
   it('never applies a changed body sent under a used mutationId', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
-    const m = await mutation({ body: note('district-nooken', 'First') });
+    const m = await mutation({ body: note(NOOKEN, 'First') });
     await push(api, [m]);
     const changed = await mutation({
-      body: note('district-nooken', 'Changed'),
+      body: note(NOOKEN, 'Changed'),
       id: m.id,
-      baseRev: 1,
+      baseRev: SEEDED + 1,
       mutationId: m.mutationId,
     });
 
@@ -66,12 +84,12 @@ describe('push', () => {
   });
 
   it('keeps both versions in history on a conflict and returns the current one', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api, user } = await signedInUser(server, 'coordinator');
     const id = uuidv7();
-    await push(api, [await mutation({ id, body: note('district-nooken', 'Original') })]);
-    await push(api, [await mutation({ id, baseRev: 1, body: note('district-nooken', 'Office') })]);
-    const stale = await mutation({ id, baseRev: 1, body: note('district-nooken', 'Phone') });
+    await push(api, [await mutation({ id, body: note(NOOKEN, 'Original') })]);
+    await push(api, [await mutation({ id, baseRev: SEEDED + 1, body: note(NOOKEN, 'Office') })]);
+    const stale = await mutation({ id, baseRev: SEEDED + 1, body: note(NOOKEN, 'Phone') });
 
     const reply = await push(api, [stale]);
 
@@ -81,11 +99,11 @@ describe('push', () => {
     expect(result.current).toMatchObject({
       id,
       type: 'lessons-note',
-      rev: 2,
+      rev: SEEDED + 2,
       deleted: false,
       updatedBy: user.username,
       schemaVersion: 1,
-      body: note('district-nooken', 'Office'),
+      body: note(NOOKEN, 'Office'),
     });
     const history = server.store.history(id);
     expect(history.map((v) => [v.kind, v.body.title])).toEqual([
@@ -93,19 +111,19 @@ describe('push', () => {
       ['applied', 'Office'],
       ['conflict', 'Phone'],
     ]);
-    const pulled = await api.get('/api/sync/pull');
+    const pulled = await api.get(`/api/sync/pull?since=${SEEDED}`);
     expect(pulled.body.changes.map((r: { body: { title: string } }) => r.body.title)).toEqual([
       'Office',
     ]);
   });
 
   it('answers a retried conflict or rejection with the original result, unchanged', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
     const id = uuidv7();
-    await push(api, [await mutation({ id, body: note('district-nooken') })]);
-    const conflicting = await mutation({ id, baseRev: 0, body: note('district-nooken', 'Late') });
-    const invalid = await mutation({ body: { districtId: 'district-nooken', title: '' } });
+    await push(api, [await mutation({ id, body: note(NOOKEN) })]);
+    const conflicting = await mutation({ id, baseRev: 0, body: note(NOOKEN, 'Late') });
+    const invalid = await mutation({ body: { districtId: NOOKEN, title: '' } });
 
     const first = await push(api, [conflicting, invalid]);
     const retry = await push(api, [conflicting, invalid]);
@@ -119,33 +137,33 @@ describe('push', () => {
   });
 
   it('applies the rest of a batch around an invalid body and names the bad field', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
-    const before = await mutation({ body: note('district-nooken', 'Before') });
-    const bad = await mutation({ body: { districtId: 'district-nooken', title: 42, text: '' } });
-    const after = await mutation({ body: note('district-nooken', 'After') });
+    const before = await mutation({ body: note(NOOKEN, 'Before') });
+    const bad = await mutation({ body: { districtId: NOOKEN, title: 42, text: '' } });
+    const after = await mutation({ body: note(NOOKEN, 'After') });
 
     const reply = await push(api, [before, bad, after]);
 
     expect(reply.status).toBe(200);
     const [one, two, three] = reply.body.results;
-    expect(one).toMatchObject({ status: 'applied', rev: 1 });
+    expect(one).toMatchObject({ status: 'applied', rev: SEEDED + 1 });
     expect(two).toMatchObject({
       mutationId: bad.mutationId,
       status: 'rejected',
       error: { code: 'invalid', path: ['title'] },
     });
     expect(two.error.message).toEqual(expect.any(String));
-    expect(three).toMatchObject({ status: 'applied', rev: 2 });
+    expect(three).toMatchObject({ status: 'applied', rev: SEEDED + 2 });
     expect(server.store.history(bad.id)).toEqual([]);
   });
 
   it('rejects an unknown record type and a hash that does not match the body', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'admin');
-    const unknown = await mutation({ type: 'gossip', body: { districtId: 'district-nooken' } });
-    const tampered = await mutation({ body: note('district-nooken') });
-    tampered.body = note('district-nooken', 'Changed on the way');
+    const unknown = await mutation({ type: 'gossip', body: { districtId: NOOKEN } });
+    const tampered = await mutation({ body: note(NOOKEN) });
+    tampered.body = note(NOOKEN, 'Changed on the way');
 
     const reply = await push(api, [unknown, tampered]);
 
@@ -158,9 +176,9 @@ describe('push', () => {
   });
 
   it('accepts the same body with its keys in another order (canonical hash)', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
-    const m = await mutation({ body: note('district-nooken') });
+    const m = await mutation({ body: note(NOOKEN) });
     const reordered = { text: m.body.text, title: m.body.title, districtId: m.body.districtId };
 
     const reply = await push(api, [{ ...m, body: reordered }]);
@@ -169,24 +187,24 @@ describe('push', () => {
   });
 
   it('stores a delete as a tombstone that keeps its body', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
     const id = uuidv7();
-    await push(api, [await mutation({ id, body: note('district-nooken') })]);
+    await push(api, [await mutation({ id, body: note(NOOKEN) })]);
 
     const reply = await push(api, [
-      await mutation({ id, op: 'delete', baseRev: 1, body: note('district-nooken') }),
+      await mutation({ id, op: 'delete', baseRev: SEEDED + 1, body: note(NOOKEN) }),
     ]);
 
-    expect(reply.body.results[0]).toMatchObject({ status: 'applied', rev: 2 });
-    const pulled = await api.get('/api/sync/pull');
+    expect(reply.body.results[0]).toMatchObject({ status: 'applied', rev: SEEDED + 2 });
+    const pulled = await api.get(`/api/sync/pull?since=${SEEDED}`);
     expect(pulled.body.changes).toMatchObject([
-      { id, rev: 2, deleted: true, body: note('district-nooken') },
+      { id, rev: SEEDED + 2, deleted: true, body: note(NOOKEN) },
     ]);
   });
 
   it('refuses to change the type of an existing record', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api, user } = await signedInUser(server, 'admin');
     const id = uuidv7();
     // Only one type is registered yet, so the other type's record is put in directly.
@@ -194,12 +212,12 @@ describe('push', () => {
       const version = {
         recordId: id,
         type: 'training',
-        bodyJson: '{"districtId":"district-nooken"}',
+        bodyJson: JSON.stringify({ districtId: NOOKEN }),
         deleted: false,
         updatedAt: '2025-01-01T00:00:00.000Z',
         updatedBy: user.username,
         schemaVersion: 1,
-        districtId: 'district-nooken',
+        districtId: NOOKEN,
       };
       const rev = tx.appendRevision({
         ...version,
@@ -212,7 +230,7 @@ describe('push', () => {
     });
 
     const reply = await push(api, [
-      await mutation({ id, baseRev: 1, body: note('district-nooken') }),
+      await mutation({ id, baseRev: SEEDED + 1, body: note(NOOKEN) }),
     ]);
 
     expect(reply.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'invalid' } });
@@ -220,9 +238,9 @@ describe('push', () => {
   });
 
   it('refuses a batch of more than 100 mutations, and malformed requests, as a whole', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
-    const m = await mutation({ body: note('district-nooken') });
+    const m = await mutation({ body: note(NOOKEN) });
     const many = Array.from({ length: 101 }, () => ({ ...m, mutationId: uuidv7() }));
 
     const tooMany = await push(api, many);
@@ -250,7 +268,7 @@ describe('push', () => {
   });
 
   it('refuses a push body over 2 MB with 413 and keeps serving', async () => {
-    const server = await freshServer(onTestFinished, { seed: false });
+    const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
     const huge = JSON.stringify({
       deviceId: 'd',
@@ -290,7 +308,7 @@ describe('push failing half-way', () => {
       }),
     });
     const { api } = await signedInUser(server, 'coordinator');
-    const batch = await Promise.all([1, 2, 3].map(() => mutation({ body: note('district-a') })));
+    const batch = await Promise.all([1, 2, 3].map(() => mutation({ body: note(NOOKEN) })));
     const errors: unknown[] = [];
     const original = console.error;
     console.error = (error: unknown) => errors.push(error);

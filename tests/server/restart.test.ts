@@ -11,6 +11,7 @@ import {
   SEEDED,
   signedInUser,
   startTestServer,
+  territoryId,
   uuidv7,
 } from './helpers.ts';
 
@@ -22,14 +23,16 @@ describe('restart', () => {
     const first = await startTestServer({ dataDir });
     const { api, token, user } = await signedInUser(first, 'coordinator');
     const id = uuidv7();
-    const created = await mutation({ id, body: note('district-a', 'First') });
+    const created = await mutation({ id, body: note(territoryId('nooken'), 'First') });
     const deleted = await mutation({
       id,
       op: 'delete',
       baseRev: SEEDED + 1,
-      body: note('district-a', 'First'),
+      body: note(territoryId('nooken'), 'First'),
     });
-    const others = await Promise.all([1, 2, 3].map(() => mutation({ body: note('district-b') })));
+    const others = await Promise.all(
+      [1, 2, 3].map(() => mutation({ body: note(territoryId('aksy')) })),
+    );
     await push(api, [created, deleted, ...others]);
     await first.close();
 
@@ -48,7 +51,7 @@ describe('restart', () => {
     expect(second.store.history(id)).toHaveLength(2);
     const retry = await push(again, [created]);
     expect(retry.body.results[0]).toMatchObject({ status: 'duplicate', rev: SEEDED + 1 });
-    const next = await push(again, [await mutation({ body: note('district-a') })]);
+    const next = await push(again, [await mutation({ body: note(territoryId('nooken')) })]);
     expect(next.body.results[0].rev).toBe(SEEDED + 6);
     const login = await client(second.url).post('/api/auth/login', {
       username: user.username,

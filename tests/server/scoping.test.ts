@@ -1,15 +1,27 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { ServerRecord } from '../../src/domain/sync-protocol.ts';
-import { freshServer, mutation, note, push, SEEDED, signedInUser, uuidv7 } from './helpers.ts';
+import {
+  freshServer,
+  mutation,
+  note,
+  push,
+  SEEDED,
+  signedInUser,
+  territoryId,
+  uuidv7,
+} from './helpers.ts';
 
 const notes = (changes: ServerRecord[]) => changes.filter((r) => r.type === 'lessons-note');
 
 describe('district scoping', () => {
   it('lets a consultant write only in their districts', async () => {
     const server = await freshServer(onTestFinished);
-    const { api } = await signedInUser(server, 'consultant', ['district-a', 'district-b']);
-    const mine = await mutation({ body: note('district-a') });
-    const other = await mutation({ body: note('district-z') });
+    const { api } = await signedInUser(server, 'consultant', [
+      territoryId('nooken'),
+      territoryId('aksy'),
+    ]);
+    const mine = await mutation({ body: note(territoryId('nooken')) });
+    const other = await mutation({ body: note(territoryId('talas-district')) });
 
     const reply = await push(api, [mine, other]);
 
@@ -23,17 +35,21 @@ describe('district scoping', () => {
   it('does not let a consultant move a record out of, or take one from, another district', async () => {
     const server = await freshServer(onTestFinished);
     const coordinator = await signedInUser(server, 'coordinator');
-    const consultant = await signedInUser(server, 'consultant', ['district-a']);
+    const consultant = await signedInUser(server, 'consultant', [territoryId('nooken')]);
     const theirs = uuidv7();
     const mine = uuidv7();
     await push(coordinator.api, [
-      await mutation({ id: theirs, body: note('district-z') }),
-      await mutation({ id: mine, body: note('district-a') }),
+      await mutation({ id: theirs, body: note(territoryId('talas-district')) }),
+      await mutation({ id: mine, body: note(territoryId('nooken')) }),
     ]);
 
     const reply = await push(consultant.api, [
-      await mutation({ id: theirs, baseRev: 1, body: note('district-a', 'Taken over') }),
-      await mutation({ id: mine, baseRev: 2, body: note('district-z', 'Moved away') }),
+      await mutation({ id: theirs, baseRev: 1, body: note(territoryId('nooken'), 'Taken over') }),
+      await mutation({
+        id: mine,
+        baseRev: 2,
+        body: note(territoryId('talas-district'), 'Moved away'),
+      }),
     ]);
 
     expect(reply.body.results.map((r: { error?: { code: string } }) => r.error?.code)).toEqual([
@@ -49,7 +65,7 @@ describe('district scoping', () => {
     const admin = await signedInUser(server, 'admin');
     const coordinator = await signedInUser(server, 'coordinator');
     for (const { api } of [admin, coordinator]) {
-      const reply = await push(api, [await mutation({ body: note('district-q') })]);
+      const reply = await push(api, [await mutation({ body: note(territoryId('manas')) })]);
       expect(reply.body.results[0]).toMatchObject({ status: 'applied' });
     }
   });
@@ -57,11 +73,14 @@ describe('district scoping', () => {
   it('pulls for a consultant only the records of their districts', async () => {
     const server = await freshServer(onTestFinished);
     const coordinator = await signedInUser(server, 'coordinator');
-    const consultant = await signedInUser(server, 'consultant', ['district-a', 'district-c']);
+    const consultant = await signedInUser(server, 'consultant', [
+      territoryId('nooken'),
+      territoryId('kemin'),
+    ]);
     await push(coordinator.api, [
-      await mutation({ body: note('district-a', 'A') }),
-      await mutation({ body: note('district-b', 'B') }),
-      await mutation({ body: note('district-c', 'C') }),
+      await mutation({ body: note(territoryId('nooken'), 'A') }),
+      await mutation({ body: note(territoryId('aksy'), 'B') }),
+      await mutation({ body: note(territoryId('kemin'), 'C') }),
     ]);
 
     const theirs = await consultant.api.get('/api/sync/pull');
@@ -80,16 +99,15 @@ describe('district scoping', () => {
   it('follows a change of districts at once, without signing in again', async () => {
     const server = await freshServer(onTestFinished);
     const coordinator = await signedInUser(server, 'coordinator');
-    const consultant = await signedInUser(server, 'consultant', ['district-a']);
-    await push(coordinator.api, [await mutation({ body: note('district-b', 'B') })]);
+    const consultant = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    await push(coordinator.api, [await mutation({ body: note(territoryId('aksy'), 'B') })]);
     expect(notes((await consultant.api.get('/api/sync/pull')).body.changes)).toHaveLength(0);
 
-    server.store.setDistricts(consultant.user.id, ['district-a', 'district-b']);
+    server.store.setDistricts(consultant.user.id, [territoryId('nooken'), territoryId('aksy')]);
 
     expect(notes((await consultant.api.get('/api/sync/pull')).body.changes)).toHaveLength(1);
-    expect((await consultant.api.get('/api/me')).body.districtIds).toEqual([
-      'district-a',
-      'district-b',
-    ]);
+    expect((await consultant.api.get('/api/me')).body.districtIds).toEqual(
+      [territoryId('nooken'), territoryId('aksy')].sort(),
+    );
   });
 });

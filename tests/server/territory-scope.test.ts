@@ -116,4 +116,32 @@ describe('territories a record names', () => {
       'applied',
     ]);
   });
+
+  it('refuses a lessons note or milestone filed under no district, or under a region or a municipality', async () => {
+    const server = await freshServer(onTestFinished);
+    const { api } = await signedInUser(server, 'coordinator');
+    const jalalAbad = territoryId('jalal-abad');
+    const noteIn = (districtId: string) => ({ districtId, title: 'Hall too small', text: '' });
+    const changes = await Promise.all([
+      mutation({ type: 'lessons-note', body: noteIn('district-a') }),
+      mutation({ type: 'lessons-note', body: noteIn(jalalAbad) }),
+      mutation({ type: 'milestone', body: { ...approval(kochkorAta), districtId: kochkorAta } }),
+      mutation({ type: 'lessons-note', body: noteIn(nooken) }),
+    ]);
+    const reply = await push(api, changes);
+    expect(
+      reply.body.results.map((r: { status: string; error?: { code: string; path?: unknown } }) => [
+        r.status,
+        r.error?.code,
+        r.error?.path,
+      ]),
+    ).toEqual([
+      ['rejected', 'territory', ['districtId']],
+      ['rejected', 'territory', ['districtId']],
+      ['rejected', 'territory', ['districtId']],
+      ['applied', undefined, undefined],
+    ]);
+    expect(reply.body.results[0].error.message).toBe('no territory district-a exists');
+    expect(reply.body.results[1].error.message).toBe(`territory ${jalalAbad} is not a district`);
+  });
 });

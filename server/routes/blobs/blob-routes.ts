@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import {
+  BLOB_MIME_TYPES,
   MAX_UPLOAD_CHUNK_BYTES,
   parseContentRange,
   type UploadState,
@@ -20,7 +21,6 @@ import { requireAuth } from '../../http/require-auth.ts';
 import type { Store, UserAccount } from '../../store/store.ts';
 import { pullScope } from '../../sync/permissions.ts';
 
-export const BLOB_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
 const SHA256 = /^[0-9a-f]{64}$/;
 
 function shaParam(value: string): string {

@@ -1,6 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { lessonsNoteSchema } from '../../domain/record-types.ts';
+import {
+  type TerritoryLookup,
+  type TerritoryProblem,
+  territoryProblems,
+} from '../../domain/territory-scope.ts';
 import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import { TerritoryPicker } from '../../ui/territory-picker.tsx';
 
@@ -21,6 +26,11 @@ export interface NoteFormProps {
   districtName?: (id: string) => string | undefined;
   /** The device's territories: with them the form offers the region/district/municipality picker. */
   tree?: TerritoryTree;
+  /**
+   * The device's territories: a note whose district does not exist, or whose municipality
+   * is not in it, is refused here with the reason (the server would refuse it).
+   */
+  territoryLookup?: TerritoryLookup;
 }
 
 type FieldError = 'title' | 'titleLong' | 'district' | 'save';
@@ -33,13 +43,17 @@ export function NoteForm({
   districtIds,
   districtName,
   tree,
+  territoryLookup,
 }: NoteFormProps) {
   const { t } = useTranslation('notes');
+  const { t: tc } = useTranslation();
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [placeProblems, setPlaceProblems] = useState<TerritoryProblem[]>([]);
   const [saved, setSaved] = useState(false);
 
   const set = (patch: Partial<NoteDraft>) => {
     setSaved(false);
+    setPlaceProblems([]);
     onChange({ ...value, ...patch });
   };
 
@@ -53,6 +67,13 @@ export function NoteForm({
         if (issue.path[0] === 'title') found.add(issue.code === 'too_big' ? 'titleLong' : 'title');
       }
       setErrors([...found]);
+      return;
+    }
+    const place = { districtId: value.districtId, municipalityId: value.municipalityId };
+    const problems = territoryLookup ? territoryProblems(place, territoryLookup) : [];
+    setPlaceProblems(problems);
+    if (problems.length > 0) {
+      setErrors(problems.some((p) => p.path[0] === 'districtId') ? ['district'] : []);
       return;
     }
     try {
@@ -133,6 +154,15 @@ export function NoteForm({
           onChange={(e) => set({ text: e.target.value })}
         />
       </div>
+      {placeProblems.length > 0 && (
+        <div role="alert">
+          {[...new Set(placeProblems.map((p) => p.reason))].map((reason) => (
+            <p key={reason} className="form__error">
+              {tc(`territoryProblem.${reason}`)}
+            </p>
+          ))}
+        </div>
+      )}
       {has('save') && (
         <p className="form__error" role="alert">
           {t('form.error.save')}

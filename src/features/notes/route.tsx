@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { records } from '../../db/app-db.ts';
 import { useRecordsWithState } from '../../db/hooks.ts';
+import { useTerritoryLookup } from '../../db/territory-lookup.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -26,6 +27,7 @@ export function Component() {
   const draft = useDraft<NoteDraft>('notes:new', initial);
   const notes = useRecordsWithState<LessonsNote>('lessons-note');
   const tree = useTerritoryTree();
+  const territoryLookup = useTerritoryLookup();
   const districtName = (id: string) => tree?.byId.get(id)?.names[format.language];
 
   const save = async (note: NoteDraft) => {
@@ -54,6 +56,7 @@ export function Component() {
           districtIds={districtIds}
           districtName={districtName}
           tree={tree}
+          territoryLookup={territoryLookup}
         />
       )}
       {notes && notes.length === 0 && <p className="muted">{t('empty')}</p>}

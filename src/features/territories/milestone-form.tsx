@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { MILESTONE_KINDS, type MilestoneKind } from '../../domain/milestone.ts';
+import type { TerritoryProblem } from '../../domain/territory-scope.ts';
 import { SaveCancel } from '../../ui/form-actions.tsx';
 
 export interface MilestoneDraft {
@@ -32,14 +33,28 @@ export interface MilestoneFormProps {
   onChange: (value: MilestoneDraft) => void;
   onSave: (value: MilestoneDraft, file: File | null) => Promise<void>;
   onCancel: () => void;
+  /**
+   * What is wrong with the places the milestone would name (its district does not exist or
+   * is not a district, its territory lies outside it): refused here with the reason, as the
+   * server would refuse it.
+   */
+  placeProblems?: (value: MilestoneDraft) => TerritoryProblem[];
 }
 
 const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const isCount = (text: string) => text.trim() === '' || /^\d{1,5}$/.test(text.trim());
 
 /** Records one stage of a programme; fields follow the stage. Kept as a draft while typed. */
-export function MilestoneForm({ value, onChange, onSave, onCancel }: MilestoneFormProps) {
+export function MilestoneForm({
+  value,
+  onChange,
+  onSave,
+  onCancel,
+  placeProblems,
+}: MilestoneFormProps) {
   const { t } = useTranslation('territories');
+  const { t: tc } = useTranslation();
+  const [places, setPlaces] = useState<TerritoryProblem[]>([]);
   const [file, setFile] = useState<File | null>(null);
   const [problems, setProblems] = useState<Problem[]>([]);
   const set = (patch: Partial<MilestoneDraft>) => onChange({ ...value, ...patch });
@@ -54,6 +69,9 @@ export function MilestoneForm({ value, onChange, onSave, onCancel }: MilestoneFo
     if (file && file.size > MAX_FILE_BYTES) found.push('file');
     setProblems(found);
     if (found.length) return;
+    const wrongPlaces = placeProblems?.(value) ?? [];
+    setPlaces(wrongPlaces);
+    if (wrongPlaces.length) return;
     try {
       await onSave(value, file);
     } catch {
@@ -133,11 +151,16 @@ export function MilestoneForm({ value, onChange, onSave, onCancel }: MilestoneFo
           onChange={(e) => set({ note: e.target.value })}
         />
       </div>
-      {problems.length > 0 && (
+      {(problems.length > 0 || places.length > 0) && (
         <div role="alert">
           {problems.map((problem) => (
             <p key={problem} className="form__error">
               {t(`milestones.error.${problem}`)}
+            </p>
+          ))}
+          {[...new Set(places.map((place) => place.reason))].map((reason) => (
+            <p key={reason} className="form__error">
+              {tc(`territoryProblem.${reason}`)}
             </p>
           ))}
         </div>

@@ -2,8 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blobStore, records } from '../../db/app-db.ts';
 import { useRecordsOfType } from '../../db/hooks.ts';
+import { useTerritoryLookup } from '../../db/territory-lookup.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import type { Milestone } from '../../domain/milestone.ts';
+import { territoryProblems } from '../../domain/territory-scope.ts';
 import type { TerritoryNode } from '../../domain/territory-tree.ts';
 import { loadAttachment } from '../../sync/attachments.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
@@ -45,6 +47,7 @@ export function MilestonesSection({
   const { t } = useTranslation('territories');
   const account = useUiPrefs((s) => s.account);
   const all = useRecordsOfType<Milestone>('milestone');
+  const territoryLookup = useTerritoryLookup();
   const draft = useDraft<MilestoneDraft>(`milestone:${node.id}`, EMPTY_MILESTONE);
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -63,6 +66,10 @@ export function MilestonesSection({
     .filter((m) => m.territoryId === node.id || mergedIds.has(m.territoryId));
   const canRecord =
     account && (account.role !== 'consultant' || account.districtIds.includes(districtId));
+
+  // Checked before saving: a milestone the server would refuse is never queued.
+  const placeProblems = (value: MilestoneDraft) =>
+    territoryLookup ? territoryProblems(toMilestone(value, node, districtId), territoryLookup) : [];
 
   const save = async (value: MilestoneDraft, file: File | null) => {
     const body = toMilestone(value, node, districtId);
@@ -101,6 +108,7 @@ export function MilestonesSection({
           onChange={draft.update}
           onSave={save}
           onCancel={() => setOpen(false)}
+          placeProblems={placeProblems}
         />
       )}
       {canRecord && !open && (
