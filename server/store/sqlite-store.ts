@@ -3,9 +3,10 @@ import { mkdirSync, statfsSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { MIGRATIONS } from './migrations.ts';
-import { sqliteFairUse } from './sqlite-fair-use.ts';
+import { sqliteAllowance, sqliteFairUse } from './sqlite-fair-use.ts';
 import { sqliteLoginAttempts } from './sqlite-login-attempts.ts';
 import { sqliteSync } from './sqlite-sync.ts';
+import { connectionQueue } from './sqlite-transaction.ts';
 import { sqliteUsers } from './sqlite-users.ts';
 import type { Store } from './store.ts';
 
@@ -46,36 +47,43 @@ export function sqliteStore(
   options: SqliteStoreOptions = {},
 ): Store {
   const now = options.now ?? (() => new Date());
+  // Every method, read or write, runs through this one queue: see connectionQueue.
+  const exclusive = connectionQueue();
+  const takeAllowanceNow = sqliteAllowance(db, now);
   return {
     now,
-    ping() {
-      db.prepare('SELECT 1').get();
-    },
-    checkWritable() {
-      const disk = statfsSync(dataDir);
-      if (disk.bavail * disk.bsize < MIN_FREE_BYTES) {
-        throw Object.assign(new Error(`No space left on device: ${dataDir}`), { code: 'ENOSPC' });
-      }
-      db.exec('BEGIN IMMEDIATE');
-      try {
-        // A new table and a row as big as a large push batch, in fresh pages: a file that
-        // cannot grow that far (SQLITE_FULL) says so here. Rolled back, nothing is kept.
-        db.exec('CREATE TABLE write_check (x BLOB)');
-        db.exec(`INSERT INTO write_check VALUES (zeroblob(${WRITE_HEADROOM_BYTES}))`);
-      } finally {
-        if (db.isTransaction) db.exec('ROLLBACK');
-      }
-    },
-    schemaVersion() {
-      return userVersion(db);
-    },
-    close() {
-      if (db.isOpen) db.close();
-    },
-    ...sqliteUsers(db, now),
-    ...sqliteSync(db, now),
-    ...sqliteLoginAttempts(db, now),
-    ...sqliteFairUse(db, now),
+    ping: () =>
+      exclusive(() => {
+        db.prepare('SELECT 1').get();
+      }),
+    checkWritable: () =>
+      exclusive(() => {
+        const disk = statfsSync(dataDir);
+        if (disk.bavail * disk.bsize < MIN_FREE_BYTES) {
+          throw Object.assign(new Error(`No space left on device: ${dataDir}`), {
+            code: 'ENOSPC',
+          });
+        }
+        db.exec('BEGIN IMMEDIATE');
+        try {
+          // A new table and a row as big as a large push batch, in fresh pages: a file that
+          // cannot grow that far (SQLITE_FULL) says so here. Rolled back, nothing is kept.
+          db.exec('CREATE TABLE write_check (x BLOB)');
+          db.exec(`INSERT INTO write_check VALUES (zeroblob(${WRITE_HEADROOM_BYTES}))`);
+        } finally {
+          if (db.isTransaction) db.exec('ROLLBACK');
+        }
+      }),
+    schemaVersion: () => exclusive(() => userVersion(db)),
+    // Queued too, so an open push transaction finishes (or rolls back) before the close.
+    close: () =>
+      exclusive(() => {
+        if (db.isOpen) db.close();
+      }),
+    ...sqliteUsers(db, now, exclusive),
+    ...sqliteSync(db, now, exclusive, takeAllowanceNow),
+    ...sqliteLoginAttempts(db, now, exclusive),
+    ...sqliteFairUse(db, exclusive, takeAllowanceNow),
   };
 }
 

@@ -1,7 +1,16 @@
 /** Synced records, their revision history, push results and blob metadata in SQLite. */
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from './sqlite-transaction.ts';
-import type { Revision, Store, StoredRecord, SyncTransaction } from './store.ts';
+import type { TakeAllowanceNow } from './sqlite-fair-use.ts';
+import { type Exclusive, inAsyncTransaction, inTransaction } from './sqlite-transaction.ts';
+import type {
+  BlobInfo,
+  RecordHead,
+  Revision,
+  Store,
+  StoredMutation,
+  StoredRecord,
+  SyncTransaction,
+} from './store.ts';
 
 type SyncMethods = Pick<
   Store,
@@ -57,7 +66,12 @@ interface RevisionRow {
   device_id: string | null;
 }
 
-export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
+export function sqliteSync(
+  db: DatabaseSync,
+  now: () => Date,
+  exclusive: Exclusive,
+  takeAllowanceNow: TakeAllowanceNow,
+): SyncMethods {
   const sql = {
     findMutation: db.prepare(
       'SELECT hash, user_id AS userId, result AS resultJson FROM mutations WHERE mutation_id = ?',
@@ -118,118 +132,161 @@ export function sqliteSync(db: DatabaseSync, now: () => Date): SyncMethods {
     ),
   };
 
-  const tx: SyncTransaction = {
-    findMutation: (mutationId) => sql.findMutation.get(mutationId) as never,
-    recordHead: (id) => sql.recordHead.get(id) as never,
-    record(id) {
-      const row = sql.record.get(id) as RecordRow | undefined;
-      return row && toRecord(row);
-    },
-    existingIds(ids) {
-      const rows = sql.existingIds.all(JSON.stringify(ids)) as unknown as { id: string }[];
-      return new Set(rows.map((row) => row.id));
-    },
-    appendRevision(input) {
-      const { lastInsertRowid } = sql.appendRevision.run(
-        input.recordId,
-        input.type,
-        input.bodyJson,
-        input.deleted ? 1 : 0,
-        input.updatedAt,
-        input.updatedBy,
-        input.schemaVersion,
-        input.mutationId,
-        input.kind,
-        input.userId,
-        input.deviceId,
-      );
-      return Number(lastInsertRowid);
-    },
-    putRecord(input) {
-      sql.putRecord.run(
-        input.recordId,
-        input.type,
-        input.rev,
-        input.districtId,
-        input.deleted ? 1 : 0,
-        input.updatedAt,
-        input.updatedBy,
-        input.schemaVersion,
-        input.bodyJson,
-      );
-      sql.clearRecordBlobs.run(input.recordId);
-      for (const sha256 of input.blobs ?? []) sql.addRecordBlob.run(sha256, input.recordId);
-    },
-    saveMutation(input) {
-      sql.saveMutation.run(
-        input.mutationId,
-        input.hash,
-        input.resultJson,
-        input.userId,
-        input.deviceId,
-        input.createdAt,
-      );
-    },
-    trimConflicts(recordId, keep) {
-      sql.trimConflicts.run(recordId, recordId, keep);
-    },
+  /**
+   * The statements of one push transaction. They run straight on the connection (the
+   * transaction holds the queue) and only while it is open: a `tx` kept past its
+   * `syncTransaction` would otherwise write outside any transaction.
+   */
+  const openTransaction = (): { tx: SyncTransaction; end(): void } => {
+    let open = true;
+    const use = <T>(fn: () => T): Promise<T> => {
+      if (!open) return Promise.reject(new Error('This SyncTransaction has ended'));
+      try {
+        return Promise.resolve(fn());
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+    const tx: SyncTransaction = {
+      findMutation: (mutationId) =>
+        use(() => sql.findMutation.get(mutationId) as StoredMutation | undefined),
+      recordHead: (id) => use(() => sql.recordHead.get(id) as RecordHead | undefined),
+      record: (id) =>
+        use(() => {
+          const row = sql.record.get(id) as RecordRow | undefined;
+          return row && toRecord(row);
+        }),
+      existingIds: (ids) =>
+        use(() => {
+          const rows = sql.existingIds.all(JSON.stringify(ids)) as unknown as { id: string }[];
+          return new Set(rows.map((row) => row.id));
+        }),
+      appendRevision: (input) =>
+        use(() => {
+          const { lastInsertRowid } = sql.appendRevision.run(
+            input.recordId,
+            input.type,
+            input.bodyJson,
+            input.deleted ? 1 : 0,
+            input.updatedAt,
+            input.updatedBy,
+            input.schemaVersion,
+            input.mutationId,
+            input.kind,
+            input.userId,
+            input.deviceId,
+          );
+          return Number(lastInsertRowid);
+        }),
+      putRecord: (input) =>
+        use(() => {
+          sql.putRecord.run(
+            input.recordId,
+            input.type,
+            input.rev,
+            input.districtId,
+            input.deleted ? 1 : 0,
+            input.updatedAt,
+            input.updatedBy,
+            input.schemaVersion,
+            input.bodyJson,
+          );
+          sql.clearRecordBlobs.run(input.recordId);
+          for (const sha256 of input.blobs ?? []) sql.addRecordBlob.run(sha256, input.recordId);
+        }),
+      saveMutation: (input) =>
+        use(() => {
+          sql.saveMutation.run(
+            input.mutationId,
+            input.hash,
+            input.resultJson,
+            input.userId,
+            input.deviceId,
+            input.createdAt,
+          );
+        }),
+      trimConflicts: (recordId, keep) =>
+        use(() => {
+          sql.trimConflicts.run(recordId, recordId, keep);
+        }),
+      // The same statements as Store.takeAllowance, in this transaction: the push and its
+      // count are stored together or not at all.
+      takeAllowance: (userId, checks) => use(() => takeAllowanceNow(userId, checks)),
+    };
+    return {
+      tx,
+      end() {
+        open = false;
+      },
+    };
   };
 
   return {
-    syncTransaction: (fn) => inTransaction(db, () => fn(tx)),
-    pull(since, limit, scope) {
-      const rows = scope.all
-        ? sql.pullAll.all(since, limit)
-        : sql.pullScoped.all(
-            since,
-            JSON.stringify(scope.referenceTypes),
-            JSON.stringify(scope.districtIds),
-            limit,
+    // Holds the connection's queue from BEGIN to COMMIT or ROLLBACK, so nothing else runs
+    // on the connection while `fn` awaits (see connectionQueue).
+    syncTransaction: (fn) =>
+      exclusive(() => {
+        const { tx, end } = openTransaction();
+        return inAsyncTransaction(db, () => fn(tx)).finally(end);
+      }),
+    pull: (since, limit, scope) =>
+      exclusive(() => {
+        const rows = scope.all
+          ? sql.pullAll.all(since, limit)
+          : sql.pullScoped.all(
+              since,
+              JSON.stringify(scope.referenceTypes),
+              JSON.stringify(scope.districtIds),
+              limit,
+            );
+        return (rows as unknown as RecordRow[]).map(toRecord);
+      }),
+    history: (recordId) =>
+      exclusive(() =>
+        (sql.history.all(recordId) as unknown as RevisionRow[]).map(
+          (row): Revision => ({
+            rev: row.rev,
+            recordId: row.record_id,
+            type: row.type,
+            body: JSON.parse(row.body) as Record<string, unknown>,
+            deleted: row.deleted === 1,
+            updatedAt: row.updated_at,
+            updatedBy: row.updated_by,
+            schemaVersion: row.schema_version,
+            mutationId: row.mutation_id,
+            kind: row.kind,
+            userId: row.user_id,
+            deviceId: row.device_id,
+          }),
+        ),
+      ),
+    recordsOfType: (type) =>
+      exclusive(() => (sql.ofType.all(type) as unknown as RecordRow[]).map(toRecord)),
+    blobInfo: (sha256) => exclusive(() => sql.blobInfo.get(sha256) as BlobInfo | undefined),
+    saveBlobInfo: (info) =>
+      exclusive(() =>
+        inTransaction(db, () => {
+          sql.saveBlobInfo.run(
+            info.sha256,
+            info.size,
+            info.mime,
+            now().toISOString(),
+            info.createdBy,
           );
-      return (rows as unknown as RecordRow[]).map(toRecord);
-    },
-    history(recordId) {
-      return (sql.history.all(recordId) as unknown as RevisionRow[]).map(
-        (row): Revision => ({
-          rev: row.rev,
-          recordId: row.record_id,
-          type: row.type,
-          body: JSON.parse(row.body) as Record<string, unknown>,
-          deleted: row.deleted === 1,
-          updatedAt: row.updated_at,
-          updatedBy: row.updated_by,
-          schemaVersion: row.schema_version,
-          mutationId: row.mutation_id,
-          kind: row.kind,
-          userId: row.user_id,
-          deviceId: row.device_id,
+          sql.saveUploader.run(info.sha256, info.createdBy);
         }),
-      );
-    },
-    recordsOfType: (type) => (sql.ofType.all(type) as unknown as RecordRow[]).map(toRecord),
-    blobInfo: (sha256) => sql.blobInfo.get(sha256) as never,
-    saveBlobInfo(info) {
-      inTransaction(db, () => {
-        sql.saveBlobInfo.run(
-          info.sha256,
-          info.size,
-          info.mime,
-          now().toISOString(),
-          info.createdBy,
+      ),
+    isBlobReferenced: (sha256) => exclusive(() => sql.isBlobReferenced.get(sha256) !== undefined),
+    canReadBlob: (sha256, userId, scope) =>
+      exclusive(() => {
+        if (scope.all) return true;
+        if (sql.isUploader.get(sha256, userId) !== undefined) return true;
+        const row = sql.blobInScope.get(
+          sha256,
+          JSON.stringify(scope.referenceTypes),
+          JSON.stringify(scope.districtIds),
         );
-        sql.saveUploader.run(info.sha256, info.createdBy);
-      });
-    },
-    isBlobReferenced: (sha256) => sql.isBlobReferenced.get(sha256) !== undefined,
-    canReadBlob(sha256, userId, scope) {
-      if (scope.all) return true;
-      if (sql.isUploader.get(sha256, userId) !== undefined) return true;
-      const row = sql.blobInScope.get(
-        sha256,
-        JSON.stringify(scope.referenceTypes),
-        JSON.stringify(scope.districtIds),
-      );
-      return row !== undefined;
-    },
+        return row !== undefined;
+      }),
   };
 }

@@ -2,7 +2,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../../src/domain/sync-protocol.ts';
-import { inTransaction } from './sqlite-transaction.ts';
+import { type Exclusive, inTransaction } from './sqlite-transaction.ts';
 import { type NewUser, type Store, type UserAccount, UsernameTakenError } from './store.ts';
 
 type UserMethods = Pick<
@@ -50,7 +50,7 @@ const toAccount = (row: UserRow): UserAccount => ({
 /** last_used_at is refreshed at most this often, so reads do not each cost a disk write. */
 const TOUCH_INTERVAL_MS = 60 * 60 * 1000;
 
-export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
+export function sqliteUsers(db: DatabaseSync, now: () => Date, exclusive: Exclusive): UserMethods {
   const sql = {
     count: db.prepare('SELECT count(*) AS n FROM users'),
     byId: db.prepare(`SELECT ${USER_COLUMNS} FROM users u WHERE u.id = ?`),
@@ -98,41 +98,48 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
   };
   /** Runs a change to one user in a transaction; undefined when there is no such user. */
   const changeUser = (userId: string, change: () => void) =>
-    inTransaction(db, () => {
-      if (!sql.byId.get(userId)) return undefined;
-      change();
-      return findUser(userId);
-    });
+    exclusive(() =>
+      inTransaction(db, () => {
+        if (!sql.byId.get(userId)) return undefined;
+        change();
+        return findUser(userId);
+      }),
+    );
 
   return {
-    countUsers: () => (sql.count.get() as { n: number }).n,
+    countUsers: () => exclusive(() => (sql.count.get() as { n: number }).n),
     createUser(input: NewUser) {
       const id = uuidv7();
-      return inTransaction(db, () => {
-        if (sql.byName.get(input.username)) {
-          throw new UsernameTakenError(`The username ${input.username} is already taken`);
-        }
-        sql.insert.run(
-          id,
-          input.username,
-          input.displayName,
-          input.role,
-          input.passwordHash,
-          iso(),
-        );
-        setDistrictRows(id, input.districtIds);
-        return findUser(id) as UserAccount;
-      });
+      return exclusive(() =>
+        inTransaction(db, () => {
+          if (sql.byName.get(input.username)) {
+            throw new UsernameTakenError(`The username ${input.username} is already taken`);
+          }
+          sql.insert.run(
+            id,
+            input.username,
+            input.displayName,
+            input.role,
+            input.passwordHash,
+            iso(),
+          );
+          setDistrictRows(id, input.districtIds);
+          return findUser(id) as UserAccount;
+        }),
+      );
     },
-    findUser,
-    findUserByUsername(username) {
-      const row = sql.byName.get(username) as UserRow | undefined;
-      return row && toAccount(row);
-    },
-    passwordHash(userId) {
-      return (sql.passwordHash.get(userId) as { password_hash: string } | undefined)?.password_hash;
-    },
-    listUsers: () => (sql.all.all() as unknown as UserRow[]).map(toAccount),
+    findUser: (id) => exclusive(() => findUser(id)),
+    findUserByUsername: (username) =>
+      exclusive(() => {
+        const row = sql.byName.get(username) as UserRow | undefined;
+        return row && toAccount(row);
+      }),
+    passwordHash: (userId) =>
+      exclusive(
+        () =>
+          (sql.passwordHash.get(userId) as { password_hash: string } | undefined)?.password_hash,
+      ),
+    listUsers: () => exclusive(() => (sql.all.all() as unknown as UserRow[]).map(toAccount)),
     setPasswordHash: (userId, passwordHash) =>
       changeUser(userId, () => {
         sql.setHash.run(passwordHash, userId);
@@ -151,34 +158,38 @@ export function sqliteUsers(db: DatabaseSync, now: () => Date): UserMethods {
       changeUser(userId, () => {
         if (sql.setRole.run(role, userId, role).changes > 0) sql.revokeAll.run(iso(), userId);
       }),
-    saveToken(tokenHash, userId) {
-      const at = iso();
-      sql.saveToken.run(tokenHash, userId, at, at);
-    },
-    userForToken(tokenHash, idleSince) {
-      const row = sql.tokenUser.get(tokenHash) as
-        | (UserRow & { last_used_at: string | null; created_at_token: string })
-        | undefined;
-      if (!row) return undefined;
-      const lastUsed = row.last_used_at ?? row.created_at_token;
-      if (idleSince && lastUsed < idleSince.toISOString()) return 'expired';
-      const at = now();
-      const stale = new Date(at.getTime() - TOUCH_INTERVAL_MS).toISOString();
-      if (lastUsed < stale) {
-        try {
-          sql.touchToken.run(at.toISOString(), tokenHash);
-        } catch {
-          // Bookkeeping only: a full or locked disk must not fail a read. The token then
-          // counts as used an hour or so earlier than it was, nothing worse.
+    saveToken: (tokenHash, userId) =>
+      exclusive(() => {
+        const at = iso();
+        sql.saveToken.run(tokenHash, userId, at, at);
+      }),
+    // A read that sometimes writes (last_used_at): queued like any write, so the touch never
+    // lands inside, and commits or rolls back with, someone's open push.
+    userForToken: (tokenHash, idleSince) =>
+      exclusive(() => {
+        const row = sql.tokenUser.get(tokenHash) as
+          | (UserRow & { last_used_at: string | null; created_at_token: string })
+          | undefined;
+        if (!row) return undefined;
+        const lastUsed = row.last_used_at ?? row.created_at_token;
+        if (idleSince && lastUsed < idleSince.toISOString()) return 'expired' as const;
+        const at = now();
+        const stale = new Date(at.getTime() - TOUCH_INTERVAL_MS).toISOString();
+        if (lastUsed < stale) {
+          try {
+            sql.touchToken.run(at.toISOString(), tokenHash);
+          } catch {
+            // Bookkeeping only: a full or locked disk must not fail a read. The token then
+            // counts as used an hour or so earlier than it was, nothing worse.
+          }
         }
-      }
-      return toAccount(row);
-    },
-    tokenOfDisabledAccount(tokenHash) {
-      return sql.disabledTokenOwner.get(tokenHash) !== undefined;
-    },
-    revokeToken(tokenHash) {
-      sql.revoke.run(iso(), tokenHash);
-    },
+        return toAccount(row);
+      }),
+    tokenOfDisabledAccount: (tokenHash) =>
+      exclusive(() => sql.disabledTokenOwner.get(tokenHash) !== undefined),
+    revokeToken: (tokenHash) =>
+      exclusive(() => {
+        sql.revoke.run(iso(), tokenHash);
+      }),
   };
 }
