@@ -5,7 +5,7 @@
  * everything queued and retries with backoff, so a limit delays data but never loses it.
  */
 import { ApiError } from '../http/api-error.ts';
-import type { AllowanceCheck, Store } from '../store/store.ts';
+import type { AllowanceCheck, Store, SyncTransaction } from '../store/store.ts';
 
 const MINUTE_MS = 60 * 1000;
 const DAY_MS = 24 * 60 * MINUTE_MS;
@@ -54,16 +54,16 @@ export class FairUse {
     this.limits = limits;
   }
 
-  /** Counts one push, or throws 429. Inside a push's transaction it joins that transaction. */
-  takePush(userId: string): void {
-    this.#take(userId, [
+  /** Counts one push, or throws 429, in the push's own transaction (stored with it or not at all). */
+  takePush(tx: Pick<SyncTransaction, 'takeAllowance'>, userId: string): Promise<void> {
+    return this.#take(tx, userId, [
       { kind: 'push', windowMs: MINUTE_MS, max: this.limits.pushesPerMinute, amount: 1 },
     ]);
   }
 
   /** Counts one upload request of `bytes`, or throws 429 and counts nothing. */
-  takeUpload(userId: string, bytes: number): void {
-    this.#take(userId, [
+  takeUpload(userId: string, bytes: number): Promise<void> {
+    return this.#take(this.#store, userId, [
       { kind: 'upload', windowMs: MINUTE_MS, max: this.limits.uploadsPerMinute, amount: 1 },
       { kind: 'upload_bytes', windowMs: DAY_MS, max: this.limits.uploadBytesPerDay, amount: bytes },
     ]);
@@ -74,10 +74,10 @@ export class FairUse {
    * record have reached the limit. Devices upload a blob before the record naming it, so
    * each such blob stops counting as soon as its record is pushed.
    */
-  checkUnreferencedUploads(userId: string): void {
+  async checkUnreferencedUploads(userId: string): Promise<void> {
     const max = this.limits.unreferencedUploadsPerDay;
     const now = this.#store.now().getTime();
-    const recent = this.#store.blobsUploadedBy(userId, new Date(now - DAY_MS).toISOString());
+    const recent = await this.#store.blobsUploadedBy(userId, new Date(now - DAY_MS).toISOString());
     if (recent.length < max) return;
     // The scan only runs for an account that uploaded this many: oldest first, stopping once
     // enough are found to be named.
@@ -85,7 +85,7 @@ export class FairUse {
     const waiting: string[] = [];
     for (const blob of recent) {
       if (unreferenced < max) return;
-      if (this.#store.isBlobReferenced(blob.sha256)) unreferenced -= 1;
+      if (await this.#store.isBlobReferenced(blob.sha256)) unreferenced -= 1;
       else waiting.push(blob.createdAt);
     }
     if (unreferenced < max) return;
@@ -97,8 +97,13 @@ export class FairUse {
     );
   }
 
-  #take(userId: string, checks: AllowanceCheck[]): void {
-    const refused = this.#store.takeAllowance(userId, checks);
+  /** `counter` is the store (its own transaction) or a push's transaction. */
+  async #take(
+    counter: Pick<Store, 'takeAllowance'>,
+    userId: string,
+    checks: AllowanceCheck[],
+  ): Promise<void> {
+    const refused = await counter.takeAllowance(userId, checks);
     if (refused) {
       throw rateLimited(
         refused.retryAfterMs,

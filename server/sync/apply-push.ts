@@ -25,15 +25,25 @@ import {
   territoryProblems,
 } from '../../src/domain/territory-scope.ts';
 import { jsonPath } from '../http/api-error.ts';
-import type { Store, StoredRecord, SyncTransaction, UserAccount } from '../store/store.ts';
+import type {
+  RecordHead,
+  Store,
+  StoredMutation,
+  StoredRecord,
+  SyncTransaction,
+  UserAccount,
+} from '../store/store.ts';
 import { canWrite } from './permissions.ts';
 
 export interface PushContext {
   user: UserAccount;
   deviceId: string;
   schemaVersion: number;
-  /** Run first inside the push's transaction: counts the push, or throws (429) to refuse it. */
-  takeAllowance?: () => void;
+  /**
+   * Run first inside the push's transaction, through it: counts the push, or throws (429)
+   * to refuse it.
+   */
+  takeAllowance?: (tx: SyncTransaction) => Promise<void>;
   /** Conflict versions kept per record (default 20); applied versions are never deleted. */
   conflictVersionsKept?: number;
 }
@@ -150,15 +160,54 @@ export const toServerRecord = (record: StoredRecord): ServerRecord => ({
 });
 
 /**
+ * What a batch reads, kept for the batch. `applyPush` asks for all of it before its first
+ * write, so that a store which serialises revisions with a lock (PostgreSQL) can take that
+ * lock at the first `appendRevision` and hold it only for the writes; the decisions then
+ * read from here. The batch's own writes are recorded as they are made (`saved`,
+ * `written`), so a later change in the same batch sees them, as it would reading the
+ * transaction.
+ */
+function batchReads(tx: SyncTransaction) {
+  const mutations = new Map<string, StoredMutation | undefined>();
+  const heads = new Map<string, RecordHead | undefined>();
+  const records = new Map<string, StoredRecord | undefined>();
+  return {
+    async mutation(mutationId: string): Promise<StoredMutation | undefined> {
+      if (!mutations.has(mutationId)) mutations.set(mutationId, await tx.findMutation(mutationId));
+      return mutations.get(mutationId);
+    },
+    async head(id: string): Promise<RecordHead | undefined> {
+      if (!heads.has(id)) heads.set(id, await tx.recordHead(id));
+      return heads.get(id);
+    },
+    async record(id: string): Promise<StoredRecord | undefined> {
+      if (records.has(id)) return records.get(id);
+      // No head, no row: the head and the record are the same row.
+      const record = heads.has(id) && !heads.get(id) ? undefined : await tx.record(id);
+      records.set(id, record);
+      return record;
+    },
+    saved(mutationId: string, stored: StoredMutation) {
+      mutations.set(mutationId, stored);
+    },
+    written(record: StoredRecord) {
+      heads.set(record.id, { type: record.type, rev: record.rev, districtId: record.districtId });
+      records.set(record.id, record);
+    },
+    territories: territoryLookup(tx),
+  };
+}
+type BatchReads = ReturnType<typeof batchReads>;
+
+/**
  * Stored, not deleted territories, read from the transaction (so a territory pushed
  * earlier in the same batch counts) and kept for the batch; `forget` after a territory
  * is written.
  */
-function territoryLookup(tx: SyncTransaction): TerritoryLookup & { forget(): void } {
+function territoryLookup(tx: SyncTransaction) {
   const cache = new Map<string, TerritoryLink | undefined>();
-  const lookup = (id: string): TerritoryLink | undefined => {
-    if (cache.has(id)) return cache.get(id);
-    const record = tx.record(id);
+  const load = async (id: string) => {
+    const record = await tx.record(id);
     let link: TerritoryLink | undefined;
     if (record && record.type === 'territory' && !record.deleted) {
       const body = JSON.parse(record.bodyJson) as { kind?: unknown; parentId?: unknown };
@@ -166,22 +215,53 @@ function territoryLookup(tx: SyncTransaction): TerritoryLookup & { forget(): voi
       link = typeof body.parentId === 'string' ? { kind, parentId: body.parentId } : { kind };
     }
     cache.set(id, link);
-    return link;
   };
-  return Object.assign(lookup, { forget: () => cache.clear() });
+  return {
+    /**
+     * The answer of `check` (a rule from src/domain, synchronous: the device runs it too)
+     * over the stored territories: it runs over what is loaded, and again after loading
+     * the territories it asked for and did not have, until it asks for nothing new. Each
+     * round loads at least one more territory (parent chains are short), so it ends.
+     */
+    async resolve<T>(check: (lookup: TerritoryLookup) => T): Promise<T> {
+      for (;;) {
+        const missing = new Set<string>();
+        const result = check((id) => {
+          if (!cache.has(id)) missing.add(id);
+          return cache.get(id);
+        });
+        if (missing.size === 0) return result;
+        for (const id of missing) await load(id);
+      }
+    },
+    forget: () => cache.clear(),
+  };
 }
 
-function decide(
+/** Reads what deciding `prepared` will read, before the batch writes anything. */
+async function readAhead(reads: BatchReads, item: Prepared): Promise<void> {
+  const { mutation } = item;
+  if (await reads.mutation(mutation.mutationId)) return;
+  if (item.problem) return;
+  const head = await reads.head(mutation.id);
+  if (item.scope === 'district' && mutation.op === 'put') {
+    await reads.territories.resolve((lookup) => territoryProblems(mutation.body, lookup));
+  }
+  // The current version, for an immutable type's check or a conflict's reply.
+  if (head && (item.immutable || mutation.baseRev !== head.rev)) await reads.record(mutation.id);
+}
+
+async function decide(
   tx: SyncTransaction,
+  reads: BatchReads,
   context: PushContext,
   prepared: Prepared,
   updatedAt: string,
-  territories: ReturnType<typeof territoryLookup>,
-): MutationResult {
+): Promise<MutationResult> {
   const { mutation } = prepared;
   const { mutationId } = mutation;
   if (prepared.problem) return rejected(mutationId, prepared.problem);
-  const head = tx.recordHead(mutation.id);
+  const head = await reads.head(mutation.id);
   const scope = prepared.scope as RecordScope;
   if (!canWrite(context.user, scope, prepared.districtId, head)) {
     const message = 'you may not write this record';
@@ -193,14 +273,16 @@ function decide(
   }
   if (scope === 'district' && mutation.op === 'put') {
     // Every territory the record names exists and lies inside its district.
-    const [problem] = territoryProblems(mutation.body, territories);
+    const [problem] = await reads.territories.resolve((lookup) =>
+      territoryProblems(mutation.body, lookup),
+    );
     if (problem) {
       const message = territoryProblemMessage(problem);
       return rejected(mutationId, { code: 'territory', message, path: problem.path });
     }
   }
   if (head && prepared.immutable) {
-    const current = tx.record(mutation.id);
+    const current = await reads.record(mutation.id);
     const unchanged =
       current &&
       !current.deleted &&
@@ -223,18 +305,33 @@ function decide(
   };
   const history = { mutationId, userId: context.user.id, deviceId: context.deviceId };
   if (mutation.baseRev !== (head?.rev ?? 0)) {
+    // Read before writing: a conflict version and the trim leave the current one as it is.
+    const current = await reads.record(mutation.id);
     // Kept in history so nothing sent is lost; the current version stays as it is.
-    tx.appendRevision({ ...version, ...history, kind: 'conflict' });
+    await tx.appendRevision({ ...version, ...history, kind: 'conflict' });
     // Bounded, so repeated stale pushes cannot fill the disk; the newest ones stay.
-    tx.trimConflicts(mutation.id, context.conflictVersionsKept ?? DEFAULT_CONFLICT_VERSIONS_KEPT);
-    const current = tx.record(mutation.id);
+    await tx.trimConflicts(
+      mutation.id,
+      context.conflictVersionsKept ?? DEFAULT_CONFLICT_VERSIONS_KEPT,
+    );
     return current
       ? { mutationId, status: 'conflict', current: toServerRecord(current) }
       : { mutationId, status: 'conflict' };
   }
-  const rev = tx.appendRevision({ ...version, ...history, kind: 'applied' });
-  tx.putRecord({ ...version, rev, blobs: blobReferences(mutation.body) });
-  if (mutation.type === 'territory') territories.forget();
+  const rev = await tx.appendRevision({ ...version, ...history, kind: 'applied' });
+  await tx.putRecord({ ...version, rev, blobs: blobReferences(mutation.body) });
+  reads.written({
+    id: mutation.id,
+    type: mutation.type,
+    rev,
+    districtId: prepared.districtId,
+    deleted: version.deleted,
+    updatedAt,
+    updatedBy: version.updatedBy,
+    schemaVersion: version.schemaVersion,
+    bodyJson: prepared.bodyJson,
+  });
+  if (mutation.type === 'territory') reads.territories.forget();
   return { mutationId, status: 'applied', rev };
 }
 
@@ -265,38 +362,56 @@ function replay(
  * envelope is read here, so a bad one is `rejected` (code `invalid`, with its path) alone
  * while the others are applied in the same transaction.
  */
-export function applyPush(
+export async function applyPush(
   store: Store,
   context: PushContext,
   changes: readonly Record<string, unknown>[],
-): MutationResult[] {
+): Promise<MutationResult[]> {
   if (changes.length === 0 && !context.takeAllowance) return [];
   const prepared = changes.map((change) => {
     const read = readEnvelope(change);
     return 'mutation' in read ? prepare(read.mutation) : read;
   });
   const now = store.now().toISOString();
-  return store.syncTransaction((tx) => {
-    context.takeAllowance?.();
-    const territories = territoryLookup(tx);
-    return prepared.map((item) => {
+  return store.syncTransaction(async (tx) => {
+    await context.takeAllowance?.(tx);
+    const reads = batchReads(tx);
+    // Every read the batch needs, before its first revision is appended (see batchReads).
+    for (const item of prepared) {
       if ('result' in item) {
-        const stored = item.lookup && tx.findMutation(item.lookup.mutationId);
-        return item.lookup && stored ? replay(context, item.lookup, stored) : item.result;
+        if (item.lookup) await reads.mutation(item.lookup.mutationId);
+      } else {
+        await readAhead(reads, item);
+      }
+    }
+    const results: MutationResult[] = [];
+    for (const item of prepared) {
+      if ('result' in item) {
+        const stored = item.lookup && (await reads.mutation(item.lookup.mutationId));
+        results.push(item.lookup && stored ? replay(context, item.lookup, stored) : item.result);
+        continue;
       }
       const { mutation } = item;
-      const stored = tx.findMutation(mutation.mutationId);
-      if (stored) return replay(context, mutation, stored);
-      const result = decide(tx, context, item, now, territories);
-      tx.saveMutation({
-        mutationId: mutation.mutationId,
+      const stored = await reads.mutation(mutation.mutationId);
+      if (stored) {
+        results.push(replay(context, mutation, stored));
+        continue;
+      }
+      const result = await decide(tx, reads, context, item, now);
+      const saved = {
         hash: mutation.hash,
         resultJson: JSON.stringify(result),
         userId: context.user.id,
+      };
+      await tx.saveMutation({
+        ...saved,
+        mutationId: mutation.mutationId,
         deviceId: context.deviceId,
         createdAt: now,
       });
-      return result;
-    });
+      reads.saved(mutation.mutationId, saved);
+      results.push(result);
+    }
+    return results;
   });
 }

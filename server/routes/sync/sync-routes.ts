@@ -40,13 +40,13 @@ export function syncRoutes(store: Store, fairUse: FairUse): Hono<AppEnv> {
   routes.post('/push', async (c) => {
     const request = await readJson(c, pushBatchSchema);
     const user = c.get('user');
-    const results = applyPush(
+    const results = await applyPush(
       store,
       {
         user,
         deviceId: request.deviceId,
         schemaVersion: request.schemaVersion,
-        takeAllowance: () => fairUse.takePush(user.id),
+        takeAllowance: (tx) => fairUse.takePush(tx, user.id),
         conflictVersionsKept: fairUse.limits.conflictVersionsKept,
       },
       request.mutations,
@@ -54,9 +54,9 @@ export function syncRoutes(store: Store, fairUse: FairUse): Hono<AppEnv> {
     return c.json<PushResponse>({ results });
   });
 
-  routes.get('/pull', (c) => {
+  routes.get('/pull', async (c) => {
     const { since, limit } = readQuery(c, pullQuerySchema);
-    return c.body(pullPageJson(store, c.get('user'), since, limit), 200, {
+    return c.body(await pullPageJson(store, c.get('user'), since, limit), 200, {
       'Content-Type': 'application/json; charset=UTF-8',
     });
   });
