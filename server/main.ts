@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './env.ts';
 import { startServer } from './start-server.ts';
 
 try {
-  startServer(loadConfig());
+  await startServer(loadConfig());
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   console.error(error.message);

@@ -18,9 +18,9 @@ function readVersion(): string {
 /** A chunked upload untouched this long is abandoned; a device coming back later starts over. */
 const STALE_PARTIAL_UPLOAD_MS = 7 * 24 * 60 * 60 * 1000;
 
-export function startServer(config: ServerConfig) {
+export async function startServer(config: ServerConfig) {
   const store = openSqliteStore(config.dataDir);
-  const seeded = seedReferenceData(store);
+  const seeded = await seedReferenceData(store);
   if (seeded > 0) console.log(`Added ${seeded} reference records (territories, work plan).`);
   void removeStalePartials(config.dataDir, STALE_PARTIAL_UPLOAD_MS).then(
     (removed) => {
@@ -54,15 +54,19 @@ export function startServer(config: ServerConfig) {
     const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
     console.log(`SEDP Field is running at http://${shownHost}:${info.port}/`);
     console.log(`Data directory: ${config.dataDir}`);
-    if (store.countUsers() === 0) {
-      console.log('There is no account yet. Create the first admin (it asks for a password):');
-      console.log(`  ${firstAdminCommand(config.dataDir)}`);
-    }
+    void store.countUsers().then(
+      (users) => {
+        if (users > 0) return;
+        console.log('There is no account yet. Create the first admin (it asks for a password):');
+        console.log(`  ${firstAdminCommand(config.dataDir)}`);
+      },
+      (error: unknown) => console.warn('Could not count the accounts:', error),
+    );
   });
   const stop = () => {
     server.close(() => {
-      store.close();
-      process.exit(0);
+      // The store closes after any push transaction still open has finished.
+      void store.close().finally(() => process.exit(0));
     });
     // Idle keep-alive connections would hold close() open.
     setTimeout(() => process.exit(0), 3000).unref();

@@ -28,7 +28,7 @@ export async function benchBrowserSync(n = 1000, runs = 3): Promise<number[]> {
   const dataDir = path.join(dir, 'data');
   const store = openSqliteStore(dataDir);
   // District records must name a real district: the seeded territories.
-  seedReferenceData(store);
+  await seedReferenceData(store);
   const app = createApp({
     store,
     version: 'bench',
@@ -116,7 +116,7 @@ export async function benchBrowserSync(n = 1000, runs = 3): Promise<number[]> {
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -60,7 +60,7 @@ export async function benchDeviceSync(
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-sync-'));
   const store = openSqliteStore(path.join(dir, 'data'));
   // District records must name a real district: the seeded territories.
-  seedReferenceData(store);
+  await seedReferenceData(store);
   const app = createApp({
     store,
     version: 'bench',
@@ -125,7 +125,7 @@ export async function benchDeviceSync(
   } finally {
     await db.delete();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -27,7 +27,7 @@ export async function benchHearingList(n = 5000, runs = 3): Promise<ListFigures[
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-list-'));
   const dataDir = path.join(dir, 'data');
   const store = openSqliteStore(dataDir);
-  seedReferenceData(store);
+  await seedReferenceData(store);
   const app = createApp({ store, version: 'bench', dataDir, staticDir: path.join(root, 'dist') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -107,7 +107,7 @@ export async function benchHearingList(n = 5000, runs = 3): Promise<ListFigures[
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -68,7 +68,7 @@ export async function benchServerIngest(
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-ingest-'));
   const store = openSqliteStore(dir);
   // District records must name a real district: the seeded territories.
-  seedReferenceData(store);
+  await seedReferenceData(store);
   const app = createApp({ store, version: 'bench', dataDir: dir, fairUse: BENCH_FAIR_USE });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   try {
@@ -115,7 +115,7 @@ export async function benchServerIngest(
       server.close(() => resolve());
       (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
     });
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

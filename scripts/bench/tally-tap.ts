@@ -23,7 +23,7 @@ export async function benchTallyTaps(taps = 150): Promise<number[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-tally-'));
   const dataDir = path.join(dir, 'data');
   const store = openSqliteStore(dataDir);
-  seedReferenceData(store);
+  await seedReferenceData(store);
   const app = createApp({ store, version: 'bench', dataDir, staticDir: path.join(root, 'dist') });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -67,7 +67,7 @@ export async function benchTallyTaps(taps = 150): Promise<number[]> {
   } finally {
     await browser.close();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -45,10 +45,10 @@ export const usernameSchema = z
  * The account a typed username names (sign-in, CLI): compared after NFKC; an account kept
  * under the older rule (NFC only, e.g. a stored full-width name) is still found.
  */
-export function findAccount(store: Store, typed: string): UserAccount | undefined {
+export async function findAccount(store: Store, typed: string): Promise<UserAccount | undefined> {
   return (
-    store.findUserByUsername(normalizeUsername(typed)) ??
-    store.findUserByUsername(legacyNormalizeUsername(typed))
+    (await store.findUserByUsername(normalizeUsername(typed))) ??
+    (await store.findUserByUsername(legacyNormalizeUsername(typed)))
   );
 }
 
@@ -81,7 +81,8 @@ export type NewAccount = z.input<typeof newAccountSchema>;
 export async function createAccount(store: Store, account: NewAccount): Promise<UserAccount> {
   const input = newAccountSchema.parse(account);
   // A name kept under the older rule (NFC only, say full-width) that now reads the same.
-  if (store.listUsers().some((user) => normalizeUsername(user.username) === input.username)) {
+  const users = await store.listUsers();
+  if (users.some((user) => normalizeUsername(user.username) === input.username)) {
     throw new UsernameTakenError(`The username ${input.username} is already taken`);
   }
   return store.createUser({

@@ -42,12 +42,12 @@ const isDistrict = (body: unknown): body is { kind: 'district'; code: string } =
  * not stored yet (the CLI may run before the server first seeded the data directory). A
  * stored record wins over its seed entry: an admin may have changed or deleted it.
  */
-export function districtDirectory(store: Store): DistrictDirectory {
+export async function districtDirectory(store: Store): Promise<DistrictDirectory> {
   const codeById = new Map<string, string>();
   for (const seed of TERRITORY_SEED) {
     if (seed.kind === 'district') codeById.set(seed.id, seed.code);
   }
-  for (const record of store.recordsOfType('territory')) {
+  for (const record of await store.recordsOfType('territory')) {
     // Deleted again and re-set, so stored districts come last and win a shared code.
     codeById.delete(record.id);
     const body: unknown = JSON.parse(record.bodyJson);

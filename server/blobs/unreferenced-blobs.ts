@@ -16,8 +16,8 @@ export async function removeUnreferencedBlobs(
 ): Promise<number> {
   const before = new Date(store.now().getTime() - maxAgeMs).toISOString();
   let removed = 0;
-  for (const sha256 of store.blobsStoredBefore(before)) {
-    if (!store.deleteBlobUnlessReferenced(sha256)) continue;
+  for (const sha256 of await store.blobsStoredBefore(before)) {
+    if (!(await store.deleteBlobUnlessReferenced(sha256))) continue;
     await rm(blobPath(dataDir, sha256), { force: true });
     removed += 1;
   }

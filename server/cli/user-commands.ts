@@ -48,7 +48,7 @@ function valid<Schema extends z.ZodType>(schema: Schema, value: unknown): z.outp
 }
 
 /** A comma-separated list of district codes or ids, as district ids. */
-function districtList(store: Store, text: string): string[] {
+async function districtList(store: Store, text: string): Promise<string[]> {
   const entries = valid(
     districtIdsSchema,
     text
@@ -57,7 +57,7 @@ function districtList(store: Store, text: string): string[] {
       .filter(Boolean),
   );
   if (entries.length === 0) return [];
-  const directory = districtDirectory(store);
+  const directory = await districtDirectory(store);
   try {
     return resolveDistricts(directory, entries);
   } catch (error) {
@@ -74,8 +74,8 @@ function args(input: CommandInput, names: string[]): string[] {
   return rest;
 }
 
-function existing(store: Store, username: string): UserAccount {
-  const user = findAccount(store, username);
+async function existing(store: Store, username: string): Promise<UserAccount> {
+  const user = await findAccount(store, username);
   if (!user) throw new CommandError(`There is no user named ${username}`);
   return user;
 }
@@ -84,10 +84,10 @@ async function newPassword(io: CommandIo): Promise<string> {
   return valid(passwordSchema, await io.newPassword());
 }
 
-const summary = (store: Store, user: UserAccount) =>
+const summary = async (store: Store, user: UserAccount) =>
   `${user.username} (${user.displayName}, ${user.role}${
     user.districtIds.length > 0
-      ? `, districts ${districtLabels(districtDirectory(store), user.districtIds).join(', ')}`
+      ? `, districts ${districtLabels(await districtDirectory(store), user.districtIds).join(', ')}`
       : ''
   })`;
 
@@ -115,8 +115,8 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
       }
       const username = valid(usernameSchema, name);
       const displayName = valid(displayNameSchema, input.name ?? username);
-      const districtIds = districtList(store, input.districts ?? '');
-      if (store.findUserByUsername(username))
+      const districtIds = await districtList(store, input.districts ?? '');
+      if (await store.findUserByUsername(username))
         throw new CommandError(`A user named ${username} already exists`);
       const password = await newPassword(io);
       try {
@@ -127,7 +127,7 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
           password,
           districtIds,
         });
-        io.out(`Created ${summary(store, user)}.`);
+        io.out(`Created ${await summary(store, user)}.`);
       } catch (error) {
         if (error instanceof UsernameTakenError)
           throw new CommandError(`A user named ${username} already exists`);
@@ -137,12 +137,12 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
     }
     case 'list': {
       args(input, []);
-      const users = store.listUsers();
+      const users = await store.listUsers();
       if (users.length === 0) {
         io.out('There are no users yet.');
         return;
       }
-      const directory = districtDirectory(store);
+      const directory = await districtDirectory(store);
       const rows = users.map((user) => [
         user.username,
         user.displayName,
@@ -156,7 +156,7 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
     }
     case 'passwd': {
       const [name] = args(input, ['username']);
-      const user = existing(store, name as string);
+      const user = await existing(store, name as string);
       await resetPassword(store, user.id, await newPassword(io));
       io.out(`Changed the password of ${user.username}; their devices must sign in again.`);
       return;
@@ -164,8 +164,8 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
     case 'disable':
     case 'enable': {
       const [name] = args(input, ['username']);
-      const user = existing(store, name as string);
-      store.setDisabled(user.id, command === 'disable');
+      const user = await existing(store, name as string);
+      await store.setDisabled(user.id, command === 'disable');
       io.out(
         command === 'disable'
           ? `Disabled ${user.username}; their devices are signed out.`
@@ -175,9 +175,11 @@ export async function runUserCommand(store: Store, input: CommandInput, io: Comm
     }
     case 'districts': {
       const [name, list] = args(input, ['username', 'code,...']);
-      const user = existing(store, name as string);
-      const updated = store.setDistricts(user.id, districtList(store, list as string));
-      io.out(`Districts of ${summary(store, updated as UserAccount)}.`);
+      const user = await existing(store, name as string);
+      const ids = await districtList(store, list as string);
+      const updated = await store.setDistricts(user.id, ids);
+      if (!updated) throw new CommandError(`There is no user named ${name}`);
+      io.out(`Districts of ${await summary(store, updated)}.`);
       return;
     }
     case undefined:

@@ -67,7 +67,7 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -32,11 +32,11 @@ export function requireAuth(store: Store): MiddlewareHandler<AppEnv> {
     const hash = tokenHash(token);
     const idleMs = c.get('tokenIdleMs') as number | undefined;
     const idleSince = idleMs === undefined ? undefined : new Date(store.now().getTime() - idleMs);
-    const user = store.userForToken(hash, idleSince);
+    const user = await store.userForToken(hash, idleSince);
     if (user === 'expired') throw expired();
     if (!user) {
       // Told apart so the device can say why and offer a backup before it wipes itself.
-      if (store.tokenOfDisabledAccount(hash)) {
+      if (await store.tokenOfDisabledAccount(hash)) {
         throw new ApiError(403, 'account_disabled', 'This account has been disabled');
       }
       throw unauthorized();

@@ -10,15 +10,15 @@ import type { Store } from '../store/store.ts';
  */
 export function healthRoute(store: Store, version: string): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
-  routes.get('/health', (c) => {
+  routes.get('/health', async (c) => {
     try {
-      store.ping();
-      store.checkWritable();
+      await store.ping();
+      await store.checkWritable();
       return c.json({
         status: 'ok',
         version,
-        schemaVersion: store.schemaVersion(),
-        hasUsers: store.countUsers() > 0,
+        schemaVersion: await store.schemaVersion(),
+        hasUsers: (await store.countUsers()) > 0,
       });
     } catch (error) {
       const code = isStorageFull(error) ? 'storage_full' : 'database_unavailable';

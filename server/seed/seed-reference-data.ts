@@ -47,11 +47,11 @@ function seedRecords(): SeedRecord[] {
  * which exist, so a start with everything seeded costs next to nothing. Returns how many
  * were inserted.
  */
-export function seedReferenceData(store: Store, now: Date = store.now()): number {
+export function seedReferenceData(store: Store, now: Date = store.now()): Promise<number> {
   const records = seedRecords();
   const updatedAt = now.toISOString();
-  return store.syncTransaction((tx) => {
-    const existing = tx.existingIds(records.map((record) => record.id));
+  return store.syncTransaction(async (tx) => {
+    const existing = await tx.existingIds(records.map((record) => record.id));
     let inserted = 0;
     for (const record of records) {
       if (existing.has(record.id)) continue;
@@ -66,14 +66,14 @@ export function seedReferenceData(store: Store, now: Date = store.now()): number
         // Reference data belongs to no district.
         districtId: null,
       };
-      const rev = tx.appendRevision({
+      const rev = await tx.appendRevision({
         ...version,
         kind: 'applied',
         mutationId: null,
         userId: null,
         deviceId: null,
       });
-      tx.putRecord({ ...version, rev });
+      await tx.putRecord({ ...version, rev });
       inserted += 1;
     }
     return inserted;

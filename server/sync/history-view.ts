@@ -19,12 +19,12 @@ function versionDistrict(revision: Revision): string | null {
  * does not show its body from before the move (it was never theirs to pull); conflict
  * versions are judged the same way.
  */
-export function historyFor(
+export async function historyFor(
   store: Store,
   user: UserAccount,
   recordId: string,
-): RecordHistory | undefined {
-  const revisions = store.history(recordId);
+): Promise<RecordHistory | undefined> {
+  const revisions = await store.history(recordId);
   const applied = revisions.filter((revision) => revision.kind === 'applied');
   const first = applied[0];
   const current = applied.at(-1);
@@ -36,26 +36,27 @@ export function historyFor(
   };
   if (!mayRead(current)) return undefined;
   const names = new Map<string, string | null>();
-  const nameOf = (revision: Revision) => {
+  const nameOf = async (revision: Revision) => {
     const key = revision.userId ?? `@${revision.updatedBy}`;
     if (!names.has(key)) {
       const account = revision.userId
-        ? store.findUser(revision.userId)
-        : store.findUserByUsername(revision.updatedBy);
+        ? await store.findUser(revision.userId)
+        : await store.findUserByUsername(revision.updatedBy);
       names.set(key, account?.displayName ?? null);
     }
     return names.get(key) ?? null;
   };
-  const versions = revisions.filter(mayRead).map(
-    (revision): RecordVersion => ({
+  const versions: RecordVersion[] = [];
+  for (const revision of revisions.filter(mayRead)) {
+    versions.push({
       rev: revision.rev,
       kind: revision.kind,
       updatedAt: revision.updatedAt,
       updatedBy: revision.updatedBy,
-      updatedByName: nameOf(revision),
+      updatedByName: await nameOf(revision),
       deleted: revision.deleted,
       body: revision.body,
-    }),
-  );
+    });
+  }
   return { id: recordId, type: current.type, createdBy: first.updatedBy, versions };
 }

@@ -24,10 +24,10 @@ const districtsBody = z.object({ districtIds: districtIdsSchema });
 const roleBody = z.object({ role: roleSchema });
 
 /** District codes or ids as district ids: 400 `invalid` at `districtIds` for unknown ones. */
-function districtIds(store: Store, entries: readonly string[]): string[] {
+async function districtIds(store: Store, entries: readonly string[]): Promise<string[]> {
   if (entries.length === 0) return [];
   try {
-    return resolveDistricts(districtDirectory(store), entries);
+    return resolveDistricts(await districtDirectory(store), entries);
   } catch (error) {
     if (!(error instanceof UnknownDistrictsError)) throw error;
     throw new ApiError(400, 'invalid', error.message, { path: ['districtIds'] });
@@ -44,11 +44,11 @@ export function userRoutes(store: Store): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireAuth(store), requireAdmin);
 
-  routes.get('/users', (c) => c.json({ users: store.listUsers() }));
+  routes.get('/users', async (c) => c.json({ users: await store.listUsers() }));
 
   routes.post('/users', async (c) => {
     const input = await readJson(c, newAccountSchema);
-    const account = { ...input, districtIds: districtIds(store, input.districtIds) };
+    const account = { ...input, districtIds: await districtIds(store, input.districtIds) };
     try {
       return c.json({ user: await createAccount(store, account) }, 201);
     } catch (error) {
@@ -57,16 +57,16 @@ export function userRoutes(store: Store): Hono<AppEnv> {
     }
   });
 
-  routes.post('/users/:id/disable', (c) => {
+  routes.post('/users/:id/disable', async (c) => {
     // An admin locking themselves out would leave only the CLI to undo it.
     if (c.req.param('id') === c.get('user').id) {
       throw new ApiError(400, 'cannot_disable_self', 'You cannot disable your own account');
     }
-    return c.json(found(store.setDisabled(c.req.param('id'), true)));
+    return c.json(found(await store.setDisabled(c.req.param('id'), true)));
   });
 
-  routes.post('/users/:id/enable', (c) =>
-    c.json(found(store.setDisabled(c.req.param('id'), false))),
+  routes.post('/users/:id/enable', async (c) =>
+    c.json(found(await store.setDisabled(c.req.param('id'), false))),
   );
 
   routes.post('/users/:id/password', async (c) => {
@@ -76,8 +76,8 @@ export function userRoutes(store: Store): Hono<AppEnv> {
 
   routes.put('/users/:id/districts', async (c) => {
     const body = await readJson(c, districtsBody);
-    const ids = districtIds(store, body.districtIds);
-    return c.json(found(store.setDistricts(c.req.param('id'), ids)));
+    const ids = await districtIds(store, body.districtIds);
+    return c.json(found(await store.setDistricts(c.req.param('id'), ids)));
   });
 
   routes.put('/users/:id/role', async (c) => {
@@ -87,7 +87,7 @@ export function userRoutes(store: Store): Hono<AppEnv> {
     }
     const { role } = await readJson(c, roleBody);
     // Districts are kept as they are: only consultants use them.
-    return c.json(found(store.setRole(c.req.param('id'), role)));
+    return c.json(found(await store.setRole(c.req.param('id'), role)));
   });
   return routes;
 }

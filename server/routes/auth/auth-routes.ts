@@ -40,12 +40,12 @@ export function authRoutes({ store, loginLimits, trustProxy }: AuthRouteDeps): H
 
   routes.post('/auth/login', async (c) => {
     const { username: typed, password, deviceId } = await readJson(c, loginSchema);
-    const user = findAccount(store, typed);
+    const user = await findAccount(store, typed);
     const deviceHash = deviceId === undefined ? undefined : sha256(deviceId);
     // A device the account signed in on before counts only its own failures: guessing
     // from elsewhere (or from behind the same proxy) cannot lock its owner out.
     const knownDevice =
-      user && deviceHash && store.isKnownDevice(user.id, deviceHash)
+      user && deviceHash && (await store.isKnownDevice(user.id, deviceHash))
         ? deviceKey(user.id, deviceHash)
         : undefined;
     const account = accountKey(user?.username ?? normalizeUsername(typed));
@@ -58,7 +58,7 @@ export function authRoutes({ store, loginLimits, trustProxy }: AuthRouteDeps): H
         ];
     // Counted as a failure before the (slow) password check, so a burst of parallel
     // guesses gets no more checks than the limit allows; taken back on success.
-    const reservation = store.reserveLoginAttempt(keys, loginLimits);
+    const reservation = await store.reserveLoginAttempt(keys, loginLimits);
     if (!reservation.reserved) {
       const seconds = Math.max(1, Math.ceil(reservation.retryAfterMs / 1000));
       throw new ApiError(
@@ -70,7 +70,7 @@ export function authRoutes({ store, loginLimits, trustProxy }: AuthRouteDeps): H
         },
       );
     }
-    const hash = user && store.passwordHash(user.id);
+    const hash = user && (await store.passwordHash(user.id));
     const ok = hash ? await verifyPassword(password, hash) : await verifyAgainstNothing(password);
     // One answer for unknown name, wrong password and disabled account: nothing to probe.
     if (!user || !ok || user.disabled) {
@@ -78,18 +78,18 @@ export function authRoutes({ store, loginLimits, trustProxy }: AuthRouteDeps): H
     }
     // The account's count starts afresh; the address's loses only this attempt, so one good
     // account cannot be used to reset guessing against others.
-    store.loginSucceeded({
+    await store.loginSucceeded({
       release: knownDevice ? [] : reservation.ids.slice(1),
       clear: [knownDevice ?? account],
       device: deviceHash ? { userId: user.id, deviceHash } : undefined,
     });
     const token = newToken();
-    store.saveToken(tokenHash(token), user.id);
+    await store.saveToken(tokenHash(token), user.id);
     return c.json<LoginResponse>({ token, user: toSessionUser(user) });
   });
 
-  routes.post('/auth/logout', requireAuth(store), (c) => {
-    store.revokeToken(c.get('tokenHash'));
+  routes.post('/auth/logout', requireAuth(store), async (c) => {
+    await store.revokeToken(c.get('tokenHash'));
     return c.body(null, 204);
   });
 

@@ -56,7 +56,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
 
   /** Stored: both the row and the file (a file lost from disk counts as missing). */
   const isStored = async (sha256: string) =>
-    store.blobInfo(sha256) !== undefined && (await blobFileExists(dataDir, sha256));
+    (await store.blobInfo(sha256)) !== undefined && (await blobFileExists(dataDir, sha256));
 
   /**
    * Read like the records naming it: coordinators and admins all; a consultant only what
@@ -70,32 +70,32 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
     const mime = blobMime(c.req.header('content-type'));
     const user = c.get('user');
     const bytes = new Uint8Array(await c.req.arrayBuffer());
-    fairUse.takeUpload(user.id, bytes.length);
+    await fairUse.takeUpload(user.id, bytes.length);
     if (createHash('sha256').update(bytes).digest('hex') !== sha256) {
       throw new ApiError(400, 'hash_mismatch', 'The SHA-256 of the bytes is not the name given');
     }
-    const known = store.blobInfo(sha256);
+    const known = await store.blobInfo(sha256);
     const info = { sha256, size: bytes.length, mime: known?.mime ?? mime };
     const createdBy = user.id;
     if (known && (await blobFileExists(dataDir, sha256))) {
       // The same bytes again (someone who could not see the first copy): they uploaded it too.
-      store.saveBlobInfo({ ...info, createdBy });
+      await store.saveBlobInfo({ ...info, createdBy });
       return c.json(info, 200);
     }
-    if (!known) fairUse.checkUnreferencedUploads(user.id);
+    if (!known) await fairUse.checkUnreferencedUploads(user.id);
     // File first, then the row: a row never points at a missing file.
     await writeBlobFile(dataDir, sha256, bytes);
-    store.saveBlobInfo({ ...info, createdBy });
+    await store.saveBlobInfo({ ...info, createdBy });
     return c.json(info, known ? 200 : 201);
   });
 
   // How much of a chunked upload this user has stored: the device resumes from there.
   routes.get('/:sha256/upload', async (c) => {
     const sha256 = shaParam(c.req.param('sha256'));
-    const info = store.blobInfo(sha256);
+    const info = await store.blobInfo(sha256);
     // A blob this user may not read is reported as not uploaded: they send its bytes.
     const state: UploadState =
-      info && mayRead(sha256, c.get('user')) && (await isStored(sha256))
+      info && (await mayRead(sha256, c.get('user'))) && (await isStored(sha256))
         ? { sha256, offset: info.size, complete: true }
         : {
             sha256,
@@ -123,9 +123,9 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
       throw new ApiError(413, 'too_large', message);
     }
     const user = c.get('user');
-    const known = store.blobInfo(sha256);
+    const known = await store.blobInfo(sha256);
     // Someone who may not read the blob sends all of its bytes, proving they hold them.
-    if (known && mayRead(sha256, user) && (await isStored(sha256))) {
+    if (known && (await mayRead(sha256, user)) && (await isStored(sha256))) {
       await removePartial(dataDir, sha256, user.id);
       const state: UploadState = { sha256, offset: known.size, complete: true };
       return c.json(state, 200, { 'Upload-Offset': String(known.size) });
@@ -141,9 +141,9 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
       const message = `The body has ${bytes.length} bytes; Content-Range names ${length}`;
       throw new ApiError(400, 'invalid', message, { path: ['content-range'] });
     }
-    fairUse.takeUpload(user.id, bytes.length);
+    await fairUse.takeUpload(user.id, bytes.length);
     // A new blob starts at byte 0: refused there, no half-finished upload is left behind.
-    if (range.start === 0 && !known) fairUse.checkUnreferencedUploads(user.id);
+    if (range.start === 0 && !known) await fairUse.checkUnreferencedUploads(user.id);
     const result = await receiveChunk(dataDir, sha256, user.id, range, bytes);
     switch (result.kind) {
       case 'offset_mismatch':
@@ -164,7 +164,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
       }
       case 'complete': {
         // The file is in place before the row: a row never points at a missing file.
-        store.saveBlobInfo({ sha256, size: result.size, mime, createdBy: user.id });
+        await store.saveBlobInfo({ sha256, size: result.size, mime, createdBy: user.id });
         const state: UploadState = { sha256, offset: result.size, complete: true };
         return c.json(state, 201, { 'Upload-Offset': String(result.size) });
       }
@@ -174,10 +174,14 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
   // Hono answers HEAD with the GET route, dropping the body; so no file is opened for it.
   routes.get('/:sha256', async (c) => {
     const sha256 = shaParam(c.req.param('sha256'));
-    const info = store.blobInfo(sha256);
+    const info = await store.blobInfo(sha256);
     // A file lost from disk is reported missing, so the device uploads it again; a blob
     // the user may not read is missing to them as well (nothing tells it exists).
-    if (!info || !mayRead(sha256, c.get('user')) || !(await blobFileExists(dataDir, sha256)))
+    if (
+      !info ||
+      !(await mayRead(sha256, c.get('user'))) ||
+      !(await blobFileExists(dataDir, sha256))
+    )
       throw new ApiError(404, 'not_found', 'No such blob');
     const headers = {
       'Content-Type': info.mime,

@@ -14,12 +14,12 @@ export function recordRoutes(store: Store): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireAuth(store));
 
-  routes.get('/:id/history', (c) => {
+  routes.get('/:id/history', async (c) => {
     const id = c.req.param('id');
     if (!recordId.safeParse(id).success) {
       throw new ApiError(400, 'invalid', 'The record id must be a UUID', { path: ['id'] });
     }
-    const history = historyFor(store, c.get('user'), id);
+    const history = await historyFor(store, c.get('user'), id);
     if (!history) throw new ApiError(404, 'not_found', 'No such record');
     return c.json<RecordHistory>(history);
   });
