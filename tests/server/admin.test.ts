@@ -115,7 +115,7 @@ describe('admin API', () => {
     expect(created.body.message).toBe(
       `Unknown districts: ${unknown.slice(1).sort().join(', ')} (give district codes or ids)`,
     );
-    expect(server.store.findUserByUsername('aisuluu')).toBeUndefined();
+    expect(await server.store.findUserByUsername('aisuluu')).toBeUndefined();
 
     const user = (await admin.api.post('/api/admin/users', { ...base, districtIds: ['aksy'] })).body
       .user;
@@ -124,7 +124,7 @@ describe('admin API', () => {
     });
     expect(changed.status).toBe(400);
     expect(changed.body).toMatchObject({ error: 'invalid', path: ['districtIds'] });
-    expect(server.store.findUser(user.id)?.districtIds).toEqual([territoryId('aksy')]);
+    expect((await server.store.findUser(user.id))?.districtIds).toEqual([territoryId('aksy')]);
   });
 
   it('takes the code of a district an admin added', async () => {
@@ -182,7 +182,7 @@ describe('admin API', () => {
       role: 'coordinator',
       districtIds: [territoryId('aksy')],
     });
-    expect(server.store.findUser(target.user.id)?.role).toBe('coordinator');
+    expect((await server.store.findUser(target.user.id))?.role).toBe('coordinator');
 
     const stale = await target.api.get('/api/me');
     expect(stale.status).toBe(401);
@@ -211,7 +211,7 @@ describe('admin API', () => {
     });
     expect(self.status).toBe(400);
     expect(self.body.error).toBe('cannot_change_own_role');
-    expect(server.store.findUser(admin.user.id)?.role).toBe('admin');
+    expect((await server.store.findUser(admin.user.id))?.role).toBe('admin');
     expect((await admin.api.get('/api/me')).status).toBe(200);
 
     for (const body of [{ role: 'mayor' }, {}, { role: null }]) {
@@ -219,7 +219,7 @@ describe('admin API', () => {
       expect(bad.status).toBe(400);
       expect(bad.body).toMatchObject({ error: 'invalid', path: ['role'] });
     }
-    expect(server.store.findUser(target.user.id)?.role).toBe('coordinator');
+    expect((await server.store.findUser(target.user.id))?.role).toBe('coordinator');
     expect((await target.api.get('/api/me')).status).toBe(200);
 
     const missing = await admin.api.put('/api/admin/users/no-such-id/role', { role: 'admin' });
@@ -246,7 +246,7 @@ describe('admin API', () => {
       }
     }
     expect((await target.api.get('/api/me')).status).toBe(200);
-    expect(server.store.findUser(target.user.id)?.role).toBe('consultant');
+    expect((await server.store.findUser(target.user.id))?.role).toBe('consultant');
   });
 });
 
@@ -313,7 +313,7 @@ describe('usernames and display names', () => {
     const passwordHash = await hashPassword('kochkor-2025');
     // As made before NFKC and the one-alphabet rule: full-width, and mixed alphabets.
     for (const username of ['ｏｌｄ', 'аdmin']) {
-      server.store.createUser({
+      await server.store.createUser({
         username,
         displayName: username,
         role: 'consultant',

@@ -64,7 +64,7 @@ describe('sign-in', () => {
     const server = await freshServer(onTestFinished);
     const { user } = await signedInUser(server, 'consultant');
     const disabled = await signedInUser(server, 'consultant');
-    server.store.setDisabled(disabled.user.id, true);
+    await server.store.setDisabled(disabled.user.id, true);
 
     const replies = [
       await login(server, 'nobody-here', PASSWORD),

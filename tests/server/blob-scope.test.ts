@@ -98,7 +98,7 @@ describe('blobs scoped like records', () => {
     expect(await putBlob(server, uploader.token, bytes)).toBe(201);
     expect((await read(server, uploader.token, sha256(bytes))).status).toBe(200);
     expect((await read(server, other.token, sha256(bytes))).status).toBe(404);
-    expect(server.store.isBlobReferenced(sha256(bytes))).toBe(false);
+    expect(await server.store.isBlobReferenced(sha256(bytes))).toBe(false);
   });
 
   it('takes the same bytes again from someone who could not see them, who may read them after', async () => {
@@ -116,16 +116,16 @@ describe('blobs scoped like records', () => {
   it('keeps the record → blob index as records change, and answers isBlobReferenced', async () => {
     const server = await freshServer(onTestFinished);
     const { aksyConsultant, name, hearingId } = await aksySheet(server);
-    expect(server.store.isBlobReferenced(name)).toBe(true);
+    expect(await server.store.isBlobReferenced(name)).toBe(true);
 
     const without = newHearing({ districtId: aksy, municipalityId: kerben }, new Date());
     const m = await mutation({ type: 'hearing', id: hearingId, baseRev: 0, body: without });
-    const head = server.store.history(hearingId).at(-1);
+    const head = (await server.store.history(hearingId)).at(-1);
     const edit = { ...m, baseRev: head?.rev ?? 0 };
     expect((await push(aksyConsultant.api, [edit])).body.results[0]).toMatchObject({
       status: 'applied',
     });
-    expect(server.store.isBlobReferenced(name)).toBe(false);
+    expect(await server.store.isBlobReferenced(name)).toBe(false);
     // Still the uploader's to read.
     expect((await read(server, aksyConsultant.token, name)).status).toBe(200);
   });

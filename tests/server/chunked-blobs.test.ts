@@ -93,7 +93,11 @@ describe('chunked blob uploads', { timeout: 60_000 }, () => {
     });
 
     expect(readFileSync(blobFile(server, name)).equals(bytes)).toBe(true);
-    expect(server.store.blobInfo(name)).toEqual({ sha256: name, size: 700_000, mime: 'image/png' });
+    expect(await server.store.blobInfo(name)).toEqual({
+      sha256: name,
+      size: 700_000,
+      mime: 'image/png',
+    });
     expect(partials(server)).toEqual([]);
     expect((await up.status(name)).body).toEqual({
       sha256: name,
@@ -167,7 +171,7 @@ describe('chunked blob uploads', { timeout: 60_000 }, () => {
     const last = await up.chunk(wrong, bytes, 200_000, 400_000);
     expect(last).toMatchObject({ status: 400, body: { error: 'hash_mismatch' } });
     expect(partials(server)).toEqual([]);
-    expect(server.store.blobInfo(wrong)).toBeUndefined();
+    expect(await server.store.blobInfo(wrong)).toBeUndefined();
     expect(existsSync(blobFile(server, wrong))).toBe(false);
     expect((await up.status(wrong)).body).toMatchObject({ offset: 0, complete: false });
   });

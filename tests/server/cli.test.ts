@@ -175,7 +175,7 @@ describe('users CLI', { timeout: 90_000 }, () => {
     );
 
     expect(added).toMatchObject({ code: 0, stdout: expect.stringContaining('at-bashy, nooken') });
-    expect(server.store.findUserByUsername('nurlan')?.districtIds).toEqual(
+    expect((await server.store.findUserByUsername('nurlan'))?.districtIds).toEqual(
       [id, territoryId('nooken')].sort(),
     );
     expect((await users(server.dataDir, ['list'])).stdout).toMatch(/nurlan.*at-bashy,nooken/);

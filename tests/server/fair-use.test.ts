@@ -85,7 +85,7 @@ describe('fair use', () => {
       expect(Number(reply?.headers.get('retry-after'))).toBeLessThanOrEqual(60);
       // Nothing of a refused push is stored: the device still holds it and sends it again.
       const id = batches[index]?.[0]?.id ?? '';
-      expect(server.store.history(id)).toHaveLength(0);
+      expect(await server.store.history(id)).toHaveLength(0);
     }
     clock.advance(MINUTE);
     const again = await push(api, batches[refused[0] ?? 0] ?? []);
@@ -179,10 +179,10 @@ describe('fair use', () => {
 
     const removed = await removeUnreferencedBlobs(server.store, server.dataDir, 7 * DAY);
     expect(removed).toBe(1);
-    expect(server.store.blobInfo(sha256(orphan))).toBeUndefined();
+    expect(await server.store.blobInfo(sha256(orphan))).toBeUndefined();
     expect(existsSync(blobPath(server.dataDir, sha256(orphan)))).toBe(false);
     for (const bytes of [named, inConflict, fresh]) {
-      expect(server.store.blobInfo(sha256(bytes))).toBeDefined();
+      expect(await server.store.blobInfo(sha256(bytes))).toBeDefined();
       expect(existsSync(blobPath(server.dataDir, sha256(bytes)))).toBe(true);
     }
     // A device asking for the removed one hears it is missing, and would upload it again.
@@ -220,7 +220,7 @@ describe('fair use', () => {
         stale.map(() => 'conflict'),
       );
     }
-    const history = server.store.history(first.id);
+    const history = await server.store.history(first.id);
     const applied = history.filter((version) => version.kind === 'applied');
     const conflicts = history.filter((version) => version.kind === 'conflict');
     expect(applied.map((version) => version.rev)).toEqual([rev1, rev2]);

@@ -91,7 +91,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const dataDir = options.dataDir ?? makeTempDir();
   const sqlite = openSqliteDatabase(dataDir);
   const store = sqliteStore(sqlite, dataDir, { now: options.now });
-  if (options.seed ?? true) seedReferenceData(store);
+  if (options.seed ?? true) await seedReferenceData(store);
   const app = createApp({
     store: options.wrapStore ? options.wrapStore(store) : store,
     version: '0.0.0-test',
@@ -112,10 +112,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     store,
     sqlite,
     close: () =>
-      new Promise<void>((resolve) => {
+      new Promise<void>((resolve, reject) => {
         server.close(() => {
-          store.close();
-          resolve();
+          store.close().then(resolve, reject);
         });
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       }),
@@ -249,7 +248,7 @@ export { uuidv7 };
  * keep running (200) and store nothing.
  */
 export async function expectInvalid(
-  server: { store: { history(id: string): unknown[] } },
+  server: { store: { history(id: string): Promise<unknown[]> } },
   api: Client,
   type: string,
   cases: readonly [Record<string, unknown>, (string | number)[]][],
@@ -262,6 +261,6 @@ export async function expectInvalid(
       status: 'rejected',
       error: { code: 'invalid', path },
     });
-    expect(server.store.history(m.id)).toHaveLength(0);
+    expect(await server.store.history(m.id)).toHaveLength(0);
   }
 }

@@ -75,7 +75,7 @@ describe('hostile input', () => {
       status: 'rejected',
       error: { code: 'invalid', path: ['attendance', 'participants', 0, 'extra'] },
     });
-    for (const change of changes) expect(server.store.history(change.id)).toHaveLength(0);
+    for (const change of changes) expect(await server.store.history(change.id)).toHaveLength(0);
   });
 
   it('answers a body nested 200 to 100,000 deep with a 4xx, anywhere, and keeps running', async () => {

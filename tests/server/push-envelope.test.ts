@@ -56,8 +56,8 @@ describe('push: one bad change in a batch of 100', () => {
       const others = results.filter((_, i) => i !== 40);
       expect(others.map((r) => r.status)).toEqual(Array(99).fill('applied'));
       expect(others.map((r) => r.mutationId)).toEqual(good.map((m) => m.mutationId));
-      for (const m of good) expect(server.store.history(m.id)).toHaveLength(1);
-      if (typeof bad.id === 'string') expect(server.store.history(bad.id)).toEqual([]);
+      for (const m of good) expect(await server.store.history(m.id)).toHaveLength(1);
+      if (typeof bad.id === 'string') expect(await server.store.history(bad.id)).toEqual([]);
     });
   }
 
@@ -114,7 +114,7 @@ describe('push: one bad change in a batch of 100', () => {
     ]);
     // Worked out again, the same: not replayed from a stored row, not "reused".
     expect(again.body.results).toEqual((reply.body.results as Result[]).slice(0, 3));
-    expect(server.store.history(base.id)).toEqual([]);
+    expect(await server.store.history(base.id)).toEqual([]);
   });
 
   it('a retry of an accepted change keeps its answer even when the rest of its envelope no longer passes', async () => {
@@ -132,6 +132,6 @@ describe('push: one bad change in a batch of 100', () => {
       status: 'duplicate',
       rev: SEEDED + 1,
     });
-    expect(server.store.history(m.id)).toHaveLength(1);
+    expect(await server.store.history(m.id)).toHaveLength(1);
   });
 });

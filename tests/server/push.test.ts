@@ -27,7 +27,7 @@ describe('push', () => {
     expect(reply.body.results).toEqual([
       { mutationId: m.mutationId, status: 'applied', rev: SEEDED + 1 },
     ]);
-    const [version] = server.store.history(m.id);
+    const [version] = await server.store.history(m.id);
     expect(version).toMatchObject({
       rev: SEEDED + 1,
       kind: 'applied',
@@ -56,7 +56,7 @@ describe('push', () => {
       status: 'duplicate',
       rev: SEEDED + 1,
     });
-    expect(server.store.history(m.id)).toHaveLength(1);
+    expect(await server.store.history(m.id)).toHaveLength(1);
     const pulled = await api.get(`/api/sync/pull?since=${SEEDED}`);
     expect(pulled.body.changes).toHaveLength(1);
   });
@@ -80,7 +80,7 @@ describe('push', () => {
       status: 'rejected',
       error: { code: 'mutation_reused' },
     });
-    expect(server.store.history(m.id).map((v) => v.body.title)).toEqual(['First']);
+    expect((await server.store.history(m.id)).map((v) => v.body.title)).toEqual(['First']);
   });
 
   it('keeps both versions in history on a conflict and returns the current one', async () => {
@@ -105,7 +105,7 @@ describe('push', () => {
       schemaVersion: 1,
       body: note(NOOKEN, 'Office'),
     });
-    const history = server.store.history(id);
+    const history = await server.store.history(id);
     expect(history.map((v) => [v.kind, v.body.title])).toEqual([
       ['applied', 'Original'],
       ['applied', 'Office'],
@@ -133,7 +133,7 @@ describe('push', () => {
       'rejected',
     ]);
     expect(retry.body.results).toEqual(first.body.results);
-    expect(server.store.history(id)).toHaveLength(2);
+    expect(await server.store.history(id)).toHaveLength(2);
   });
 
   it('applies the rest of a batch around an invalid body and names the bad field', async () => {
@@ -155,7 +155,7 @@ describe('push', () => {
     });
     expect(two.error.message).toEqual(expect.any(String));
     expect(three).toMatchObject({ status: 'applied', rev: SEEDED + 2 });
-    expect(server.store.history(bad.id)).toEqual([]);
+    expect(await server.store.history(bad.id)).toEqual([]);
   });
 
   it('rejects an unknown record type and a hash that does not match the body', async () => {
@@ -171,8 +171,8 @@ describe('push', () => {
       { mutationId: unknown.mutationId, status: 'rejected', error: { code: 'unknown_type' } },
       { mutationId: tampered.mutationId, status: 'rejected', error: { code: 'hash_mismatch' } },
     ]);
-    expect(server.store.history(unknown.id)).toEqual([]);
-    expect(server.store.history(tampered.id)).toEqual([]);
+    expect(await server.store.history(unknown.id)).toEqual([]);
+    expect(await server.store.history(tampered.id)).toEqual([]);
   });
 
   it('accepts the same body with its keys in another order (canonical hash)', async () => {
@@ -208,7 +208,7 @@ describe('push', () => {
     const { api, user } = await signedInUser(server, 'admin');
     const id = uuidv7();
     // Only one type is registered yet, so the other type's record is put in directly.
-    server.store.syncTransaction((tx) => {
+    await server.store.syncTransaction(async (tx) => {
       const version = {
         recordId: id,
         type: 'training',
@@ -219,14 +219,14 @@ describe('push', () => {
         schemaVersion: 1,
         districtId: NOOKEN,
       };
-      const rev = tx.appendRevision({
+      const rev = await tx.appendRevision({
         ...version,
         kind: 'applied',
         mutationId: uuidv7(),
         userId: user.id,
         deviceId: 'seed',
       });
-      tx.putRecord({ ...version, rev });
+      await tx.putRecord({ ...version, rev });
     });
 
     const reply = await push(api, [
@@ -234,7 +234,7 @@ describe('push', () => {
     ]);
 
     expect(reply.body.results[0]).toMatchObject({ status: 'rejected', error: { code: 'invalid' } });
-    expect(server.store.history(id)).toHaveLength(1);
+    expect(await server.store.history(id)).toHaveLength(1);
   });
 
   it('refuses a batch of more than 100 mutations, and malformed requests, as a whole', async () => {
@@ -264,7 +264,7 @@ describe('push', () => {
     const noDevice = await api.post('/api/sync/push', { schemaVersion: 1, mutations: [m] });
     expect(noDevice.status).toBe(400);
     expect(noDevice.body).toMatchObject({ error: 'invalid', path: ['deviceId'] });
-    expect(server.store.history(m.id)).toEqual([]);
+    expect(await server.store.history(m.id)).toEqual([]);
   });
 
   it('refuses a push body over 2 MB with 413 and keeps serving', async () => {
@@ -298,10 +298,10 @@ describe('push failing half-way', () => {
           store.syncTransaction((tx) =>
             fn({
               ...tx,
-              putRecord(input) {
+              async putRecord(input) {
                 puts += 1;
                 if (puts === 2) throw new Error('disk full');
-                tx.putRecord(input);
+                await tx.putRecord(input);
               },
             }),
           ),
@@ -325,7 +325,7 @@ describe('push failing half-way', () => {
       requestId: reply.headers.get('x-request-id'),
     });
     expect(errors).toHaveLength(1);
-    for (const m of batch) expect(server.store.history(m.id)).toEqual([]);
+    for (const m of batch) expect(await server.store.history(m.id)).toEqual([]);
     // The device retries the same batch: now it all goes in, none as a duplicate.
     const retry = await push(api, batch);
     expect(retry.body.results.map((r: { status: string }) => r.status)).toEqual([

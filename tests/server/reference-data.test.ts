@@ -96,7 +96,7 @@ describe('seeded reference data', () => {
     expect(byCode(pulled.changes, 'jeti-oguz')?.body.names).toMatchObject({
       ky: 'Жети-Өгүз району',
     });
-    expect(first.store.history(territoryId('nooken'))).toMatchObject([
+    expect(await first.store.history(territoryId('nooken'))).toMatchObject([
       { kind: 'applied', updatedBy: 'system', mutationId: null, userId: null, deviceId: null },
     ]);
     await first.close();
@@ -121,7 +121,7 @@ describe('seeded reference data', () => {
     const coordinator = await signedInUser(server, 'coordinator');
     const admin = await signedInUser(server, 'admin');
     const { id, body } = seeded('nooken');
-    const baseRev = server.store.history(id).at(-1)?.rev as number;
+    const baseRev = (await server.store.history(id)).at(-1)?.rev as number;
     const renamed = { ...body, names: { ...body.names, en: 'Nooken' } };
 
     for (const { api } of [consultant, coordinator]) {
@@ -137,7 +137,7 @@ describe('seeded reference data', () => {
       await mutation({ type: 'territory', body: { ...renamed, code: 'new-district' } }),
     ]);
     expect(fromConsultant.body.results[0]).toMatchObject({ status: 'rejected' });
-    expect(server.store.history(id)).toHaveLength(1);
+    expect(await server.store.history(id)).toHaveLength(1);
 
     const { cursor } = await pullAll(consultant.api);
     const applied = await push(admin.api, [
@@ -156,17 +156,17 @@ describe('seeded reference data', () => {
     ]);
   });
 
-  it('never overwrites a stored territory, changed or deleted, when seeding again', () => {
+  it('never overwrites a stored territory, changed or deleted, when seeding again', async () => {
     const dir = makeTempDir();
     const clock = fakeClock();
     const store = openSqliteStore(dir, { now: clock.now });
-    onTestFinished(() => {
-      store.close();
+    onTestFinished(async () => {
+      await store.close();
       removeDir(dir);
     });
     const nooken = territoryId('nooken');
     const aksy = territoryId('aksy');
-    store.syncTransaction((tx) => {
+    await store.syncTransaction(async (tx) => {
       for (const [recordId, deleted] of [
         [nooken, false],
         [aksy, true],
@@ -181,22 +181,22 @@ describe('seeded reference data', () => {
           schemaVersion: 1,
           districtId: null,
         };
-        const rev = tx.appendRevision({
+        const rev = await tx.appendRevision({
           ...version,
           kind: 'applied',
           mutationId: null,
           userId: null,
           deviceId: null,
         });
-        tx.putRecord({ ...version, rev });
+        await tx.putRecord({ ...version, rev });
       }
     });
 
-    expect(seedReferenceData(store)).toBe(SEEDED - 2);
-    expect(seedReferenceData(store)).toBe(0);
+    expect(await seedReferenceData(store)).toBe(SEEDED - 2);
+    expect(await seedReferenceData(store)).toBe(0);
 
-    expect(store.history(nooken)).toHaveLength(1);
-    expect(store.history(aksy)).toMatchObject([{ deleted: true, body: { code: 'kept' } }]);
-    expect(store.pull(0, 100, { all: true })).toHaveLength(SEEDED);
+    expect(await store.history(nooken)).toHaveLength(1);
+    expect(await store.history(aksy)).toMatchObject([{ deleted: true, body: { code: 'kept' } }]);
+    expect(await store.pull(0, 100, { all: true })).toHaveLength(SEEDED);
   });
 });

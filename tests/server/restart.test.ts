@@ -48,7 +48,7 @@ describe('restart', () => {
       deleted: true,
       rev: SEEDED + 2,
     });
-    expect(second.store.history(id)).toHaveLength(2);
+    expect(await second.store.history(id)).toHaveLength(2);
     const retry = await push(again, [created]);
     expect(retry.body.results[0]).toMatchObject({ status: 'duplicate', rev: SEEDED + 1 });
     const next = await push(again, [await mutation({ body: note(territoryId('nooken')) })]);

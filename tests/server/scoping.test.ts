@@ -29,7 +29,7 @@ describe('district scoping', () => {
       { mutationId: mine.mutationId, status: 'applied' },
       { mutationId: other.mutationId, status: 'rejected', error: { code: 'forbidden' } },
     ]);
-    expect(server.store.history(other.id)).toEqual([]);
+    expect(await server.store.history(other.id)).toEqual([]);
   });
 
   it('does not let a consultant move a record out of, or take one from, another district', async () => {
@@ -103,7 +103,10 @@ describe('district scoping', () => {
     await push(coordinator.api, [await mutation({ body: note(territoryId('aksy'), 'B') })]);
     expect(notes((await consultant.api.get('/api/sync/pull')).body.changes)).toHaveLength(0);
 
-    server.store.setDistricts(consultant.user.id, [territoryId('nooken'), territoryId('aksy')]);
+    await server.store.setDistricts(consultant.user.id, [
+      territoryId('nooken'),
+      territoryId('aksy'),
+    ]);
 
     expect(notes((await consultant.api.get('/api/sync/pull')).body.changes)).toHaveLength(1);
     expect((await consultant.api.get('/api/me')).body.districtIds).toEqual(

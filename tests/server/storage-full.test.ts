@@ -57,7 +57,7 @@ describe('a full disk', () => {
     expect(full.body).toMatchObject({ error: 'storage_full' });
     expect(full.body.requestId).toBe(full.headers.get('x-request-id'));
     // One transaction per batch: nothing of the refused batch was kept.
-    for (const m of failedBatch) expect(server.store.history(m.id)).toEqual([]);
+    for (const m of failedBatch) expect(await server.store.history(m.id)).toEqual([]);
 
     // Again: the same answer, and still one line in the log.
     const again = await push(

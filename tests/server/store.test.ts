@@ -6,16 +6,16 @@ import { makeTempDir, removeDir, uuidv7 } from './helpers.ts';
 function tempStore(): Store {
   const dir = makeTempDir();
   const store = openSqliteStore(dir);
-  onTestFinished(() => {
-    store.close();
+  onTestFinished(async () => {
+    await store.close();
     removeDir(dir);
   });
   return store;
 }
 
-function seed(store: Store, type: string, districtId: string | null, title: string) {
+async function seed(store: Store, type: string, districtId: string | null, title: string) {
   const id = uuidv7();
-  store.syncTransaction((tx) => {
+  await store.syncTransaction(async (tx) => {
     const version = {
       recordId: id,
       type,
@@ -26,43 +26,43 @@ function seed(store: Store, type: string, districtId: string | null, title: stri
       schemaVersion: 1,
       districtId,
     };
-    const rev = tx.appendRevision({
+    const rev = await tx.appendRevision({
       ...version,
       kind: 'applied',
       mutationId: uuidv7(),
       userId: 'u',
       deviceId: 'd',
     });
-    tx.putRecord({ ...version, rev });
+    await tx.putRecord({ ...version, rev });
   });
   return id;
 }
 
 describe('SQLite store', () => {
-  it('pulls reference records and the given districts for a limited scope', () => {
+  it('pulls reference records and the given districts for a limited scope', async () => {
     const store = tempStore();
-    seed(store, 'territory', null, 'Reference');
-    seed(store, 'lessons-note', 'district-a', 'Mine');
-    seed(store, 'lessons-note', 'district-b', 'Not mine');
-    seed(store, 'lessons-note', null, 'No district');
+    await seed(store, 'territory', null, 'Reference');
+    await seed(store, 'lessons-note', 'district-a', 'Mine');
+    await seed(store, 'lessons-note', 'district-b', 'Not mine');
+    await seed(store, 'lessons-note', null, 'No district');
 
-    const scoped = store.pull(0, 10, {
+    const scoped = await store.pull(0, 10, {
       all: false,
       referenceTypes: ['territory'],
       districtIds: ['district-a'],
     });
-    const all = store.pull(0, 10, { all: true });
+    const all = await store.pull(0, 10, { all: true });
 
     expect(scoped.map((r) => JSON.parse(r.bodyJson).title)).toEqual(['Reference', 'Mine']);
     expect(all).toHaveLength(4);
   });
 
-  it('rolls a failed transaction back whole', () => {
+  it('rolls a failed transaction back whole', async () => {
     const store = tempStore();
     const id = uuidv7();
-    expect(() =>
-      store.syncTransaction((tx) => {
-        tx.appendRevision({
+    await expect(
+      store.syncTransaction(async (tx) => {
+        await tx.appendRevision({
           recordId: id,
           type: 'lessons-note',
           bodyJson: '{}',
@@ -78,14 +78,14 @@ describe('SQLite store', () => {
         });
         throw new Error('disk on fire');
       }),
-    ).toThrow('disk on fire');
-    expect(store.history(id)).toEqual([]);
+    ).rejects.toThrow('disk on fire');
+    expect(await store.history(id)).toEqual([]);
     // And the store still takes writes.
-    seed(store, 'lessons-note', 'district-a', 'After');
-    expect(store.pull(0, 10, { all: true })).toHaveLength(1);
+    await seed(store, 'lessons-note', 'district-a', 'After');
+    expect(await store.pull(0, 10, { all: true })).toHaveLength(1);
   });
 
-  it('refuses a username that differs only in case', () => {
+  it('refuses a username that differs only in case', async () => {
     const store = tempStore();
     const user = {
       displayName: 'A',
@@ -93,8 +93,8 @@ describe('SQLite store', () => {
       passwordHash: 'x',
       districtIds: [],
     };
-    store.createUser({ ...user, username: 'aigul' });
-    expect(() => store.createUser({ ...user, username: 'AIGUL' })).toThrow(/already taken/);
-    expect(store.findUserByUsername('Aigul')?.username).toBe('aigul');
+    await store.createUser({ ...user, username: 'aigul' });
+    await expect(store.createUser({ ...user, username: 'AIGUL' })).rejects.toThrow(/already taken/);
+    expect((await store.findUserByUsername('Aigul'))?.username).toBe('aigul');
   });
 });

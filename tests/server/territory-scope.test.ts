@@ -58,7 +58,7 @@ describe('territories a record names', () => {
         ['rejected', 'territory', ['municipalityId']],
         ['rejected', 'territory', ['municipalityId']],
       ]);
-      for (const change of changes) expect(server.store.history(change.id)).toHaveLength(0);
+      for (const change of changes) expect(await server.store.history(change.id)).toHaveLength(0);
     }
   });
 

@@ -51,7 +51,7 @@ describe('trainings on the server', () => {
     const reply = await push(api, [m]);
 
     expect(reply.body.results[0]).toMatchObject({ status: 'applied', rev: SEEDED + 1 });
-    expect(server.store.history(m.id)[0]?.body).toEqual(m.body);
+    expect((await server.store.history(m.id))[0]?.body).toEqual(m.body);
   });
 
   it('rejects a roster or session that does not hold together, naming where', async () => {
