@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store } from '../../server/store/store.ts';
@@ -97,4 +98,81 @@ describe('SQLite store', () => {
     await expect(store.createUser({ ...user, username: 'AIGUL' })).rejects.toThrow(/already taken/);
     expect((await store.findUserByUsername('Aigul'))?.username).toBe('aigul');
   });
+
+  it('runs nothing inside an open push transaction: reads and writes wait for it', async () => {
+    const store = tempStore();
+    const user = await store.createUser({
+      username: 'aigul',
+      displayName: 'A',
+      role: 'consultant',
+      passwordHash: 'x',
+      districtIds: [],
+    });
+    const appended = deferred();
+    const gate = deferred();
+    const push = store.syncTransaction(async (tx) => {
+      await tx.appendRevision({
+        recordId: uuidv7(),
+        type: 'lessons-note',
+        bodyJson: '{}',
+        deleted: false,
+        updatedAt: '2025-01-01T00:00:00.000Z',
+        updatedBy: 'x',
+        schemaVersion: 1,
+        districtId: null,
+        kind: 'applied',
+        mutationId: uuidv7(),
+        userId: 'u',
+        deviceId: 'd',
+      });
+      appended.resolve();
+      await gate.promise;
+      throw new Error('rolled back');
+    });
+    await appended.promise;
+
+    // Asked for while the push is open (and awaiting): a read, a plain write, a second push.
+    const done: string[] = [];
+    const pulled = store.pull(0, 10, { all: true }).finally(() => done.push('pull'));
+    const token = store.saveToken('token-hash', user.id).finally(() => done.push('token'));
+    const second = seed(store, 'lessons-note', null, 'Second').finally(() => done.push('second'));
+    await nextTurn();
+    await nextTurn();
+    expect(done).toEqual([]);
+
+    gate.resolve();
+    await expect(push).rejects.toThrow('rolled back');
+    // The pull never saw the revision that was rolled back; the token did not go with it.
+    expect(await pulled).toEqual([]);
+    await token;
+    const secondId = await second;
+    expect(done).toEqual(['pull', 'token', 'second']);
+    expect(await store.userForToken('token-hash')).toMatchObject({ id: user.id });
+    expect((await store.pull(0, 10, { all: true })).map((r) => r.id)).toEqual([secondId]);
+  });
+
+  it('refuses a store call from inside a push transaction rather than wait for itself', async () => {
+    const store = tempStore();
+    await expect(
+      store.syncTransaction(async () => {
+        await store.countUsers();
+      }),
+    ).rejects.toThrow(/inside syncTransaction/);
+    expect(await store.countUsers()).toBe(0);
+  });
+
+  it('refuses a SyncTransaction used after its transaction ended', async () => {
+    const store = tempStore();
+    const kept = await store.syncTransaction(async (tx) => tx);
+    await expect(kept.findMutation(uuidv7())).rejects.toThrow(/ended/);
+  });
 });
+
+/** A promise resolved from outside. */
+function deferred() {
+  let resolve: () => void = () => {};
+  const promise = new Promise<void>((done) => {
+    resolve = done;
+  });
+  return { promise, resolve };
+}
