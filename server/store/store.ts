@@ -1,4 +1,8 @@
-/** What route handlers need from the server's database; passed in, never imported as a singleton. */
+/**
+ * What route handlers need from the server's database; passed in, never imported as a
+ * singleton. Asynchronous, so one interface serves the embedded SQLite store and the
+ * PostgreSQL store (DATABASE_URL) alike.
+ */
 import type { Role, ServerRecord, SessionUser } from '../../src/domain/sync-protocol.ts';
 import type { LoginKey, LoginLimits } from '../auth/login-throttle.ts';
 
@@ -91,21 +95,26 @@ export interface MutationRecord extends StoredMutation {
 
 /** Reads and writes of one push batch; only valid inside `syncTransaction`. */
 export interface SyncTransaction {
-  findMutation(mutationId: string): StoredMutation | undefined;
-  recordHead(id: string): RecordHead | undefined;
+  findMutation(mutationId: string): Promise<StoredMutation | undefined>;
+  recordHead(id: string): Promise<RecordHead | undefined>;
   /** Which of `ids` have a record (tombstones included), in one query. */
-  existingIds(ids: readonly string[]): Set<string>;
-  record(id: string): StoredRecord | undefined;
+  existingIds(ids: readonly string[]): Promise<Set<string>>;
+  record(id: string): Promise<StoredRecord | undefined>;
   /** Appends to the history and returns the new server-wide revision. */
-  appendRevision(input: RevisionInput): number;
+  appendRevision(input: RevisionInput): Promise<number>;
   /**
    * Makes `rev` the record's current version; `blobs` (the hashes its body names, see
    * src/domain/blob-references.ts) replace the ones its earlier version named.
    */
-  putRecord(input: VersionInput & { rev: number; blobs?: readonly string[] }): void;
-  saveMutation(input: MutationRecord): void;
+  putRecord(input: VersionInput & { rev: number; blobs?: readonly string[] }): Promise<void>;
+  saveMutation(input: MutationRecord): Promise<void>;
   /** Deletes the record's conflict versions but the latest `keep`; applied ones always stay. */
-  trimConflicts(recordId: string, keep: number): void;
+  trimConflicts(recordId: string, keep: number): Promise<void>;
+  /** `Store.takeAllowance` within this transaction (a push counts itself as it is stored). */
+  takeAllowance(
+    userId: string,
+    checks: readonly AllowanceCheck[],
+  ): Promise<{ kind: string; retryAfterMs: number } | undefined>;
 }
 
 /** One fair-use counter: at most `max` in each fixed window of `windowMs`. */
@@ -125,88 +134,92 @@ export interface Store {
   /** The server clock (injected in tests). */
   now(): Date;
   /** Throws when the database cannot answer. */
-  ping(): void;
+  ping(): Promise<void>;
   /**
    * Throws when the database cannot take a write (disk full, read-only, locked): makes a
    * small write that needs fresh space, and takes it back.
    */
-  checkWritable(): void;
+  checkWritable(): Promise<void>;
   /** The schema version the database is at. */
-  schemaVersion(): number;
-  close(): void;
+  schemaVersion(): Promise<number>;
+  close(): Promise<void>;
 
-  countUsers(): number;
+  countUsers(): Promise<number>;
   /** Throws UsernameTakenError when the name is in use (case-insensitively). */
-  createUser(input: NewUser): UserAccount;
-  findUser(id: string): UserAccount | undefined;
-  findUserByUsername(username: string): UserAccount | undefined;
+  createUser(input: NewUser): Promise<UserAccount>;
+  findUser(id: string): Promise<UserAccount | undefined>;
+  findUserByUsername(username: string): Promise<UserAccount | undefined>;
   /** The stored password hash, for login only. */
-  passwordHash(userId: string): string | undefined;
-  listUsers(): UserAccount[];
+  passwordHash(userId: string): Promise<string | undefined>;
+  listUsers(): Promise<UserAccount[]>;
   /** Sets the password hash and revokes the user's tokens. */
-  setPasswordHash(userId: string, passwordHash: string): UserAccount | undefined;
+  setPasswordHash(userId: string, passwordHash: string): Promise<UserAccount | undefined>;
   /** Disabling also revokes the user's tokens. */
-  setDisabled(userId: string, disabled: boolean): UserAccount | undefined;
-  setDistricts(userId: string, districtIds: readonly string[]): UserAccount | undefined;
+  setDisabled(userId: string, disabled: boolean): Promise<UserAccount | undefined>;
+  setDistricts(userId: string, districtIds: readonly string[]): Promise<UserAccount | undefined>;
   /** A new role also revokes the user's tokens (the same role changes nothing); districts are kept. */
-  setRole(userId: string, role: Role): UserAccount | undefined;
+  setRole(userId: string, role: Role): Promise<UserAccount | undefined>;
 
-  saveToken(tokenHash: string, userId: string): void;
+  saveToken(tokenHash: string, userId: string): Promise<void>;
   /**
    * The enabled user a live (not revoked) token belongs to; 'expired' when the token was
    * last used before `idleSince`.
    */
-  userForToken(tokenHash: string, idleSince?: Date): UserAccount | 'expired' | undefined;
+  userForToken(tokenHash: string, idleSince?: Date): Promise<UserAccount | 'expired' | undefined>;
   /** Whether a token (live or revoked) was issued to an account that is now disabled. */
-  tokenOfDisabledAccount(tokenHash: string): boolean;
-  revokeToken(tokenHash: string): void;
+  tokenOfDisabledAccount(tokenHash: string): Promise<boolean>;
+  revokeToken(tokenHash: string): Promise<void>;
 
   /**
    * Counts a sign-in attempt against every key, before its password is checked, in one
    * write transaction; refuses it (counting nothing) when a key must still wait.
    */
-  reserveLoginAttempt(keys: readonly LoginKey[], limits: LoginLimits): LoginReservation;
-  loginSucceeded(success: LoginSuccess): void;
+  reserveLoginAttempt(keys: readonly LoginKey[], limits: LoginLimits): Promise<LoginReservation>;
+  loginSucceeded(success: LoginSuccess): Promise<void>;
   /** Whether the user has signed in on the device (SHA-256 of its id) before. */
-  isKnownDevice(userId: string, deviceHash: string): boolean;
+  isKnownDevice(userId: string, deviceHash: string): Promise<boolean>;
 
-  /** Runs `fn` in one write transaction: all of it is stored, or none. */
-  syncTransaction<T>(fn: (tx: SyncTransaction) => T): T;
+  /**
+   * Runs `fn` in one write transaction: all of it is stored, or none. Revisions appended in
+   * it become visible to `pull` only when no lower revision can still commit, so a pull
+   * cursor never passes over a record (DESIGN.md, "Sync protocol").
+   */
+  syncTransaction<T>(fn: (tx: SyncTransaction) => Promise<T>): Promise<T>;
   /** Records with rev > since in rev order, at most `limit`. */
-  pull(since: number, limit: number, scope: PullScope): StoredRecord[];
+  pull(since: number, limit: number, scope: PullScope): Promise<StoredRecord[]>;
   /** Every stored version of a record, oldest first, conflicts included. */
-  history(recordId: string): Revision[];
+  history(recordId: string): Promise<Revision[]>;
   /** The current version of every record of a type, tombstones included, in rev order. */
-  recordsOfType(type: string): StoredRecord[];
+  recordsOfType(type: string): Promise<StoredRecord[]>;
 
-  blobInfo(sha256: string): BlobInfo | undefined;
+  blobInfo(sha256: string): Promise<BlobInfo | undefined>;
   /**
    * Keeps the blob's row (the first upload's) and records `createdBy` among those who
    * uploaded its bytes; call it again for every later upload of the same bytes.
    */
-  saveBlobInfo(info: BlobInfo & { createdBy: string }): void;
+  saveBlobInfo(info: BlobInfo & { createdBy: string }): Promise<void>;
   /** Whether any stored record (tombstones included) names the blob (record_blobs index). */
-  isBlobReferenced(sha256: string): boolean;
+  isBlobReferenced(sha256: string): Promise<boolean>;
   /** Whether a user may read a blob: they uploaded it, or may read a record naming it. */
-  canReadBlob(sha256: string, userId: string, scope: PullScope): boolean;
+  canReadBlob(sha256: string, userId: string, scope: PullScope): Promise<boolean>;
   /** Blobs `userId` stored first since `since` (ISO time), oldest first. */
-  blobsUploadedBy(userId: string, since: string): { sha256: string; createdAt: string }[];
+  blobsUploadedBy(userId: string, since: string): Promise<{ sha256: string; createdAt: string }[]>;
   /** Blobs stored before `before` (ISO time). */
-  blobsStoredBefore(before: string): string[];
+  blobsStoredBefore(before: string): Promise<string[]>;
   /**
    * Deletes the blob's row, in one transaction with the check, unless a record or any
    * stored version (a conflict, an old revision) names it.
    */
-  deleteBlobUnlessReferenced(sha256: string): boolean;
+  deleteBlobUnlessReferenced(sha256: string): Promise<boolean>;
 
   /**
    * Adds each check's amount to this account's counter for the current window, all or none.
    * Refused, it names the first limit reached and when its window ends. A counter at zero
-   * always takes one request, however large. Inside `syncTransaction` it joins that
-   * transaction; otherwise it runs its own.
+   * always takes one request, however large. Runs in its own transaction; within a push,
+   * use `SyncTransaction.takeAllowance`.
    */
   takeAllowance(
     userId: string,
     checks: readonly AllowanceCheck[],
-  ): { kind: string; retryAfterMs: number } | undefined;
+  ): Promise<{ kind: string; retryAfterMs: number } | undefined>;
 }
