@@ -66,7 +66,7 @@ export async function benchBrowserSync(n = 1000, runs = 3): Promise<number[]> {
     for (let run = 0; run < runs; run += 1) {
       await page.goto(`${url}/sync`);
       await page.getByTestId('pending-count').filter({ hasText: 'Nothing waiting' }).waitFor();
-      await page.evaluate(queueRecords, { n, run });
+      await page.evaluate(queueRecords, { n, run, districtId: NOOKEN });
       // The phone is offline with N changes queued, then comes back (as at the district
       // office): the `online` event starts the sync; the clock stops when all is sent.
       await context.setOffline(true);
@@ -122,7 +122,15 @@ export async function benchBrowserSync(n = 1000, runs = 3): Promise<number[]> {
 }
 
 /** Runs in the page: writes records + outbox entries in one IndexedDB transaction. */
-async function queueRecords({ n, run }: { n: number; run: number }) {
+async function queueRecords({
+  n,
+  run,
+  districtId,
+}: {
+  n: number;
+  run: number;
+  districtId: string;
+}) {
   const canonical = (value: unknown): string => {
     if (value === null || typeof value !== 'object') return JSON.stringify(value);
     if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -142,7 +150,7 @@ async function queueRecords({ n, run }: { n: number; run: number }) {
     let text = '';
     while (text.length < 520)
       text += `${words[(i * 7 + text.length) % words.length]} ${(i * 31 + text.length) % 997} `;
-    const body = { districtId: NOOKEN, title: `Run ${run} note ${i}`, text };
+    const body = { districtId, title: `Run ${run} note ${i}`, text };
     const hash = hex(
       await crypto.subtle.digest('SHA-256', new TextEncoder().encode(canonical(body))),
     );
