@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { compress } from 'hono/compress';
 import { HTTPException } from 'hono/http-exception';
 import { DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth/login-throttle.ts';
+import { type BlobBytes, blobBytesFor } from './blobs/blob-bytes.ts';
 import { DEFAULT_FAIR_USE, FairUse, type FairUseLimits } from './fair-use/fair-use.ts';
 import { ApiError, type ErrorBody } from './http/api-error.ts';
 import type { AppEnv } from './http/app-env.ts';
@@ -23,8 +24,10 @@ import type { Store } from './store/store.ts';
 export interface AppDeps {
   store: Store;
   version: string;
-  /** Absolute path of the data directory; attachments are kept under `<dataDir>/blobs`. */
+  /** Absolute path of the data directory; with SQLite, attachments are under `<dataDir>/blobs`. */
   dataDir: string;
+  /** Where attachment bytes live; by default the store's (`blobBytesFor(store, dataDir)`). */
+  blobBytes?: BlobBytes;
   /** Absolute path of the built app; omit to serve the API only (tests). */
   staticDir?: string;
   /** A clock for the app's own limits; sign-in limits and token expiry use the store's. */
@@ -68,7 +71,8 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     }),
   );
   app.route('/api/sync', syncRoutes(store, fairUse));
-  app.route('/api/blobs', blobRoutes(store, dataDir, fairUse));
+  const blobBytes = deps.blobBytes ?? blobBytesFor(store, dataDir);
+  app.route('/api/blobs', blobRoutes(store, blobBytes, fairUse));
   app.route('/api/admin', userRoutes(store));
   app.route('/api/records', recordRoutes(store));
 

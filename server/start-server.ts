@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { removeStalePartials } from './blobs/partial-uploads.ts';
+import { blobBytesFor } from './blobs/blob-bytes.ts';
 import { removeUnreferencedBlobs } from './blobs/unreferenced-blobs.ts';
 import type { ServerConfig } from './env.ts';
 import { firstAdminCommand } from './first-admin-hint.ts';
@@ -22,14 +22,15 @@ export async function startServer(config: ServerConfig) {
   const store = openSqliteStore(config.dataDir);
   const seeded = await seedReferenceData(store);
   if (seeded > 0) console.log(`Added ${seeded} reference records (territories, work plan).`);
-  void removeStalePartials(config.dataDir, STALE_PARTIAL_UPLOAD_MS).then(
+  const blobBytes = blobBytesFor(store, config.dataDir);
+  void blobBytes.removeStalePartials(STALE_PARTIAL_UPLOAD_MS).then(
     (removed) => {
       if (removed > 0) console.log(`Removed ${removed} unfinished uploads older than 7 days.`);
     },
     (error: unknown) => console.warn('Could not clear old unfinished uploads:', error),
   );
   const clearUnreferenced = () =>
-    removeUnreferencedBlobs(store, config.dataDir, config.fairUse.unreferencedBlobMaxAgeMs).then(
+    removeUnreferencedBlobs(store, blobBytes, config.fairUse.unreferencedBlobMaxAgeMs).then(
       (removed) =>
         console.log(`Removed ${removed} attachments no record names, older than allowed.`),
       (error: unknown) => console.warn('Could not remove unreferenced attachments:', error),
@@ -44,6 +45,7 @@ export async function startServer(config: ServerConfig) {
     store,
     version: readVersion(),
     dataDir: config.dataDir,
+    blobBytes,
     staticDir: hasBuild ? config.staticDir : undefined,
     trustProxy: config.trustProxy,
     tokenIdleMs: config.tokenIdleMs,

@@ -19,14 +19,19 @@ export async function blobFileExists(dataDir: string, sha256: string): Promise<b
  * Writes to a temporary file, flushes it to disk, then renames it into place: a reader
  * never sees half a file, and a crash leaves at worst a stray temporary file.
  */
-export async function writeBlobFile(dataDir: string, sha256: string, bytes: Uint8Array) {
+export async function writeBlobFile(
+  dataDir: string,
+  sha256: string,
+  bytes: Uint8Array | AsyncIterable<Uint8Array>,
+) {
   const target = blobPath(dataDir, sha256);
   await mkdir(path.dirname(target), { recursive: true });
   const temp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const file = await open(temp, 'wx');
     try {
-      await file.writeFile(bytes);
+      if (bytes instanceof Uint8Array) await file.writeFile(bytes);
+      else for await (const piece of bytes) await file.write(piece);
       await file.sync();
     } finally {
       await file.close();
@@ -40,4 +45,8 @@ export async function writeBlobFile(dataDir: string, sha256: string, bytes: Uint
 
 export function readBlobFile(dataDir: string, sha256: string): ReadableStream<Uint8Array> {
   return Readable.toWeb(createReadStream(blobPath(dataDir, sha256))) as ReadableStream<Uint8Array>;
+}
+
+export async function removeBlobFile(dataDir: string, sha256: string): Promise<void> {
+  await rm(blobPath(dataDir, sha256), { force: true });
 }

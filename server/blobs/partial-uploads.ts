@@ -9,7 +9,10 @@ import { createReadStream } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ByteRange } from '../../src/domain/blob-upload.ts';
+import { type ChunkResult, MAX_PARTIALS_PER_UPLOADER } from './blob-bytes.ts';
 import { blobFileExists, blobPath } from './blob-files.ts';
+
+export { MAX_PARTIALS_PER_UPLOADER };
 
 export const partialDir = (dataDir: string) => path.join(dataDir, 'blobs', 'partial');
 
@@ -54,30 +57,21 @@ async function fileSha256(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-export type ChunkResult =
-  /** Appended; more bytes are awaited. */
-  | { kind: 'stored'; offset: number }
-  /** The last byte arrived, the hash matched and the blob is in place. */
-  | { kind: 'complete'; size: number }
-  /** The chunk does not start where the partial ends: nothing was written. */
-  | { kind: 'offset_mismatch'; offset: number }
-  /** The whole file is not the blob it names: the partial is gone. */
-  | { kind: 'hash_mismatch' };
-
-/**
- * Unfinished uploads one user may keep: starting another drops their oldest, so a user's
- * abandoned uploads take at most 20 x 10 MB of disk. A device sends one blob at a time
- * and finishes it before the next, so only blobs deleted on the phone are ever dropped.
- */
-export const MAX_PARTIALS_PER_UPLOADER = 20;
-
-async function makeRoomForNewPartial(dataDir: string, userId: string, file: string) {
+/** The uploader's partial files. */
+async function partialsOf(dataDir: string, userId: string): Promise<string[]> {
   const dir = partialDir(dataDir);
   const suffix = `.${uploaderKey(userId)}`;
   const names = await readdir(dir).catch(() => [] as string[]);
-  const others = names
-    .map((name) => path.join(dir, name))
-    .filter((other) => other.endsWith(suffix) && other !== file);
+  return names.filter((name) => name.endsWith(suffix)).map((name) => path.join(dir, name));
+}
+
+/** How many unfinished uploads the user has. */
+export async function partialCount(dataDir: string, userId: string): Promise<number> {
+  return (await partialsOf(dataDir, userId)).length;
+}
+
+async function makeRoomForNewPartial(dataDir: string, userId: string, file: string) {
+  const others = (await partialsOf(dataDir, userId)).filter((other) => other !== file);
   const excess = others.length - MAX_PARTIALS_PER_UPLOADER + 1;
   if (excess <= 0) return;
   const aged = await Promise.all(

@@ -5,6 +5,7 @@
  */
 import type { Role, ServerRecord, SessionUser } from '../../src/domain/sync-protocol.ts';
 import type { LoginKey, LoginLimits } from '../auth/login-throttle.ts';
+import type { BlobBytes } from '../blobs/blob-bytes.ts';
 
 /** A user as admins see it: the session fields plus account state. */
 export interface UserAccount extends SessionUser {
@@ -143,6 +144,11 @@ export interface Store {
   /** The schema version the database is at. */
   schemaVersion(): Promise<number>;
   close(): Promise<void>;
+  /**
+   * Attachment bytes, when this engine keeps them in the database (PostgreSQL); absent,
+   * they are files under the data directory (see `blobBytesFor`).
+   */
+  blobBytes?: BlobBytes;
 
   countUsers(): Promise<number>;
   /** Throws UsernameTakenError when the name is in use (case-insensitively). */

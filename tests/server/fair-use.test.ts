@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { blobPath } from '../../server/blobs/blob-files.ts';
+import { filesBlobBytes } from '../../server/blobs/file-blob-bytes.ts';
 import { removeUnreferencedBlobs } from '../../server/blobs/unreferenced-blobs.ts';
 import { contentRange } from '../../src/domain/blob-upload.ts';
 import {
@@ -177,7 +178,11 @@ describe('fair use', () => {
     clock.advance(8 * DAY);
     expect((await putBlob(server.url, token, fresh)).status).toBe(201);
 
-    const removed = await removeUnreferencedBlobs(server.store, server.dataDir, 7 * DAY);
+    const removed = await removeUnreferencedBlobs(
+      server.store,
+      filesBlobBytes(server.dataDir),
+      7 * DAY,
+    );
     expect(removed).toBe(1);
     expect(await server.store.blobInfo(sha256(orphan))).toBeUndefined();
     expect(existsSync(blobPath(server.dataDir, sha256(orphan)))).toBe(false);

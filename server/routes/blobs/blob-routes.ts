@@ -6,13 +6,7 @@ import {
   parseContentRange,
   type UploadState,
 } from '../../../src/domain/blob-upload.ts';
-import { blobFileExists, readBlobFile, writeBlobFile } from '../../blobs/blob-files.ts';
-import {
-  partialOffset,
-  partialPath,
-  receiveChunk,
-  removePartial,
-} from '../../blobs/partial-uploads.ts';
+import type { BlobBytes } from '../../blobs/blob-bytes.ts';
 import type { FairUse } from '../../fair-use/fair-use.ts';
 import { ApiError } from '../../http/api-error.ts';
 import type { AppEnv } from '../../http/app-env.ts';
@@ -50,13 +44,13 @@ function blobMime(header: string | undefined): string {
  * PUT, PATCH, HEAD and GET /api/blobs/:sha256: attachments, uploaded apart from the
  * records naming them; large ones in chunks that survive a dropped connection.
  */
-export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hono<AppEnv> {
+export function blobRoutes(store: Store, blobBytes: BlobBytes, fairUse: FairUse): Hono<AppEnv> {
   const routes = new Hono<AppEnv>();
   routes.use('*', requireAuth(store));
 
-  /** Stored: both the row and the file (a file lost from disk counts as missing). */
+  /** Stored: both the row and the bytes (a file lost from disk counts as missing). */
   const isStored = async (sha256: string) =>
-    (await store.blobInfo(sha256)) !== undefined && (await blobFileExists(dataDir, sha256));
+    (await store.blobInfo(sha256)) !== undefined && (await blobBytes.exists(sha256));
 
   /**
    * Read like the records naming it: coordinators and admins all; a consultant only what
@@ -77,14 +71,14 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
     const known = await store.blobInfo(sha256);
     const info = { sha256, size: bytes.length, mime: known?.mime ?? mime };
     const createdBy = user.id;
-    if (known && (await blobFileExists(dataDir, sha256))) {
+    if (known && (await blobBytes.exists(sha256))) {
       // The same bytes again (someone who could not see the first copy): they uploaded it too.
       await store.saveBlobInfo({ ...info, createdBy });
       return c.json(info, 200);
     }
     if (!known) await fairUse.checkUnreferencedUploads(user.id);
-    // File first, then the row: a row never points at a missing file.
-    await writeBlobFile(dataDir, sha256, bytes);
+    // Bytes first, then the row: a row never points at missing bytes.
+    await blobBytes.write(sha256, bytes);
     await store.saveBlobInfo({ ...info, createdBy });
     return c.json(info, known ? 200 : 201);
   });
@@ -99,7 +93,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
         ? { sha256, offset: info.size, complete: true }
         : {
             sha256,
-            offset: await partialOffset(partialPath(dataDir, sha256, c.get('user').id)),
+            offset: await blobBytes.partialOffset(sha256, c.get('user').id),
             complete: false,
           };
     return c.json(state, 200, { 'Upload-Offset': String(state.offset) });
@@ -126,7 +120,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
     const known = await store.blobInfo(sha256);
     // Someone who may not read the blob sends all of its bytes, proving they hold them.
     if (known && (await mayRead(sha256, user)) && (await isStored(sha256))) {
-      await removePartial(dataDir, sha256, user.id);
+      await blobBytes.discardPartial(sha256, user.id);
       const state: UploadState = { sha256, offset: known.size, complete: true };
       return c.json(state, 200, { 'Upload-Offset': String(known.size) });
     }
@@ -144,7 +138,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
     await fairUse.takeUpload(user.id, bytes.length);
     // A new blob starts at byte 0: refused there, no half-finished upload is left behind.
     if (range.start === 0 && !known) await fairUse.checkUnreferencedUploads(user.id);
-    const result = await receiveChunk(dataDir, sha256, user.id, range, bytes);
+    const result = await blobBytes.appendChunk(sha256, user.id, range, bytes);
     switch (result.kind) {
       case 'offset_mismatch':
         return c.json(
@@ -163,7 +157,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
         return c.json(state, 200, { 'Upload-Offset': String(result.offset) });
       }
       case 'complete': {
-        // The file is in place before the row: a row never points at a missing file.
+        // The bytes are in place before the row: a row never points at missing bytes.
         await store.saveBlobInfo({ sha256, size: result.size, mime, createdBy: user.id });
         const state: UploadState = { sha256, offset: result.size, complete: true };
         return c.json(state, 201, { 'Upload-Offset': String(result.size) });
@@ -177,11 +171,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
     const info = await store.blobInfo(sha256);
     // A file lost from disk is reported missing, so the device uploads it again; a blob
     // the user may not read is missing to them as well (nothing tells it exists).
-    if (
-      !info ||
-      !(await mayRead(sha256, c.get('user'))) ||
-      !(await blobFileExists(dataDir, sha256))
-    )
+    if (!info || !(await mayRead(sha256, c.get('user'))) || !(await blobBytes.exists(sha256)))
       throw new ApiError(404, 'not_found', 'No such blob');
     const headers = {
       'Content-Type': info.mime,
@@ -192,7 +182,7 @@ export function blobRoutes(store: Store, dataDir: string, fairUse: FairUse): Hon
       ETag: `"${sha256}"`,
     };
     if (c.req.method === 'HEAD') return c.body(null, 200, headers);
-    return c.body(readBlobFile(dataDir, sha256), 200, headers);
+    return c.body(blobBytes.read(sha256), 200, headers);
   });
   return routes;
 }

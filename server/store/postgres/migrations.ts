@@ -151,6 +151,49 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    ON CONFLICT DO NOTHING;
    INSERT INTO blob_uploaders (sha256, user_id) SELECT sha256, created_by FROM blobs
    ON CONFLICT DO NOTHING;`,
+
+  // 7: attachment bytes in the database, so every server process reaches every blob and
+  // every unfinished upload (SQLite keeps them as files: no-op step 7 there). bytea rows of
+  // at most 256 KB rather than large objects: pg_dump, logical and physical replication and
+  // row-level privileges treat them like any other row, where large objects need lo_*
+  // rights, their own dump handling and lo_unlink (or vacuumlo) against orphans; and small
+  // rows let a reader stream a blob one row at a time without a cursor or a held
+  // connection. STORAGE EXTERNAL: out of line but not compressed, since photos and PDFs are
+  // compressed already and pglz would spend CPU on every write for nothing.
+  // A blob's row is written in the same transaction as all its chunks, so a reader sees a
+  // blob whole or not at all; unfinished uploads are one row per (blob, uploader), locked
+  // FOR UPDATE while a chunk is checked and appended.
+  `CREATE TABLE blob_contents (
+     sha256 TEXT COLLATE "C" PRIMARY KEY,
+     size BIGINT NOT NULL,
+     chunks INTEGER NOT NULL
+   );
+   CREATE TABLE blob_chunks (
+     sha256 TEXT COLLATE "C" NOT NULL REFERENCES blob_contents (sha256) ON DELETE CASCADE,
+     seq INTEGER NOT NULL,
+     bytes BYTEA NOT NULL,
+     PRIMARY KEY (sha256, seq)
+   );
+   ALTER TABLE blob_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;
+   CREATE TABLE blob_partials (
+     sha256 TEXT COLLATE "C" NOT NULL,
+     uploader TEXT COLLATE "C" NOT NULL,
+     size BIGINT NOT NULL,
+     chunks INTEGER NOT NULL,
+     updated_at TEXT COLLATE "C" NOT NULL,
+     PRIMARY KEY (sha256, uploader)
+   );
+   CREATE INDEX blob_partials_uploader ON blob_partials (uploader, updated_at);
+   CREATE INDEX blob_partials_updated ON blob_partials (updated_at);
+   CREATE TABLE blob_partial_chunks (
+     sha256 TEXT COLLATE "C" NOT NULL,
+     uploader TEXT COLLATE "C" NOT NULL,
+     seq INTEGER NOT NULL,
+     bytes BYTEA NOT NULL,
+     PRIMARY KEY (sha256, uploader, seq),
+     FOREIGN KEY (sha256, uploader) REFERENCES blob_partials (sha256, uploader) ON DELETE CASCADE
+   );
+   ALTER TABLE blob_partial_chunks ALTER COLUMN bytes SET STORAGE EXTERNAL;`,
 ];
 
 /** Which steps have been applied; the version is the highest. */

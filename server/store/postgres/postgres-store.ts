@@ -2,6 +2,7 @@
  * The PostgreSQL store (DATABASE_URL=postgres://…), for several server processes on one
  * database. Opens a pool and migrates the schema before the store is handed out.
  */
+import { postgresBlobBytes } from '../../blobs/postgres-blob-bytes.ts';
 import type { Store } from '../store.ts';
 import { migratePostgres, postgresSchemaVersion } from './migrations.ts';
 import { createPool, first, inTransaction, type PoolOptions } from './postgres-client.ts';
@@ -57,6 +58,8 @@ export async function openPostgresStore(
       async close() {
         if (!pool.ended) await pool.end();
       },
+      // On this pool: several processes share the database, never a disk.
+      blobBytes: postgresBlobBytes(pool, now),
       ...postgresUsers(pool, now),
       ...postgresSync(pool, now, key.key),
       ...postgresLoginAttempts(pool, now),
