@@ -33,26 +33,16 @@ export const BLOB_ROW_BYTES = 256 * 1024;
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
 
 /**
- * Reads one bytea column in binary: the raw bytes, where the default text result would be
- * hex, twice the size on the wire, and parsed again in JavaScript. Every column of a
- * binary result comes back raw, so such queries select the bytes only.
+ * One row's bytes. node-postgres reads bytea as hex text (twice the bytes on the wire) and
+ * decodes it natively into a Buffer; its binary result mode is per client, not per query,
+ * and would change how every other column of the store is parsed.
  */
-function rawBytes(text: string, values: readonly unknown[]): pg.QueryConfig {
-  return {
-    text,
-    values: [...values],
-    binary: true,
-    types: { getTypeParser: () => (value: Buffer) => value },
-  } as pg.QueryConfig;
-}
-
 async function chunkBytes(
   db: Queryable,
   text: string,
   values: readonly unknown[],
 ): Promise<Buffer | undefined> {
-  const result = await db.query<{ bytes: Buffer }>(rawBytes(text, values));
-  return result.rows[0]?.bytes;
+  return (await first<{ bytes: Buffer }>(db, text, values))?.bytes;
 }
 
 /** Cuts a stream or a buffer into rows of exactly BLOB_ROW_BYTES (the last one shorter). */
