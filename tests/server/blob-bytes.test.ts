@@ -11,14 +11,19 @@ import pg from 'pg';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
-import { type BlobBytes, MAX_PARTIALS_PER_UPLOADER } from '../../server/blobs/blob-bytes.ts';
+import {
+  type BlobBytes,
+  blobBytesFor,
+  MAX_PARTIALS_PER_UPLOADER,
+} from '../../server/blobs/blob-bytes.ts';
 import { filesBlobBytes } from '../../server/blobs/file-blob-bytes.ts';
 import { BLOB_ROW_BYTES } from '../../server/blobs/postgres-blob-bytes.ts';
+import { removeUnreferencedBlobs } from '../../server/blobs/unreferenced-blobs.ts';
 import { DEFAULT_FAIR_USE } from '../../server/fair-use/fair-use.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import { contentRange } from '../../src/domain/blob-upload.ts';
-import { makeTempDir, PASSWORD, removeDir } from './helpers.ts';
+import { fakeClock, makeTempDir, PASSWORD, removeDir } from './helpers.ts';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 const range = (start: number, endExclusive: number, total: number) => ({
@@ -298,6 +303,31 @@ describePostgres(
         BLOB_ROW_BYTES,
         1_000_000 - 3 * BLOB_ROW_BYTES,
       ]);
+    });
+
+    it('removes the bytes of blobs nothing names from the database, not from a disk', async () => {
+      const clock = fakeClock();
+      const store = await openPostgresStore(databaseUrl, {
+        schema: await freshSchema(),
+        poolSize: 2,
+        now: clock.now,
+      });
+      stores.push(store);
+      const dataDir = makeTempDir();
+      dirs.push(dataDir);
+      const bytes = blobBytesFor(store, dataDir);
+      expect(bytes).toBe(store.blobBytes);
+      const orphan = randomBytes(300_000);
+      await bytes.write(sha256(orphan), orphan);
+      await store.saveBlobInfo({
+        sha256: sha256(orphan),
+        size: orphan.length,
+        mime: 'image/jpeg',
+        createdBy: 'aida',
+      });
+      clock.advance(8 * 24 * 60 * 60 * 1000);
+      expect(await removeUnreferencedBlobs(store, bytes, WEEK)).toBe(1);
+      expect(await bytes.exists(sha256(orphan))).toBe(false);
     });
 
     it('shares one chunked upload between two apps on one database, as two processes', async () => {
