@@ -21,7 +21,68 @@ describe('loadConfig', () => {
         maxDelayMs: 300_000,
       },
       fairUse: DEFAULT_FAIR_USE,
+      database: { engine: 'sqlite' },
     });
+  });
+
+  it('selects PostgreSQL by DATABASE_URL, with pool size and schema only alongside it', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://sedp:secret@db:5432/sedp' }).database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://sedp:secret@db:5432/sedp',
+    });
+    expect(
+      loadConfig({
+        DATABASE_URL: 'postgresql://db/sedp?sslmode=require',
+        SEDP_DB_POOL_SIZE: '4',
+        SEDP_DB_SCHEMA: 'sedp_field',
+      }).database,
+    ).toEqual({
+      engine: 'postgres',
+      url: 'postgresql://db/sedp?sslmode=require',
+      poolSize: 4,
+      schema: 'sedp_field',
+    });
+    expect(loadConfig({ DATABASE_URL: '', SEDP_DB_SCHEMA: '' }).database).toEqual({
+      engine: 'sqlite',
+    });
+  });
+
+  it.each([
+    [
+      { DATABASE_URL: 'mysql://db/sedp' },
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    ],
+    [
+      { DATABASE_URL: 'db.example.org' },
+      /DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/sedp?options=-c%20search_path%3Dx' },
+      /DATABASE_URL must not set options: use SEDP_DB_SCHEMA/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/sedp', SEDP_DB_POOL_SIZE: '0' },
+      /SEDP_DB_POOL_SIZE must be between 1 and 1000/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/sedp', SEDP_DB_POOL_SIZE: 'ten' },
+      /SEDP_DB_POOL_SIZE must be a number/,
+    ],
+    [
+      { DATABASE_URL: 'postgres://db/sedp', SEDP_DB_SCHEMA: 'Field; DROP' },
+      /SEDP_DB_SCHEMA must be a plain lower-case schema name/,
+    ],
+    [{ SEDP_DB_SCHEMA: 'sedp' }, /SEDP_DB_POOL_SIZE and SEDP_DB_SCHEMA need DATABASE_URL/],
+    [{ SEDP_DB_POOL_SIZE: '5' }, /SEDP_DB_POOL_SIZE and SEDP_DB_SCHEMA need DATABASE_URL/],
+  ])('refuses database settings %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('never repeats DATABASE_URL (it may hold a password) in its messages', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://sedp:hunter2@db/sedp' })).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('hunter2') }),
+    );
   });
 
   it('reads token lifetime and sign-in limits, refusing nonsense', () => {

@@ -21,6 +21,29 @@ const limit = (name: string, fallback: number) =>
     .min(1, `${name} must be 1 or more`)
     .default(fallback);
 
+/** PostgreSQL schema names the store accepts (it sets them as search_path). */
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * A postgres:// URL. Never echoed in messages: it may hold a password. Its own `options`
+ * parameter is refused because node-postgres lets it replace, not extend, the options the
+ * store sets on every connection (the schema, the idle-in-transaction timeout).
+ */
+const databaseUrl = z
+  .string()
+  .refine((text) => {
+    try {
+      return ['postgres:', 'postgresql:'].includes(new URL(text).protocol);
+    } catch {
+      return false;
+    }
+  }, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+  .refine(
+    (text) => !URL.canParse(text) || !new URL(text).searchParams.has('options'),
+    'DATABASE_URL must not set options: use SEDP_DB_SCHEMA for the schema',
+  )
+  .optional();
+
 const configSchema = z.object({
   PORT: z.coerce
     .number({ message: 'PORT must be a number' })
@@ -45,12 +68,29 @@ const configSchema = z.object({
   SEDP_UNREFERENCED_UPLOADS_PER_DAY: limit('SEDP_UNREFERENCED_UPLOADS_PER_DAY', 200),
   SEDP_CONFLICT_VERSIONS_KEPT: limit('SEDP_CONFLICT_VERSIONS_KEPT', 20),
   SEDP_UNREFERENCED_BLOB_DAYS: limit('SEDP_UNREFERENCED_BLOB_DAYS', 7),
+  DATABASE_URL: databaseUrl,
+  // No default here: unset, the PostgreSQL store picks its own (DEFAULT_POOL_SIZE).
+  SEDP_DB_POOL_SIZE: z.coerce
+    .number({ message: 'SEDP_DB_POOL_SIZE must be a number' })
+    .int('SEDP_DB_POOL_SIZE must be a whole number')
+    .min(1, 'SEDP_DB_POOL_SIZE must be between 1 and 1000')
+    .max(1000, 'SEDP_DB_POOL_SIZE must be between 1 and 1000')
+    .optional(),
+  SEDP_DB_SCHEMA: z
+    .string()
+    .regex(SCHEMA_NAME, 'SEDP_DB_SCHEMA must be a plain lower-case schema name')
+    .optional(),
 });
+
+/** SQLite in the data directory, or the PostgreSQL database DATABASE_URL names. */
+export type DatabaseConfig =
+  | { engine: 'sqlite' }
+  | { engine: 'postgres'; url: string; poolSize?: number; schema?: string };
 
 export interface ServerConfig {
   port: number;
   host: string;
-  /** Absolute path of the data directory (SQLite database, attachments). */
+  /** Absolute path of the data directory: attachments, and the database when it is SQLite. */
   dataDir: string;
   /** Absolute path of the built app. */
   staticDir: string;
@@ -62,6 +102,7 @@ export interface ServerConfig {
   loginLimits: LoginLimits;
   /** Per-account fair-use limits. */
   fairUse: FairUseLimits;
+  database: DatabaseConfig;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +123,13 @@ export function loadConfig(
     throw new ConfigError(`Invalid server configuration:\n${problems.join('\n')}`);
   }
   const { PORT, HOST, SEDP_DATA_DIR, SEDP_STATIC_DIR, SEDP_TRUST_PROXY } = parsed.data;
+  const { DATABASE_URL, SEDP_DB_POOL_SIZE, SEDP_DB_SCHEMA } = parsed.data;
+  if (DATABASE_URL === undefined && (SEDP_DB_POOL_SIZE ?? SEDP_DB_SCHEMA) !== undefined) {
+    // Set without it, they suggest PostgreSQL is in use while everything goes to SQLite.
+    throw new ConfigError(
+      'Invalid server configuration:\n  SEDP_DB_POOL_SIZE and SEDP_DB_SCHEMA need DATABASE_URL',
+    );
+  }
   const login = parsed.data;
   const day = 24 * 60 * 60 * 1000;
   return {
@@ -107,5 +155,14 @@ export function loadConfig(
       conflictVersionsKept: parsed.data.SEDP_CONFLICT_VERSIONS_KEPT,
       unreferencedBlobMaxAgeMs: parsed.data.SEDP_UNREFERENCED_BLOB_DAYS * day,
     },
+    database:
+      DATABASE_URL === undefined
+        ? { engine: 'sqlite' }
+        : {
+            engine: 'postgres',
+            url: DATABASE_URL,
+            ...(SEDP_DB_POOL_SIZE === undefined ? {} : { poolSize: SEDP_DB_POOL_SIZE }),
+            ...(SEDP_DB_SCHEMA === undefined ? {} : { schema: SEDP_DB_SCHEMA }),
+          },
   };
 }

@@ -8,7 +8,8 @@ import { removeUnreferencedBlobs } from './blobs/unreferenced-blobs.ts';
 import type { ServerConfig } from './env.ts';
 import { firstAdminCommand } from './first-admin-hint.ts';
 import { seedReferenceData } from './seed/seed-reference-data.ts';
-import { openSqliteStore } from './store/sqlite-store.ts';
+import { describeDatabase, openStore } from './store/open-store.ts';
+import type { Store } from './store/store.ts';
 
 function readVersion(): string {
   const pkg = new URL('../package.json', import.meta.url);
@@ -19,7 +20,15 @@ function readVersion(): string {
 const STALE_PARTIAL_UPLOAD_MS = 7 * 24 * 60 * 60 * 1000;
 
 export async function startServer(config: ServerConfig) {
-  const store = openSqliteStore(config.dataDir);
+  const database = describeDatabase(config.database, config.dataDir);
+  let store: Store;
+  try {
+    store = await openStore(config.database, config.dataDir);
+  } catch (error) {
+    // Unreachable, refused, wrong schema: one clear line rather than a stack trace.
+    console.error(`Could not open the database (${database}): ${(error as Error).message}`);
+    process.exit(1);
+  }
   const seeded = await seedReferenceData(store);
   if (seeded > 0) console.log(`Added ${seeded} reference records (territories, work plan).`);
   const blobBytes = blobBytesFor(store, config.dataDir);
@@ -56,11 +65,18 @@ export async function startServer(config: ServerConfig) {
     const shownHost = ['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host;
     console.log(`SEDP Field is running at http://${shownHost}:${info.port}/`);
     console.log(`Data directory: ${config.dataDir}`);
+    console.log(`Database: ${database}`);
     void store.countUsers().then(
       (users) => {
         if (users > 0) return;
         console.log('There is no account yet. Create the first admin (it asks for a password):');
-        console.log(`  ${firstAdminCommand(config.dataDir)}`);
+        // The URL may hold a password: it is named, not printed.
+        const command = firstAdminCommand(config.dataDir);
+        console.log(
+          config.database.engine === 'sqlite'
+            ? `  ${command}`
+            : `  ${command}   (with this server's DATABASE_URL${config.database.schema ? ' and SEDP_DB_SCHEMA' : ''} set)`,
+        );
       },
       (error: unknown) => console.warn('Could not count the accounts:', error),
     );

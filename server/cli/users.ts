@@ -1,10 +1,11 @@
 /**
- * `npm run users -- <command>`: manages accounts in the data directory (SEDP_DATA_DIR),
- * also while the server runs (SQLite WAL; writes wait for each other).
+ * `npm run users -- <command>`: manages accounts in the server's database (DATABASE_URL, or
+ * SQLite in SEDP_DATA_DIR), also while the server runs (SQLite WAL or PostgreSQL
+ * transactions; writes wait for each other).
  */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../env.ts';
-import { openSqliteStore } from '../store/sqlite-store.ts';
+import { describeDatabase, openStore } from '../store/open-store.ts';
 import { PromptCancelled, promptHidden } from './prompt.ts';
 import { CommandError, runUserCommand, UsageError } from './user-commands.ts';
 
@@ -19,7 +20,8 @@ const USAGE = `Usage: npm run users -- <command>
 Districts are given by code (nooken, aksy, ...) or by id.
 
 Passwords (at least 8 characters) are read from SEDP_PASSWORD, or asked for twice in a terminal.
-The data directory is SEDP_DATA_DIR (default ./data).`;
+The accounts are in the server's database: PostgreSQL when DATABASE_URL is set (and
+SEDP_DB_SCHEMA, as the server has them), else SQLite in SEDP_DATA_DIR (default ./data).`;
 
 async function newPassword(): Promise<string> {
   const fromEnvironment = process.env.SEDP_PASSWORD;
@@ -45,10 +47,10 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { dataDir } = loadConfig();
-  // On stderr, so `list` stays clean to pipe; a wrong SEDP_DATA_DIR shows at once.
-  console.error(`Data directory: ${dataDir}`);
-  const store = openSqliteStore(dataDir);
+  const { dataDir, database } = loadConfig();
+  // On stderr, so `list` stays clean to pipe; a wrong SEDP_DATA_DIR or DATABASE_URL shows at once.
+  console.error(`Database: ${describeDatabase(database, dataDir)}`);
+  const store = await openStore(database, dataDir);
   try {
     await runUserCommand(
       store,

@@ -51,6 +51,7 @@ export function sqliteStore(
   const exclusive = connectionQueue();
   const takeAllowanceNow = sqliteAllowance(db, now);
   return {
+    engine: 'sqlite',
     now,
     ping: () =>
       exclusive(() => {

@@ -132,6 +132,8 @@ export type PullScope =
   | { all: false; referenceTypes: readonly string[]; districtIds: readonly string[] };
 
 export interface Store {
+  /** Which database this is, as /api/health reports it. */
+  readonly engine: 'sqlite' | 'postgres';
   /** The server clock (injected in tests). */
   now(): Date;
   /** Throws when the database cannot answer. */

@@ -32,6 +32,7 @@ describe('HTTP surface', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       version: '0.0.0-test',
+      engine: 'sqlite',
       schemaVersion: MIGRATIONS.length,
       hasUsers: false,
     });

@@ -5,6 +5,9 @@ import path from 'node:path';
 export const root = path.resolve(import.meta.dirname, '../..');
 const NODE_FLAGS = ['--experimental-strip-types', '--disable-warning=ExperimentalWarning'];
 
+/** Empty counts as unset: a DATABASE_URL in the shell running the tests must not leak in. */
+const NO_DATABASE_URL = { DATABASE_URL: '', SEDP_DB_POOL_SIZE: '', SEDP_DB_SCHEMA: '' };
+
 export interface ServerProcess {
   child: ChildProcess;
   exited: Promise<number | null>;
@@ -16,7 +19,7 @@ export interface ServerProcess {
 export function runServer(env: Record<string, string>): ServerProcess {
   const child = spawn(process.execPath, [...NODE_FLAGS, 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...env },
+    env: { ...process.env, ...NO_DATABASE_URL, ...env },
   });
   let output = '';
   child.stdout?.on('data', (chunk) => {
@@ -39,11 +42,25 @@ export function runServer(env: Record<string, string>): ServerProcess {
   return { child, exited, url, output: () => output };
 }
 
-/** Runs the users CLI on a data directory (as an administrator would), throwing on failure. */
-export function runUsersCli(dataDir: string, args: string[], password: string): void {
+/**
+ * Runs the users CLI on a data directory (as an administrator would), throwing on failure;
+ * `env` adds settings such as DATABASE_URL.
+ */
+export function runUsersCli(
+  dataDir: string,
+  args: string[],
+  password: string,
+  env: Record<string, string> = {},
+): void {
   const result = spawnSync(process.execPath, [...NODE_FLAGS, 'server/cli/users.ts', ...args], {
     cwd: root,
-    env: { ...process.env, SEDP_DATA_DIR: dataDir, SEDP_PASSWORD: password },
+    env: {
+      ...process.env,
+      ...NO_DATABASE_URL,
+      ...env,
+      SEDP_DATA_DIR: dataDir,
+      SEDP_PASSWORD: password,
+    },
     encoding: 'utf8',
   });
   if (result.status !== 0) throw new Error(`users ${args.join(' ')}: ${result.stderr}`);

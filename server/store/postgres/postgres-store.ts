@@ -30,6 +30,7 @@ export async function openPostgresStore(
     const key = await first<{ key: number }>(pool, 'SELECT hashtext(current_schema()) AS key');
     if (!key) throw new Error('No current schema');
     return {
+      engine: 'postgres',
       now,
       async ping() {
         await pool.query('SELECT 1');
