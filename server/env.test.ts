@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './env.ts';
@@ -21,7 +22,29 @@ describe('loadConfig', () => {
         maxDelayMs: 300_000,
       },
       fairUse: DEFAULT_FAIR_USE,
+      workers: 1,
+      workerIndex: 1,
     });
+  });
+
+  it('reads the number of worker processes: a number, or 0 and auto for one per CPU', () => {
+    expect(loadConfig({ SEDP_WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ SEDP_WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ SEDP_WORKERS: '0' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ SEDP_WORKER_INDEX: '2' }).workerIndex).toBe(2);
+    expect(() => loadConfig({ SEDP_WORKERS: 'many' })).toThrow(/SEDP_WORKERS must be/);
+    expect(() => loadConfig({ SEDP_WORKERS: '-1' })).toThrow(/SEDP_WORKERS must be/);
+    expect(() => loadConfig({ SEDP_WORKERS: '1.5' })).toThrow(/SEDP_WORKERS must be/);
+  });
+
+  it('reads a PostgreSQL database and schema, refusing other URLs and odd schema names', () => {
+    expect(
+      loadConfig({ DATABASE_URL: 'postgres://sedp@db/sedp', SEDP_DB_SCHEMA: 'field' }).database,
+    ).toEqual({ url: 'postgres://sedp@db/sedp', schema: 'field' });
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://db/sedp' })).toThrow(/DATABASE_URL must/);
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://db/sedp', SEDP_DB_SCHEMA: 'Field; DROP' }),
+    ).toThrow(/SEDP_DB_SCHEMA must/);
   });
 
   it('reads token lifetime and sign-in limits, refusing nonsense', () => {

@@ -8,7 +8,9 @@ import { removeUnreferencedBlobs } from './blobs/unreferenced-blobs.ts';
 import type { ServerConfig } from './env.ts';
 import { firstAdminCommand } from './first-admin-hint.ts';
 import { seedReferenceData } from './seed/seed-reference-data.ts';
+import { openPostgresStore } from './store/postgres/postgres-store.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
+import type { Store } from './store/store.ts';
 
 function readVersion(): string {
   const pkg = new URL('../package.json', import.meta.url);
@@ -19,23 +21,16 @@ function readVersion(): string {
 const STALE_PARTIAL_UPLOAD_MS = 7 * 24 * 60 * 60 * 1000;
 
 export async function startServer(config: ServerConfig) {
-  const store = openSqliteStore(config.dataDir);
+  const store = config.database
+    ? await openPostgresStore(config.database.url, { schema: config.database.schema })
+    : openSqliteStore(config.dataDir);
+  // Several workers start together: the seed is one transaction that adds only what is
+  // missing (a second worker's finds it all there, or runs again after a write race).
   const seeded = await seedReferenceData(store);
   if (seeded > 0) console.log(`Added ${seeded} reference records (territories, work plan).`);
-  void removeStalePartials(config.dataDir, STALE_PARTIAL_UPLOAD_MS).then(
-    (removed) => {
-      if (removed > 0) console.log(`Removed ${removed} unfinished uploads older than 7 days.`);
-    },
-    (error: unknown) => console.warn('Could not clear old unfinished uploads:', error),
-  );
-  const clearUnreferenced = () =>
-    removeUnreferencedBlobs(store, config.dataDir, config.fairUse.unreferencedBlobMaxAgeMs).then(
-      (removed) =>
-        console.log(`Removed ${removed} attachments no record names, older than allowed.`),
-      (error: unknown) => console.warn('Could not remove unreferenced attachments:', error),
-    );
-  void clearUnreferenced();
-  setInterval(() => void clearUnreferenced(), 24 * 60 * 60 * 1000).unref();
+  // The clean-up runs in worker 1 only (a lone server is worker 1): with SEDP_WORKERS the
+  // others would only repeat its work.
+  if (config.workerIndex === 1) startCleanUp(store, config);
   const hasBuild = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasBuild) {
     console.warn(`No built app in ${config.staticDir}: serving the API only.`);
@@ -56,7 +51,7 @@ export async function startServer(config: ServerConfig) {
     console.log(`Data directory: ${config.dataDir}`);
     void store.countUsers().then(
       (users) => {
-        if (users > 0) return;
+        if (users > 0 || config.workerIndex !== 1) return;
         console.log('There is no account yet. Create the first admin (it asks for a password):');
         console.log(`  ${firstAdminCommand(config.dataDir)}`);
       },
@@ -82,4 +77,22 @@ export async function startServer(config: ServerConfig) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
+}
+
+/** Removes abandoned chunked uploads (once) and blobs no record names (daily). */
+function startCleanUp(store: Store, config: ServerConfig) {
+  void removeStalePartials(config.dataDir, STALE_PARTIAL_UPLOAD_MS).then(
+    (removed) => {
+      if (removed > 0) console.log(`Removed ${removed} unfinished uploads older than 7 days.`);
+    },
+    (error: unknown) => console.warn('Could not clear old unfinished uploads:', error),
+  );
+  const clearUnreferenced = () =>
+    removeUnreferencedBlobs(store, config.dataDir, config.fairUse.unreferencedBlobMaxAgeMs).then(
+      (removed) =>
+        console.log(`Removed ${removed} attachments no record names, older than allowed.`),
+      (error: unknown) => console.warn('Could not remove unreferenced attachments:', error),
+    );
+  void clearUnreferenced();
+  setInterval(() => void clearUnreferenced(), 24 * 60 * 60 * 1000).unref();
 }
