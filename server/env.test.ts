@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './env.ts';
@@ -22,6 +23,8 @@ describe('loadConfig', () => {
       },
       fairUse: DEFAULT_FAIR_USE,
       database: { engine: 'sqlite' },
+      workers: 1,
+      workerIndex: 1,
     });
   });
 
@@ -77,6 +80,16 @@ describe('loadConfig', () => {
   ])('refuses database settings %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reads the number of worker processes: a number, or 0 and auto for one per CPU', () => {
+    expect(loadConfig({ SEDP_WORKERS: '3' }).workers).toBe(3);
+    expect(loadConfig({ SEDP_WORKERS: 'auto' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ SEDP_WORKERS: '0' }).workers).toBe(availableParallelism());
+    expect(loadConfig({ SEDP_WORKER_INDEX: '2' }).workerIndex).toBe(2);
+    expect(() => loadConfig({ SEDP_WORKERS: 'many' })).toThrow(/SEDP_WORKERS must be/);
+    expect(() => loadConfig({ SEDP_WORKERS: '-1' })).toThrow(/SEDP_WORKERS must be/);
+    expect(() => loadConfig({ SEDP_WORKERS: '1.5' })).toThrow(/SEDP_WORKERS must be/);
   });
 
   it('never repeats DATABASE_URL (it may hold a password) in its messages', () => {

@@ -1,4 +1,5 @@
 /** Server configuration: read and validated here only; a bad value stops start-up with a clear message. */
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import type { LoginLimits } from './auth/login-throttle.ts';
@@ -68,6 +69,15 @@ const configSchema = z.object({
   SEDP_UNREFERENCED_UPLOADS_PER_DAY: limit('SEDP_UNREFERENCED_UPLOADS_PER_DAY', 200),
   SEDP_CONFLICT_VERSIONS_KEPT: limit('SEDP_CONFLICT_VERSIONS_KEPT', 20),
   SEDP_UNREFERENCED_BLOB_DAYS: limit('SEDP_UNREFERENCED_BLOB_DAYS', 7),
+  // `auto` or 0: one per CPU.
+  SEDP_WORKERS: z
+    .union([z.literal('auto'), wholeNumber('SEDP_WORKERS', 0, 256, 1)], {
+      message: 'SEDP_WORKERS must be a whole number from 0 to 256, or auto',
+    })
+    .default(1),
+  // Set by the primary process for each worker it starts, never by hand: worker 1 runs the
+  // clean-up timers, so several workers do not all do the same work.
+  SEDP_WORKER_INDEX: wholeNumber('SEDP_WORKER_INDEX', 1, 256, 1),
   DATABASE_URL: databaseUrl,
   // No default here: unset, the PostgreSQL store picks its own (DEFAULT_POOL_SIZE).
   SEDP_DB_POOL_SIZE: z.coerce
@@ -102,6 +112,10 @@ export interface ServerConfig {
   loginLimits: LoginLimits;
   /** Per-account fair-use limits. */
   fairUse: FairUseLimits;
+  /** Server processes to run on the one port (node:cluster); 1 runs no cluster. */
+  workers: number;
+  /** This process's number among the workers (1 when there are none): 1 does the clean-up. */
+  workerIndex: number;
   database: DatabaseConfig;
 }
 
@@ -147,6 +161,11 @@ export function loadConfig(
       firstDelayMs: 1_000,
       maxDelayMs: login.SEDP_LOGIN_MAX_DELAY_SECONDS * 1_000,
     },
+    workers:
+      parsed.data.SEDP_WORKERS === 'auto' || parsed.data.SEDP_WORKERS === 0
+        ? availableParallelism()
+        : parsed.data.SEDP_WORKERS,
+    workerIndex: parsed.data.SEDP_WORKER_INDEX,
     fairUse: {
       pushesPerMinute: parsed.data.SEDP_PUSHES_PER_MINUTE,
       uploadsPerMinute: parsed.data.SEDP_UPLOADS_PER_MINUTE,

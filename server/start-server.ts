@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { createApp } from './app.ts';
-import { blobBytesFor } from './blobs/blob-bytes.ts';
+import { type BlobBytes, blobBytesFor } from './blobs/blob-bytes.ts';
 import { removeUnreferencedBlobs } from './blobs/unreferenced-blobs.ts';
 import type { ServerConfig } from './env.ts';
 import { firstAdminCommand } from './first-admin-hint.ts';
@@ -32,20 +32,9 @@ export async function startServer(config: ServerConfig) {
   const seeded = await seedReferenceData(store);
   if (seeded > 0) console.log(`Added ${seeded} reference records (territories, work plan).`);
   const blobBytes = blobBytesFor(store, config.dataDir);
-  void blobBytes.removeStalePartials(STALE_PARTIAL_UPLOAD_MS).then(
-    (removed) => {
-      if (removed > 0) console.log(`Removed ${removed} unfinished uploads older than 7 days.`);
-    },
-    (error: unknown) => console.warn('Could not clear old unfinished uploads:', error),
-  );
-  const clearUnreferenced = () =>
-    removeUnreferencedBlobs(store, blobBytes, config.fairUse.unreferencedBlobMaxAgeMs).then(
-      (removed) =>
-        console.log(`Removed ${removed} attachments no record names, older than allowed.`),
-      (error: unknown) => console.warn('Could not remove unreferenced attachments:', error),
-    );
-  void clearUnreferenced();
-  setInterval(() => void clearUnreferenced(), 24 * 60 * 60 * 1000).unref();
+  // The clean-up runs in worker 1 only (a lone server is worker 1): with SEDP_WORKERS the
+  // others would only repeat its work.
+  if (config.workerIndex === 1) startCleanUp(store, blobBytes, config);
   const hasBuild = existsSync(path.join(config.staticDir, 'index.html'));
   if (!hasBuild) {
     console.warn(`No built app in ${config.staticDir}: serving the API only.`);
@@ -68,7 +57,7 @@ export async function startServer(config: ServerConfig) {
     console.log(`Database: ${database}`);
     void store.countUsers().then(
       (users) => {
-        if (users > 0) return;
+        if (users > 0 || config.workerIndex !== 1) return;
         console.log('There is no account yet. Create the first admin (it asks for a password):');
         // The URL may hold a password: it is named, not printed.
         const command = firstAdminCommand(config.dataDir);
@@ -100,4 +89,22 @@ export async function startServer(config: ServerConfig) {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   return server;
+}
+
+/** Removes abandoned chunked uploads (once) and blobs no record names (daily). */
+function startCleanUp(store: Store, blobBytes: BlobBytes, config: ServerConfig) {
+  void blobBytes.removeStalePartials(STALE_PARTIAL_UPLOAD_MS).then(
+    (removed) => {
+      if (removed > 0) console.log(`Removed ${removed} unfinished uploads older than 7 days.`);
+    },
+    (error: unknown) => console.warn('Could not clear old unfinished uploads:', error),
+  );
+  const clearUnreferenced = () =>
+    removeUnreferencedBlobs(store, blobBytes, config.fairUse.unreferencedBlobMaxAgeMs).then(
+      (removed) =>
+        console.log(`Removed ${removed} attachments no record names, older than allowed.`),
+      (error: unknown) => console.warn('Could not remove unreferenced attachments:', error),
+    );
+  void clearUnreferenced();
+  setInterval(() => void clearUnreferenced(), 24 * 60 * 60 * 1000).unref();
 }

@@ -30,12 +30,16 @@ export function openSqliteStore(dataDir: string, options: SqliteStoreOptions = {
 export function openSqliteDatabase(dataDir: string): DatabaseSync {
   mkdirSync(dataDir, { recursive: true });
   const db = new DatabaseSync(path.join(dataDir, DATABASE_FILE));
+  // First of all: another process (the users CLI, or a sibling worker with SEDP_WORKERS)
+  // may hold the write lock, even while this one switches a new file to WAL below. Every
+  // write here begins with BEGIN IMMEDIATE, so it waits for that lock up to this long
+  // instead of failing with SQLITE_BUSY; writes of several processes are serialised, reads
+  // go on in parallel from WAL snapshots.
+  db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA journal_mode = WAL');
   // FULL: a reply the device takes as "stored" survives a power cut, not just a crash.
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
-  // The users CLI may write while the server runs: wait for its lock rather than fail.
-  db.exec('PRAGMA busy_timeout = 5000');
   migrate(db);
   return db;
 }
@@ -104,6 +108,12 @@ export function migrate(db: DatabaseSync): void {
   for (let version = current + 1; version <= MIGRATIONS.length; version += 1) {
     db.exec('BEGIN IMMEDIATE');
     try {
+      // Read again under the write lock: several processes starting on one new file each
+      // saw the old version above, and the first to get the lock has applied this step.
+      if (userVersion(db) >= version) {
+        db.exec('COMMIT');
+        continue;
+      }
       db.exec(MIGRATIONS[version - 1] as string);
       db.exec(`PRAGMA user_version = ${version}`);
       db.exec('COMMIT');
