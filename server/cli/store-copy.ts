@@ -7,10 +7,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { BlobBytes } from '../blobs/blob-bytes.ts';
+import { filesBlobBytes } from '../blobs/file-blob-bytes.ts';
+import { postgresBlobBytes } from '../blobs/postgres-blob-bytes.ts';
 import { ConfigError, loadConfig } from '../env.ts';
 import { createPool } from '../store/postgres/postgres-client.ts';
 import { DATABASE_FILE, openSqliteDatabase } from '../store/sqlite-store.ts';
-import { CopyRefusedError, copySqliteToPostgres } from '../store/store-copy.ts';
+import { CopyRefusedError, copyBlobBytes, copySqliteToPostgres } from '../store/store-copy.ts';
 
 const USAGE = `Usage: npm run store:copy -- --to <postgres://…> [--schema <name>]
 
@@ -18,7 +21,13 @@ Copies the SQLite data directory SEDP_DATA_DIR (default ./data) into an empty Po
 database or schema: accounts with their passwords, tokens, records with their full history
 and revision numbers, push results, attachment records. Stop the server first. Running it
 again is safe while the copy is unused; a target holding anything else is refused.
-Attachment files are not copied: see the message at the end.`;
+Attachment files are copied into the database too, each checked against its SHA-256.`;
+
+/** A stored file's bytes, or undefined when the file is not there. */
+async function readAll(files: BlobBytes, sha256: string): Promise<Uint8Array | undefined> {
+  if (!(await files.exists(sha256))) return undefined;
+  return new Uint8Array(await new Response(files.read(sha256)).arrayBuffer());
+}
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
@@ -63,8 +72,21 @@ async function main(argv: string[]): Promise<number> {
     }
     console.log(`The next revision will be ${summary.nextRevision}.`);
     console.log(
-      `Attachment files (${summary.blobCount}, ${megabytes(summary.blobBytes)}) are not in the database: copy ${path.join(dataDir, 'blobs')} to the blobs folder of the new server's SEDP_DATA_DIR (e.g. rsync -a).`,
+      `Copying attachment files (${summary.blobCount}, ${megabytes(summary.blobBytes)}) into the database…`,
     );
+    const files = filesBlobBytes(dataDir);
+    const blobs = await copyBlobBytes(
+      source
+        .prepare('SELECT sha256 FROM blobs ORDER BY sha256')
+        .all()
+        .map((row) => String((row as { sha256: unknown }).sha256)),
+      (sha256) => readAll(files, sha256),
+      postgresBlobBytes(pool, () => new Date()),
+    );
+    console.log(
+      `  ${blobs.copied} copied, ${blobs.alreadyThere} already there, ${blobs.missing.length} missing or damaged.`,
+    );
+    for (const sha256 of blobs.missing) console.log(`  missing or damaged: ${sha256}`);
     return 0;
   } catch (error) {
     if (error instanceof CopyRefusedError) {

@@ -5,9 +5,11 @@
  * one PostgreSQL transaction, checked (row counts and a SHA-256 per table, computed the
  * same way on both sides) before it commits.
  */
+
 import { createHash } from 'node:crypto';
 import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
 import type pg from 'pg';
+import type { BlobBytes } from '../blobs/blob-bytes.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { migratePostgres, postgresSchemaVersion } from './postgres/migrations.ts';
 import { first, inTransaction } from './postgres/postgres-client.ts';
@@ -431,4 +433,33 @@ async function moveSequences(db: pg.PoolClient, source: DatabaseSync): Promise<n
     );
   }
   return lastRevision + 1;
+}
+
+/**
+ * Copies the attachment files of the source's data directory into the PostgreSQL blob
+ * store, after the rows: each file is checked against its name (SHA-256) on the way, and a
+ * blob already there is left alone, so this too can be run again. Returns how many were
+ * copied now and which named files are missing or damaged (their rows stay; a device that
+ * still holds one uploads it again when its HEAD finds it missing).
+ */
+export async function copyBlobBytes(
+  sha256s: readonly string[],
+  readFile: (sha256: string) => Promise<Uint8Array | undefined>,
+  target: BlobBytes,
+): Promise<{ copied: number; alreadyThere: number; missing: string[] }> {
+  const result = { copied: 0, alreadyThere: 0, missing: [] as string[] };
+  for (const sha256 of sha256s) {
+    if (await target.exists(sha256)) {
+      result.alreadyThere += 1;
+      continue;
+    }
+    const bytes = await readFile(sha256);
+    if (!bytes || createHash('sha256').update(bytes).digest('hex') !== sha256) {
+      result.missing.push(sha256);
+      continue;
+    }
+    await target.write(sha256, bytes);
+    result.copied += 1;
+  }
+  return result;
 }

@@ -175,10 +175,12 @@ describePostgres(title, () => {
     const schema = await freshSchema();
     const copy = runCopy(dataDir, schema);
     expect(copy.output).toMatch(/revisions +\d+ rows +sha256 [0-9a-f]{16}… +same on both sides/);
-    expect(copy.output).toMatch(/Attachment files \(1, 0\.0 MB\) are not in the database/);
+    expect(copy.output).toMatch(/Copying attachment files \(1, 0\.0 MB\) into the database/);
+    expect(copy.output).toMatch(/1 copied, 0 already there, 0 missing or damaged/);
     expect(copy.code).toBe(0);
     const again = runCopy(dataDir, schema);
     expect(again.output).toMatch(/Replaced an earlier, unused copy/);
+    expect(again.output).toMatch(/0 copied, 1 already there, 0 missing or damaged/);
     expect(again.code).toBe(0);
 
     const store = await openPostgresStore(url, { schema });
@@ -204,6 +206,13 @@ describePostgres(title, () => {
       }),
     ).toBe(true);
     expect(await store.isBlobReferenced(sha256)).toBe(true);
+    // The photo's bytes came along into the database: served by the new server, intact.
+    const served = await fetch(`${pgUrl}/api/blobs/${sha256}`, {
+      headers: { authorization: `Bearer ${photographer.token}` },
+    });
+    expect(served.status).toBe(200);
+    const servedBytes = new Uint8Array(await served.arrayBuffer());
+    expect(createHash('sha256').update(servedBytes).digest('hex')).toBe(sha256);
     // The passwords (hashes) came along; a retried push is still a duplicate.
     const login = await client(pgUrl).post('/api/auth/login', {
       username: consultant.user.username,
