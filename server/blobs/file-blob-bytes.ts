@@ -1,8 +1,8 @@
 /**
  * Blob bytes as files under the data directory (the SQLite store's companion): whole blobs
  * at `<dataDir>/blobs/ab/cd/<sha256>`, unfinished uploads in `<dataDir>/blobs/partial`.
- * One chunk at a time per partial is kept by a lock in this process, which is enough only
- * while one process serves the data directory; several processes use PostgreSQL.
+ * One chunk at a time per partial, across the processes of one machine (SEDP_WORKERS), by
+ * a lock file beside the partials; machines that share nothing use PostgreSQL.
  */
 import type { BlobBytes } from './blob-bytes.ts';
 import { blobFileExists, readBlobFile, removeBlobFile, writeBlobFile } from './blob-files.ts';

@@ -32,13 +32,16 @@ export async function partialOffset(file: string): Promise<number> {
 }
 
 /**
- * One request at a time per partial file. A retried chunk can arrive while the first
- * attempt is still being written; the second then sees the new offset, never a half one.
+ * One request at a time per partial file, across every process serving the data directory
+ * (SEDP_WORKERS with SQLite). A retried chunk can arrive while the first attempt is still
+ * being written; the second then sees the new offset, never a half one. Within a process a
+ * queue keeps order; between processes a lock file, made with O_EXCL, beside the partials.
  */
 const queues = new Map<string, Promise<unknown>>();
 async function exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
+  const locked = () => withLockFile(key, task);
   const before = queues.get(key) ?? Promise.resolve();
-  const run = before.then(task, task);
+  const run = before.then(locked, locked);
   const settled = run.then(
     () => undefined,
     () => undefined,
@@ -48,6 +51,38 @@ async function exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
     return await run;
   } finally {
     if (queues.get(key) === settled) queues.delete(key);
+  }
+}
+
+/** A lock file older than this was left by a process that died holding it. */
+const STALE_LOCK_MS = 60_000;
+/** How long a request waits for another process's chunk before giving up (503, retried). */
+const LOCK_WAIT_MS = 30_000;
+
+async function withLockFile<T>(file: string, task: () => Promise<T>): Promise<T> {
+  const dir = path.join(path.dirname(file), '..', 'partial-locks');
+  const lock = path.join(dir, `${path.basename(file)}.lock`);
+  await mkdir(dir, { recursive: true });
+  const deadline = Date.now() + LOCK_WAIT_MS;
+  for (;;) {
+    try {
+      await (await open(lock, 'wx')).close();
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const age = await stat(lock).then(
+        (info) => Date.now() - info.mtimeMs,
+        () => 0,
+      );
+      if (age > STALE_LOCK_MS) await rm(lock, { force: true });
+      else if (Date.now() > deadline) throw new Error(`Upload ${path.basename(file)} is busy`);
+      else await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  try {
+    return await task();
+  } finally {
+    await rm(lock, { force: true });
   }
 }
 
