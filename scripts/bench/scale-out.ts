@@ -373,9 +373,12 @@ export async function benchLoadRun(devices = 50, perDevice = 200): Promise<LoadR
       PORT: '0',
       HOST: '127.0.0.1',
       SEDP_DATA_DIR: dir,
+      // 50 devices sign in at once from one address here; in the field they come from many.
+      SEDP_LOGIN_ADDRESS_FREE_ATTEMPTS: '100000',
     };
     servers.push(runServer(env), runServer(env));
-    const urls = await Promise.all(servers.map((s) => s.url));
+    // The printed URL ends in a slash.
+    const urls = (await Promise.all(servers.map((s) => s.url))).map((u) => u.replace(/\/$/, ''));
     const urlOf = (d: number) => urls[d % 2] as string;
     const otherUrlOf = (d: number) => urls[(d + 1) % 2] as string;
 
