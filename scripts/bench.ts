@@ -8,6 +8,7 @@ import { benchBrowserSync } from './bench/browser-sync.ts';
 import { measureBundle } from './bench/bundle-size.ts';
 import { benchDeviceSync } from './bench/device-sync.ts';
 import { benchHearingList } from './bench/hearing-list.ts';
+import { benchScaleOut } from './bench/scale-out-figures.ts';
 import { benchServerIngest } from './bench/server-ingest.ts';
 import { benchTallyTaps } from './bench/tally-tap.ts';
 
@@ -17,6 +18,9 @@ interface Figure {
   unit: string;
   n: number;
   target: string;
+  min?: number;
+  max?: number;
+  load?: number;
 }
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,106 +31,112 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 };
 const RUNS = 5;
+const onlyScale = process.argv.includes('--scale');
 
-const bundle = measureBundle(path.join(root, 'dist'));
-figures.push(
-  {
-    metric: 'first_route_js_gzip',
-    value: round(bundle.firstRouteJsGzip / 1024),
-    unit: 'KB',
-    n: bundle.firstRouteFiles,
-    target: '<= 150 KB',
-  },
-  {
-    metric: 'precache_first_visit_transfer',
-    value: round(bundle.precacheTransferBytes / 1024),
-    unit: 'KB',
-    n: bundle.precacheEntries,
-    target: '<= 700 KB',
-  },
-  {
-    metric: 'precache_raw_on_device',
-    value: round(bundle.precacheBytes / 1024),
-    unit: 'KB',
-    n: bundle.precacheEntries,
-    target: '(reported)',
-  },
-);
+if (!onlyScale) {
+  const bundle = measureBundle(path.join(root, 'dist'));
+  figures.push(
+    {
+      metric: 'first_route_js_gzip',
+      value: round(bundle.firstRouteJsGzip / 1024),
+      unit: 'KB',
+      n: bundle.firstRouteFiles,
+      target: '<= 150 KB',
+    },
+    {
+      metric: 'precache_first_visit_transfer',
+      value: round(bundle.precacheTransferBytes / 1024),
+      unit: 'KB',
+      n: bundle.precacheEntries,
+      target: '<= 700 KB',
+    },
+    {
+      metric: 'precache_raw_on_device',
+      value: round(bundle.precacheBytes / 1024),
+      unit: 'KB',
+      n: bundle.precacheEntries,
+      target: '(reported)',
+    },
+  );
 
-// One warm-up run each, then the median of RUNS.
-await benchDeviceSync(1000);
-const syncRuns = [];
-for (let i = 0; i < RUNS; i += 1) syncRuns.push(await benchDeviceSync(1000));
-figures.push(
-  {
-    metric: 'sync_1000_records_node_fake_indexeddb',
-    value: round(median(syncRuns.map((r) => r.seconds)), 3),
+  // One warm-up run each, then the median of RUNS.
+  await benchDeviceSync(1000);
+  const syncRuns = [];
+  for (let i = 0; i < RUNS; i += 1) syncRuns.push(await benchDeviceSync(1000));
+  figures.push(
+    {
+      metric: 'sync_1000_records_node_fake_indexeddb',
+      value: round(median(syncRuns.map((r) => r.seconds)), 3),
+      unit: 's',
+      n: 1000,
+      target: '< 0.2 s (PouchDB ~0.2 s)',
+    },
+    {
+      metric: 'push_bytes_per_record_vs_gzip_json',
+      value: round(median(syncRuns.map((r) => r.wireRatio)), 2),
+      unit: 'x',
+      n: 1000,
+      target: '<= 1.2 x',
+    },
+  );
+
+  // In Chromium: one warm-up round, then RUNS rounds on the same page.
+  const browserRuns = (await benchBrowserSync(1000, RUNS + 1)).slice(1);
+  figures.push({
+    metric: 'sync_1000_records_in_chromium',
+    value: round(median(browserRuns), 3),
     unit: 's',
     n: 1000,
-    target: '< 0.2 s (PouchDB ~0.2 s)',
-  },
-  {
-    metric: 'push_bytes_per_record_vs_gzip_json',
-    value: round(median(syncRuns.map((r) => r.wireRatio)), 2),
-    unit: 'x',
-    n: 1000,
-    target: '<= 1.2 x',
-  },
-);
+    target: '< 0.2 s',
+  });
 
-// In Chromium: one warm-up round, then RUNS rounds on the same page.
-const browserRuns = (await benchBrowserSync(1000, RUNS + 1)).slice(1);
-figures.push({
-  metric: 'sync_1000_records_in_chromium',
-  value: round(median(browserRuns), 3),
-  unit: 's',
-  n: 1000,
-  target: '< 0.2 s',
-});
-
-// 150 taps on a hearing's counters in Chromium at 360 px: each until it is in IndexedDB.
-const taps = (await benchTallyTaps(150)).sort((a, b) => a - b);
-figures.push({
-  metric: 'tally_tap_to_indexeddb_p95',
-  value: round(taps[Math.floor(taps.length * 0.95)] ?? Number.NaN),
-  unit: 'ms',
-  n: taps.length,
-  target: '< 50 ms',
-});
-
-// 5,000 hearings on the device: open the list, then search it.
-const list = await benchHearingList(5000, RUNS);
-figures.push(
-  {
-    metric: 'hearing_list_5000_open',
-    value: round(median(list.map((r) => r.openMs))),
+  // 150 taps on a hearing's counters in Chromium at 360 px: each until it is in IndexedDB.
+  const taps = (await benchTallyTaps(150)).sort((a, b) => a - b);
+  figures.push({
+    metric: 'tally_tap_to_indexeddb_p95',
+    value: round(taps[Math.floor(taps.length * 0.95)] ?? Number.NaN),
     unit: 'ms',
-    n: 5000,
-    target: '< 100 ms',
-  },
-  {
-    metric: 'hearing_list_5000_search',
-    value: round(median(list.map((r) => r.searchMs))),
-    unit: 'ms',
-    n: 5000,
-    target: '< 100 ms',
-  },
-);
+    n: taps.length,
+    target: '< 50 ms',
+  });
 
-await benchServerIngest({ n: 2_000 });
-const ingestRuns = [];
-for (let i = 0; i < RUNS; i += 1) ingestRuns.push(await benchServerIngest({ n: 10_000 }));
-figures.push({
-  metric: 'server_ingest_durable_sqlite',
-  value: Math.round(median(ingestRuns.map((r) => r.mutationsPerSecond))),
-  unit: 'mutations/s',
-  n: 10_000,
-  target: '>= 10,000/s',
-});
+  // 5,000 hearings on the device: open the list, then search it.
+  const list = await benchHearingList(5000, RUNS);
+  figures.push(
+    {
+      metric: 'hearing_list_5000_open',
+      value: round(median(list.map((r) => r.openMs))),
+      unit: 'ms',
+      n: 5000,
+      target: '< 100 ms',
+    },
+    {
+      metric: 'hearing_list_5000_search',
+      value: round(median(list.map((r) => r.searchMs))),
+      unit: 'ms',
+      n: 5000,
+      target: '< 100 ms',
+    },
+  );
+
+  await benchServerIngest({ n: 2_000 });
+  const ingestRuns = [];
+  for (let i = 0; i < RUNS; i += 1) ingestRuns.push(await benchServerIngest({ n: 10_000 }));
+  figures.push({
+    metric: 'server_ingest_durable_sqlite',
+    value: Math.round(median(ingestRuns.map((r) => r.mutationsPerSecond))),
+    unit: 'mutations/s',
+    n: 10_000,
+    target: '>= 10,000/s',
+  });
+}
+
+// Scale-out, side by side (SQLite and PostgreSQL); `npm run bench -- --scale` runs only this.
+figures.push(...(await benchScaleOut()));
 
 if (process.argv.includes('--json')) {
-  for (const { metric, value, unit, n } of figures) {
-    console.log(JSON.stringify({ metric, value, unit, n }));
+  for (const { metric, value, unit, n, min, max, load } of figures) {
+    console.log(JSON.stringify({ metric, value, unit, n, min, max, load }));
   }
 } else {
   console.table(figures);

@@ -40,14 +40,25 @@ const TEXT =
   'Жыйынга 42 киши катышты: 23 аял, 19 эркек. Women asked for the kindergarten repair to be ' +
   'moved up the list; the youth group wants a sports ground near the school. Айыл өкмөтү ' +
   'бюджеттин долбоорун кайра карап чыгууга убада берди. Next hearing after the harvest. ';
+/** The note's text (700 characters), also used for records stored straight through SQL. */
+export const LESSONS_TEXT = TEXT.repeat(4).slice(0, 700);
 
-/** About 1 KB of canonical JSON, Kyrgyz and English as in the field. */
-async function lessonsNoteMutation(i: number) {
-  const body = {
+/**
+ * About 1 KB of canonical JSON, Kyrgyz and English as in the field: a lessons note in
+ * Nooken by default, or in the district (and municipality, if any) given.
+ */
+export async function lessonsNoteMutation(
+  i: number,
+  place: { districtId: string; municipalityId?: string } = {
     districtId: NOOKEN,
     municipalityId: MUNICIPALITIES[i % MUNICIPALITIES.length],
+  },
+) {
+  const body = {
+    districtId: place.districtId,
+    ...(place.municipalityId === undefined ? {} : { municipalityId: place.municipalityId }),
     title: `Lessons from hearing ${i}`,
-    text: TEXT.repeat(4).slice(0, 700),
+    text: LESSONS_TEXT,
   };
   return {
     mutationId: uuidv7(),
