@@ -102,11 +102,14 @@ export function sqliteSync(
          ORDER BY rev DESC LIMIT ?)`,
     ),
     pullAll: db.prepare(`SELECT ${RECORD_COLUMNS} FROM records WHERE rev > ? ORDER BY rev LIMIT ?`),
-    pullScoped: db.prepare(
-      `SELECT ${RECORD_COLUMNS} FROM records WHERE rev > ?
-         AND (type IN (SELECT value FROM json_each(?))
-              OR district_id IN (SELECT value FROM json_each(?)))
-       ORDER BY rev LIMIT ?`,
+    // A scoped page is read one type and one district at a time, each a bounded range of
+    // its (type, rev) or (district_id, rev) index that stops after `limit` rows, then merged:
+    // one query with OR would read (and sort) every row past the cursor.
+    pullOfType: db.prepare(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE type = ? AND rev > ? ORDER BY rev LIMIT ?`,
+    ),
+    pullOfDistrict: db.prepare(
+      `SELECT ${RECORD_COLUMNS} FROM records WHERE district_id = ? AND rev > ? ORDER BY rev LIMIT ?`,
     ),
     history: db.prepare('SELECT * FROM revisions WHERE record_id = ? ORDER BY rev'),
     blobInfo: db.prepare('SELECT sha256, size, mime FROM blobs WHERE sha256 = ?'),
@@ -231,15 +234,27 @@ export function sqliteSync(
       }),
     pull: (since, limit, scope) =>
       exclusive(() => {
-        const rows = scope.all
-          ? sql.pullAll.all(since, limit)
-          : sql.pullScoped.all(
-              since,
-              JSON.stringify(scope.referenceTypes),
-              JSON.stringify(scope.districtIds),
-              limit,
-            );
-        return (rows as unknown as RecordRow[]).map(toRecord);
+        if (scope.all)
+          return (sql.pullAll.all(since, limit) as unknown as RecordRow[]).map(toRecord);
+        const byRev = new Map<number, RecordRow>();
+        for (const type of new Set(scope.referenceTypes)) {
+          for (const row of sql.pullOfType.all(type, since, limit) as unknown as RecordRow[]) {
+            byRev.set(row.rev, row);
+          }
+        }
+        for (const district of new Set(scope.districtIds)) {
+          for (const row of sql.pullOfDistrict.all(
+            district,
+            since,
+            limit,
+          ) as unknown as RecordRow[]) {
+            byRev.set(row.rev, row);
+          }
+        }
+        return [...byRev.values()]
+          .sort((a, b) => a.rev - b.rev)
+          .slice(0, limit)
+          .map(toRecord);
       }),
     history: (recordId) =>
       exclusive(() =>
