@@ -36,12 +36,31 @@ export function openSqliteDatabase(dataDir: string): DatabaseSync {
   // instead of failing with SQLITE_BUSY; writes of several processes are serialised, reads
   // go on in parallel from WAL snapshots.
   db.exec('PRAGMA busy_timeout = 5000');
-  db.exec('PRAGMA journal_mode = WAL');
+  switchToWal(db);
   // FULL: a reply the device takes as "stored" survives a power cut, not just a crash.
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA foreign_keys = ON');
   migrate(db);
   return db;
+}
+
+/**
+ * Switching a new file to WAL needs it alone for a moment, and SQLite does not always call
+ * the busy handler for that (several processes opening one new data directory at once):
+ * retry SQLITE_BUSY here for up to the same 5 s. A file already in WAL returns at once.
+ */
+function switchToWal(db: DatabaseSync): void {
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; ; waited += 25) {
+    try {
+      db.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      const busy = (error as { errcode?: number }).errcode === 5;
+      if (!busy || waited >= 5_000) throw error;
+      Atomics.wait(pause, 0, 0, 25); // start-up only: blocking this process's thread is fine
+    }
+  }
 }
 
 /** The store over an open database whose file lies in `dataDir`. */
