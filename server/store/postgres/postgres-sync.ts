@@ -6,6 +6,7 @@ import type {
   Revision,
   RevisionInput,
   Store,
+  StoredMutation,
   StoredRecord,
   SyncTransaction,
 } from '../store.ts';
@@ -192,6 +193,15 @@ const TRIM_CONFLICTS = `
       SELECT rev FROM revisions AS c WHERE c.record_id = t.record_id AND c.kind = 'conflict'
       ORDER BY rev DESC LIMIT t.keep)`;
 
+/** The rows of a named (prepared once per connection) statement. */
+async function preparedRows<R extends pg.QueryResultRow>(
+  db: pg.PoolClient,
+  query: { name: string; text: string; values?: unknown[] },
+): Promise<R[]> {
+  const result = await db.query<R>(query);
+  return result.rows;
+}
+
 /** The first row of a named (prepared once per connection) statement. */
 async function prepared<R extends pg.QueryResultRow>(
   db: pg.PoolClient,
@@ -219,6 +229,9 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
     /** The latest put per record: a later put of the same record in the batch replaces it. */
     const puts = new Map<string, PendingPut>();
     const trims = new Map<string, number>();
+    /** What prefetch read: push results and records (undefined: none), until written here. */
+    const knownMutations = new Map<string, StoredMutation | undefined>();
+    const knownRecords = new Map<string, StoredRecord | undefined>();
 
     async function flush(): Promise<void> {
       if (revisions.length + mutations.length + puts.size > 0) {
@@ -301,7 +314,31 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
     };
 
     const tx: SyncTransaction = {
+      async prefetch(mutationIds, recordIds) {
+        await flushed();
+        const found = await preparedRows<StoredMutation & { mutationId: string }>(db, {
+          name: 'sedp-prefetch-mutations',
+          text: `SELECT mutation_id AS "mutationId", hash, user_id AS "userId",
+                   result AS "resultJson"
+                 FROM mutations WHERE mutation_id = ANY($1::text[])`,
+          values: [[...new Set(mutationIds)]],
+        });
+        for (const id of mutationIds) knownMutations.set(id, undefined);
+        for (const { mutationId, ...stored } of found) knownMutations.set(mutationId, stored);
+        // FOR UPDATE, as recordHead, in id order so that two batches lock their common
+        // records in the same order.
+        const records = await preparedRows<RecordRow>(db, {
+          name: 'sedp-prefetch-records',
+          text: `SELECT ${RECORD_COLUMNS} FROM records WHERE id = ANY($1::text[])
+                 ORDER BY id FOR UPDATE`,
+          values: [[...new Set(recordIds)]],
+        });
+        for (const id of recordIds) knownRecords.set(id, undefined);
+        for (const row of records) knownRecords.set(row.id, toRecord(row));
+        for (const id of recordIds) seen.set(id, knownRecords.get(id)?.rev ?? 0);
+      },
       async findMutation(mutationId) {
+        if (knownMutations.has(mutationId)) return knownMutations.get(mutationId);
         await flushed();
         return prepared<{ hash: string; userId: string; resultJson: string }>(db, {
           name: 'sedp-find-mutation',
@@ -315,6 +352,10 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
         // Written by this transaction, so already its own (locked, or created by it).
         if (put)
           return { type: put.record.type, rev: put.record.rev, districtId: put.record.districtId };
+        if (knownRecords.has(id)) {
+          const known = knownRecords.get(id);
+          return known && { type: known.type, rev: known.rev, districtId: known.districtId };
+        }
         await flushed();
         // FOR UPDATE: a push decides on this head (its base rev check), so a second push of
         // the same record waits here until this one commits, then reads the new head and
@@ -341,6 +382,10 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
       async record(id) {
         const put = puts.get(id);
         if (put) return { ...put.record };
+        if (knownRecords.has(id)) {
+          const known = knownRecords.get(id);
+          return known && { ...known };
+        }
         await flushed();
         const row = await prepared<RecordRow>(db, {
           name: 'sedp-record',
@@ -392,6 +437,7 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
         return lastRev;
       },
       async putRecord(input) {
+        knownRecords.delete(input.recordId);
         const pending = puts.get(input.recordId);
         // Replaces the version this transaction read, and only that one (see FLUSH); a put
         // after a put of the same record keeps the check of the first.
@@ -414,6 +460,7 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
       },
       async saveMutation(input) {
         mutations.push({ ...input });
+        knownMutations.delete(input.mutationId);
       },
       async trimConflicts(recordId, keep) {
         // Trimming to the same count after more conflict versions keeps the same latest
