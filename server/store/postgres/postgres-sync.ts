@@ -193,19 +193,19 @@ const TRIM_CONFLICTS = `
       SELECT rev FROM revisions AS c WHERE c.record_id = t.record_id AND c.kind = 'conflict'
       ORDER BY rev DESC LIMIT t.keep)`;
 
-/** The rows of a named (prepared once per connection) statement. */
+/** The rows of a statement, prepared once per connection when it has a name. */
 async function preparedRows<R extends pg.QueryResultRow>(
   db: pg.PoolClient,
-  query: { name: string; text: string; values?: unknown[] },
+  query: { name?: string; text: string; values?: unknown[] },
 ): Promise<R[]> {
   const result = await db.query<R>(query);
   return result.rows;
 }
 
-/** The first row of a named (prepared once per connection) statement. */
+/** The first row of a statement, prepared once per connection when it has a name. */
 async function prepared<R extends pg.QueryResultRow>(
   db: pg.PoolClient,
-  query: { name: string; text: string; values?: unknown[] },
+  query: { name?: string; text: string; values?: unknown[] },
 ): Promise<R | undefined> {
   const result = await db.query<R>(query);
   return result.rows[0];
@@ -316,8 +316,10 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
     const tx: SyncTransaction = {
       async prefetch(mutationIds, recordIds) {
         await flushed();
+        // Not prepared: a cached generic plan for `= ANY($1)` chosen while a table was small
+        // kept scanning it as it grew (6 ms a batch, measured); planned each time it uses
+        // the primary key.
         const found = await preparedRows<StoredMutation & { mutationId: string }>(db, {
-          name: 'sedp-prefetch-mutations',
           text: `SELECT mutation_id AS "mutationId", hash, user_id AS "userId",
                    result AS "resultJson"
                  FROM mutations WHERE mutation_id = ANY($1::text[])`,
@@ -328,7 +330,6 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
         // FOR UPDATE, as recordHead, in id order so that two batches lock their common
         // records in the same order.
         const records = await preparedRows<RecordRow>(db, {
-          name: 'sedp-prefetch-records',
           text: `SELECT ${RECORD_COLUMNS} FROM records WHERE id = ANY($1::text[])
                  ORDER BY id FOR UPDATE`,
           values: [[...new Set(recordIds)]],
