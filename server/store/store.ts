@@ -96,6 +96,12 @@ export interface MutationRecord extends StoredMutation {
 
 /** Reads and writes of one push batch; only valid inside `syncTransaction`. */
 export interface SyncTransaction {
+  /**
+   * Optional: the push results and records the batch is about to read, so that a store with
+   * a round trip per read (PostgreSQL) can read them all at once; the reads that follow
+   * must answer as they would have (recordHead's row lock included).
+   */
+  prefetch?(mutationIds: readonly string[], recordIds: readonly string[]): Promise<void>;
   findMutation(mutationId: string): Promise<StoredMutation | undefined>;
   recordHead(id: string): Promise<RecordHead | undefined>;
   /** Which of `ids` have a record (tombstones included), in one query. */

@@ -376,6 +376,17 @@ export async function applyPush(
   return store.syncTransaction(async (tx) => {
     await context.takeAllowance?.(tx);
     const reads = batchReads(tx);
+    const mutationIds: string[] = [];
+    const recordIds: string[] = [];
+    for (const item of prepared) {
+      if ('result' in item) {
+        if (item.lookup) mutationIds.push(item.lookup.mutationId);
+      } else {
+        mutationIds.push(item.mutation.mutationId);
+        if (!item.problem) recordIds.push(item.mutation.id);
+      }
+    }
+    await tx.prefetch?.(mutationIds, recordIds);
     // Every read the batch needs, before its first revision is appended (see batchReads).
     for (const item of prepared) {
       if ('result' in item) {
