@@ -1,70 +1,23 @@
 /** Synced records, their revision history, push results and blob metadata in SQLite. */
+
 import type { DatabaseSync } from 'node:sqlite';
+import {
+  RECORD_COLUMNS,
+  type RecordRow,
+  type RevisionRow,
+  type SyncMethods,
+  toRecord,
+  toRevision,
+} from './record-rows.ts';
 import type { TakeAllowanceNow } from './sqlite-fair-use.ts';
 import { type Exclusive, inAsyncTransaction, inTransaction } from './sqlite-transaction.ts';
 import type {
   BlobInfo,
   RecordHead,
-  Revision,
-  Store,
   StoredMutation,
   StoredRecord,
   SyncTransaction,
 } from './store.ts';
-
-type SyncMethods = Pick<
-  Store,
-  | 'syncTransaction'
-  | 'pull'
-  | 'history'
-  | 'recordsOfType'
-  | 'blobInfo'
-  | 'saveBlobInfo'
-  | 'isBlobReferenced'
-  | 'canReadBlob'
->;
-
-const RECORD_COLUMNS =
-  'id, type, rev, district_id, deleted, updated_at, updated_by, schema_version, body';
-
-interface RecordRow {
-  id: string;
-  type: string;
-  rev: number;
-  district_id: string | null;
-  deleted: number;
-  updated_at: string;
-  updated_by: string;
-  schema_version: number;
-  body: string;
-}
-
-const toRecord = (row: RecordRow): StoredRecord => ({
-  id: row.id,
-  type: row.type,
-  rev: row.rev,
-  districtId: row.district_id,
-  deleted: row.deleted === 1,
-  updatedAt: row.updated_at,
-  updatedBy: row.updated_by,
-  schemaVersion: row.schema_version,
-  bodyJson: row.body,
-});
-
-interface RevisionRow {
-  rev: number;
-  record_id: string;
-  type: string;
-  body: string;
-  deleted: number;
-  updated_at: string;
-  updated_by: string;
-  schema_version: number;
-  mutation_id: string | null;
-  kind: 'applied' | 'conflict';
-  user_id: string | null;
-  device_id: string | null;
-}
 
 export function sqliteSync(
   db: DatabaseSync,
@@ -236,45 +189,19 @@ export function sqliteSync(
       exclusive(() => {
         if (scope.all)
           return (sql.pullAll.all(since, limit) as unknown as RecordRow[]).map(toRecord);
-        const byRev = new Map<number, RecordRow>();
-        for (const type of new Set(scope.referenceTypes)) {
-          for (const row of sql.pullOfType.all(type, since, limit) as unknown as RecordRow[]) {
-            byRev.set(row.rev, row);
-          }
-        }
+        const byRev = new Map<number, StoredRecord>();
+        const add = (found: unknown[]) => {
+          for (const record of (found as RecordRow[]).map(toRecord)) byRev.set(record.rev, record);
+        };
+        for (const type of new Set(scope.referenceTypes))
+          add(sql.pullOfType.all(type, since, limit));
         for (const district of new Set(scope.districtIds)) {
-          for (const row of sql.pullOfDistrict.all(
-            district,
-            since,
-            limit,
-          ) as unknown as RecordRow[]) {
-            byRev.set(row.rev, row);
-          }
+          add(sql.pullOfDistrict.all(district, since, limit));
         }
-        return [...byRev.values()]
-          .sort((a, b) => a.rev - b.rev)
-          .slice(0, limit)
-          .map(toRecord);
+        return [...byRev.values()].sort((a, b) => a.rev - b.rev).slice(0, limit);
       }),
     history: (recordId) =>
-      exclusive(() =>
-        (sql.history.all(recordId) as unknown as RevisionRow[]).map(
-          (row): Revision => ({
-            rev: row.rev,
-            recordId: row.record_id,
-            type: row.type,
-            body: JSON.parse(row.body) as Record<string, unknown>,
-            deleted: row.deleted === 1,
-            updatedAt: row.updated_at,
-            updatedBy: row.updated_by,
-            schemaVersion: row.schema_version,
-            mutationId: row.mutation_id,
-            kind: row.kind,
-            userId: row.user_id,
-            deviceId: row.device_id,
-          }),
-        ),
-      ),
+      exclusive(() => (sql.history.all(recordId) as unknown as RevisionRow[]).map(toRevision)),
     recordsOfType: (type) =>
       exclusive(() => (sql.ofType.all(type) as unknown as RecordRow[]).map(toRecord)),
     blobInfo: (sha256) => exclusive(() => sql.blobInfo.get(sha256) as BlobInfo | undefined),

@@ -1,72 +1,24 @@
 /** Synced records, their revision history, push results and blob metadata in PostgreSQL. */
+
 import type pg from 'pg';
+import {
+  RECORD_COLUMNS,
+  type RecordRow,
+  type RevisionRow,
+  type SyncMethods,
+  toRecord,
+  toRevision,
+} from '../record-rows.ts';
 import type {
   MutationRecord,
   PullScope,
-  Revision,
   RevisionInput,
-  Store,
   StoredMutation,
   StoredRecord,
   SyncTransaction,
 } from '../store.ts';
 import { first, inTransaction, LOCK, rows, WriteRaceError } from './postgres-client.ts';
 import { takeAllowanceIn } from './postgres-fair-use.ts';
-
-type SyncMethods = Pick<
-  Store,
-  | 'syncTransaction'
-  | 'pull'
-  | 'history'
-  | 'recordsOfType'
-  | 'blobInfo'
-  | 'saveBlobInfo'
-  | 'isBlobReferenced'
-  | 'canReadBlob'
->;
-
-const RECORD_COLUMNS =
-  'id, type, rev, district_id, deleted, updated_at, updated_by, schema_version, body';
-
-interface RecordRow {
-  id: string;
-  type: string;
-  /** BIGINT arrives as a string; revisions stay far below 2^53. */
-  rev: string;
-  district_id: string | null;
-  deleted: boolean;
-  updated_at: string;
-  updated_by: string;
-  schema_version: number;
-  body: string;
-}
-
-const toRecord = (row: RecordRow): StoredRecord => ({
-  id: row.id,
-  type: row.type,
-  rev: Number(row.rev),
-  districtId: row.district_id,
-  deleted: row.deleted,
-  updatedAt: row.updated_at,
-  updatedBy: row.updated_by,
-  schemaVersion: row.schema_version,
-  bodyJson: row.body,
-});
-
-interface RevisionRow {
-  rev: string;
-  record_id: string;
-  type: string;
-  body: string;
-  deleted: boolean;
-  updated_at: string;
-  updated_by: string;
-  schema_version: number;
-  mutation_id: string | null;
-  kind: 'applied' | 'conflict';
-  user_id: string | null;
-  device_id: string | null;
-}
 
 const MAX_BIGINT = '9223372036854775807';
 
@@ -508,22 +460,7 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
         'SELECT * FROM revisions WHERE record_id = $1 ORDER BY rev',
         [recordId],
       );
-      return found.map(
-        (row): Revision => ({
-          rev: Number(row.rev),
-          recordId: row.record_id,
-          type: row.type,
-          body: JSON.parse(row.body) as Record<string, unknown>,
-          deleted: row.deleted,
-          updatedAt: row.updated_at,
-          updatedBy: row.updated_by,
-          schemaVersion: row.schema_version,
-          mutationId: row.mutation_id,
-          kind: row.kind,
-          userId: row.user_id,
-          deviceId: row.device_id,
-        }),
-      );
+      return found.map(toRevision);
     },
     async recordsOfType(type) {
       const found = await rows<RecordRow>(
