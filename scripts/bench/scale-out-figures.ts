@@ -11,6 +11,7 @@ import {
   closeBenchDatabase,
   type EngineName,
   FILLED,
+  INGEST_DEVICES,
   spread,
 } from './scale-out.ts';
 
@@ -41,7 +42,7 @@ export async function benchScaleOut(): Promise<ScaleFigure[]> {
     for (const [key, runs] of Object.entries(ingest.runs)) {
       const s = spread(runs);
       figures.push({
-        metric: `ingest_durable_${key.replace(' ', '_')}`,
+        metric: `ingest_durable_${key.replaceAll(' ', '_')}`,
         value: s.median,
         unit: 'mutations/s',
         n: s.n,
@@ -51,12 +52,17 @@ export async function benchScaleOut(): Promise<ScaleFigure[]> {
         load: ingest.loadAtStart,
       });
     }
-    for (const size of ['empty', '200k']) {
+    for (const size of [
+      'empty',
+      '200k',
+      `empty ${INGEST_DEVICES} devices`,
+      `200k ${INGEST_DEVICES} devices`,
+    ]) {
       const sqlite = ingest.runs[`sqlite ${size}`];
       const postgres = ingest.runs[`postgres ${size}`];
       if (!sqlite || !postgres) continue;
       figures.push({
-        metric: `ingest_ratio_postgres_to_sqlite_${size}`,
+        metric: `ingest_ratio_postgres_to_sqlite_${size.replaceAll(' ', '_')}`,
         value: Math.round((spread(postgres).median / spread(sqlite).median) * 100) / 100,
         unit: 'x',
         n: postgres.length,

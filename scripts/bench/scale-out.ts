@@ -214,39 +214,59 @@ async function bulkFill(db: BenchDatabase, n: number): Promise<void> {
   }
 }
 
-/** Pushes `count` new notes in gzip batches of 100, one after another: mutations/s. */
-async function ingestRun(db: BenchDatabase, token: string, count: number): Promise<number> {
+/**
+ * Pushes `count` new notes in gzip batches of 100: mutations/s. With one device the batches
+ * go one after another (each waits for the last one's reply: latency-bound); with several,
+ * each device sends its share one after another, the devices at the same time (what a
+ * server with many devices sees: one request's database work overlaps another's parsing).
+ */
+async function ingestRun(
+  db: BenchDatabase,
+  token: string,
+  count: number,
+  devices = 1,
+): Promise<number> {
   const offset = Math.floor(Math.random() * 1e9);
   const mutations = await Promise.all(
     Array.from({ length: count }, (_, i) => lessonsNoteMutation(offset + i)),
   );
-  const bodies: Uint8Array<ArrayBuffer>[] = [];
-  for (let start = 0; start < count; start += 100) {
+  const bodiesOf: Uint8Array<ArrayBuffer>[][] = Array.from({ length: devices }, () => []);
+  for (let start = 0, i = 0; start < count; start += 100, i += 1) {
     const batch = mutations.slice(start, start + 100);
-    bodies.push(
-      gzipBody(JSON.stringify({ deviceId: 'bench-device', schemaVersion: 1, mutations: batch })),
+    const device = i % devices;
+    bodiesOf[device]?.push(
+      gzipBody(
+        JSON.stringify({ deviceId: `bench-device-${device}`, schemaVersion: 1, mutations: batch }),
+      ),
     );
   }
   const started = performance.now();
   let applied = 0;
-  for (const body of bodies) {
-    const response = await fetch(`${db.url}/api/sync/push`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/json',
-        'content-encoding': 'gzip',
-      },
-      body,
-    });
-    if (response.status !== 200) throw new Error(`push answered ${response.status}`);
-    const { results } = (await response.json()) as { results: MutationResult[] };
-    applied += results.filter((result) => result.status === 'applied').length;
-  }
+  await Promise.all(
+    bodiesOf.map(async (bodies) => {
+      for (const body of bodies) {
+        const response = await fetch(`${db.url}/api/sync/push`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/json',
+            'content-encoding': 'gzip',
+          },
+          body,
+        });
+        if (response.status !== 200) throw new Error(`push answered ${response.status}`);
+        const { results } = (await response.json()) as { results: MutationResult[] };
+        applied += results.filter((result) => result.status === 'applied').length;
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   if (applied !== count) throw new Error(`only ${applied} of ${count} applied`);
   return Math.round(count / seconds);
 }
+
+/** Devices pushing at once in the concurrent ingest figures. */
+export const INGEST_DEVICES = 4;
 
 export interface IngestFigures {
   /** mutations/s per engine and database size ("empty" | "200k"). */
@@ -257,8 +277,9 @@ export interface IngestFigures {
 export const FILLED = 200_000;
 
 /**
- * Ingest of 10,000 notes: 3 runs per engine and size after a warm-up, the engines
- * interleaved. Empty runs each get a fresh database; the filled database is filled once per
+ * Ingest of 10,000 notes, from one device and from INGEST_DEVICES at once: 3 runs per
+ * engine and size after a warm-up, the engines interleaved. Empty runs each get a fresh
+ * database (the warm-up's 2,000 notes in it); the filled database is filled once per
  * engine (and so grows by 10,000 per run), then used for the pull figures too.
  */
 export async function benchIngestSideBySide(
@@ -278,18 +299,25 @@ export async function benchIngestSideBySide(
   }
   for (let run = 0; run < runs; run += 1) {
     for (const engine of engines) {
-      const empty = await openBenchDatabase(engine);
-      try {
-        const token = await login(empty.url, 'bench-consultant');
-        if (run === 0) await ingestRun(empty, token, 2_000);
-        const rate = await ingestRun(empty, token, n);
-        record(result, `${engine} empty`, rate);
-      } finally {
-        await empty.close();
+      for (const devices of [1, INGEST_DEVICES]) {
+        const empty = await openBenchDatabase(engine);
+        try {
+          const token = await login(empty.url, 'bench-consultant');
+          await ingestRun(empty, token, 2_000); // warm-up: connections, plans, JIT
+          const key = devices === 1 ? `${engine} empty` : `${engine} empty ${devices} devices`;
+          record(result, key, await ingestRun(empty, token, n, devices));
+        } finally {
+          await empty.close();
+        }
       }
       const db = filled.get(engine) as BenchDatabase;
-      const rate = await ingestRun(db, await login(db.url, 'bench-consultant'), n);
-      record(result, `${engine} 200k`, rate);
+      const token = await login(db.url, 'bench-consultant');
+      record(result, `${engine} 200k`, await ingestRun(db, token, n));
+      record(
+        result,
+        `${engine} 200k ${INGEST_DEVICES} devices`,
+        await ingestRun(db, token, n, INGEST_DEVICES),
+      );
     }
   }
   return { ingest: { runs: result, loadAtStart }, filled };

@@ -20,29 +20,40 @@ export async function takeAllowanceIn(
   userId: string,
   checks: readonly AllowanceCheck[],
 ): Promise<{ kind: string; retryAfterMs: number } | undefined> {
+  // The lock on its own statement: at READ COMMITTED a statement reads from the snapshot
+  // taken when it starts, so counters read in the statement that waited for the lock could
+  // predate the commit of the request that held it.
   await db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.allowance, userId]);
+  const found = await rows<{ kind: string; windowStart: string; amount: string }>(
+    db,
+    `SELECT kind, window_start AS "windowStart", amount FROM usage_counters
+     WHERE user_id = $1 AND kind = ANY($2::text[])`,
+    [userId, checks.map((check) => check.kind)],
+  );
+  const counters = new Map(found.map((row) => [row.kind, row]));
   const at = now().getTime();
   const next: { kind: string; windowStart: number; amount: number }[] = [];
   for (const check of checks) {
     const windowStart = Math.floor(at / check.windowMs) * check.windowMs;
-    const row = await first<{ windowStart: string; amount: string }>(
-      db,
-      `SELECT window_start AS "windowStart", amount FROM usage_counters
-       WHERE user_id = $1 AND kind = $2`,
-      [userId, check.kind],
-    );
+    const row = counters.get(check.kind);
     const used = row && Number(row.windowStart) === windowStart ? Number(row.amount) : 0;
     if (used > 0 && used + check.amount > check.max) {
       return { kind: check.kind, retryAfterMs: windowStart + check.windowMs - at };
     }
     next.push({ kind: check.kind, windowStart, amount: used + check.amount });
   }
-  for (const counter of next) {
+  if (next.length > 0) {
     await db.query(
-      `INSERT INTO usage_counters (user_id, kind, window_start, amount) VALUES ($1, $2, $3, $4)
+      `INSERT INTO usage_counters (user_id, kind, window_start, amount)
+       SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[])
        ON CONFLICT (user_id, kind) DO UPDATE SET
          window_start = excluded.window_start, amount = excluded.amount`,
-      [userId, counter.kind, counter.windowStart, counter.amount],
+      [
+        userId,
+        next.map((counter) => counter.kind),
+        next.map((counter) => counter.windowStart),
+        next.map((counter) => counter.amount),
+      ],
     );
   }
   return undefined;

@@ -233,7 +233,9 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
         if ((result?.records ?? 0) < put.length) {
           throw new WriteRaceError('A record of this batch was written by another transaction');
         }
-        if (put.length > 0) {
+        // Blob links change only where a record names blobs or had a row before (it may
+        // have named some); a batch of new records without photos skips the round trip.
+        if (put.some((p) => p.blobs.length > 0 || p.expected !== 0)) {
           await db.query({
             name: 'sedp-push-flush-blobs',
             text: FLUSH_BLOBS,
@@ -244,6 +246,8 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
             ],
           });
         }
+        // Written now: a later put of the same record replaces this version.
+        for (const p of put) seen.set(p.record.id, p.record.rev);
         flushedRev = lastRev;
         revisions.length = 0;
         revs.length = 0;
@@ -363,22 +367,23 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
           // wait on each other. (The alternative, storing pg_current_xact_id() per revision
           // and pulling only below the snapshot's xmin, keeps writers parallel but lets one
           // long transaction hold back every pull.)
-          await db.query({
-            name: 'sedp-revision-lock',
-            text: 'SELECT pg_advisory_xact_lock($1, $2)',
+          // The lock and the first number in one round trip: the MATERIALIZED CTE is
+          // scanned first, so nextval runs once the lock is held (a sequence is outside
+          // snapshots, so it sees the setval of the transaction that held the lock before;
+          // the flush, a later statement, reads with a snapshot taken after the lock). The batch's next numbers
+          // follow it here, and the flush moves the sequence past the last one used
+          // (setval). Nobody else takes a number in between: every numbering happens under
+          // this lock, held to COMMIT. Should the transaction roll back before its flush,
+          // the numbers are taken again by the next one (no row has them); after it, they
+          // are a gap, which is harmless: pulls and cursors need revs in commit order, not
+          // without holes.
+          const row = await prepared<{ rev: string }>(db, {
+            name: 'sedp-revision-lock-next',
+            text: `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock($1, $2))
+                   SELECT nextval(pg_get_serial_sequence('revisions', 'rev')) AS rev FROM locked`,
             values: [LOCK.revisions, schemaKey],
           });
           holdsRevisionLock = true;
-          // The first number, from the sequence; the batch's next ones follow it here, and
-          // the flush moves the sequence past the last one used (setval). Nobody else takes
-          // a number in between: every numbering happens under this lock, held to COMMIT.
-          // Should the transaction roll back before its flush, the numbers are taken again
-          // by the next one (no row has them); after it, they are a gap, which is harmless:
-          // pulls and cursors need revs in commit order, not without holes.
-          const row = await prepared<{ rev: string }>(db, {
-            name: 'sedp-next-revision',
-            text: `SELECT nextval(pg_get_serial_sequence('revisions', 'rev')) AS rev`,
-          });
           if (!row) throw new Error('nextval gave no revision');
           lastRev = Number(row.rev);
           flushedRev = lastRev - 1;
