@@ -38,4 +38,14 @@ test.describe('long words at 360 px', () => {
     await expect(page.getByRole('heading', { name: 'Иш планы' })).toBeVisible();
     expect(await midWordBreaks(page, 'main')).toEqual([]);
   });
+
+  test('the Russian dashboard and sync screen split no word', async ({ page }) => {
+    await signIn(page, 'bakyt', 'ru');
+    await page.goto('/sync?lng=ru');
+    await expect(page.getByText(/^Последняя успешная синхронизация: /)).toBeVisible();
+    expect(await midWordBreaks(page, 'main')).toEqual([]);
+    await page.goto('/dashboard');
+    await expect(page.getByRole('heading', { name: 'Рабочий план' })).toBeVisible();
+    expect(await midWordBreaks(page, 'main')).toEqual([]);
+  });
 });
