@@ -19,7 +19,7 @@ describe('AppErrorBoundary', () => {
       { language: 'ky' },
     );
     expect(screen.getByRole('alert')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Бир нерсе туура эмес болуп калды' })).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'Ката кетти' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Кайра жүктөө' })).toBeTruthy();
   });
 

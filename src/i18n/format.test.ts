@@ -2,23 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, formatNumber, formatPercent, formatTime, scaleBytes } from './format.ts';
 
 const NBSP = '\u00a0';
+const NBH = '\u2011';
 // 24 November 2026, a Tuesday; local time, as the app shows dates.
 const day = new Date(2026, 10, 24, 9, 5);
 
 describe('Kyrgyz dates (formatted by hand)', () => {
-  it('long form "2026-ж., 24-ноябрь"', () => {
-    expect(formatDate(day, 'ky', 'long')).toBe('2026-ж., 24-ноябрь');
+  it('long form "2026-ж., 24-ноябрь", with hyphens a line never breaks after', () => {
+    expect(formatDate(day, 'ky', 'long')).toBe(`2026${NBH}ж., 24${NBH}ноябрь`);
   });
 
   it('full form adds the weekday', () => {
-    expect(formatDate(day, 'ky', 'full')).toBe('2026-ж., 24-ноябрь, шейшемби');
-    expect(formatDate(new Date(2026, 10, 29), 'ky', 'full')).toBe('2026-ж., 29-ноябрь, жекшемби');
-    expect(formatDate(new Date(2026, 10, 23), 'ky', 'full')).toBe('2026-ж., 23-ноябрь, дүйшөмбү');
+    expect(formatDate(day, 'ky', 'full')).toBe(`2026${NBH}ж., 24${NBH}ноябрь, шейшемби`);
+    expect(formatDate(new Date(2026, 10, 29), 'ky', 'full')).toBe(
+      `2026${NBH}ж., 29${NBH}ноябрь, жекшемби`,
+    );
+    expect(formatDate(new Date(2026, 10, 23), 'ky', 'full')).toBe(
+      `2026${NBH}ж., 23${NBH}ноябрь, дүйшөмбү`,
+    );
   });
 
   it('every month by name', () => {
     const months = Array.from({ length: 12 }, (_, m) =>
-      formatDate(new Date(2025, m, 1), 'ky').replace('2025-ж., 1-', ''),
+      formatDate(new Date(2025, m, 1), 'ky').replace(`2025${NBH}ж., 1${NBH}`, ''),
     );
     expect(months).toEqual([
       'январь',
@@ -65,8 +70,11 @@ describe('Kyrgyz numbers', () => {
 
 describe('Russian and English through Intl', () => {
   it('dates', () => {
-    expect(formatDate(day, 'ru', 'long')).toBe('24 ноября 2026 г.');
-    expect(formatDate(day, 'en', 'long')).toBe('24 November 2026');
+    // The day stays with its month and the year with "г." when a line wraps.
+    expect(formatDate(day, 'ru', 'long')).toBe(`24${NBSP}ноября 2026${NBSP}г.`);
+    expect(formatDate(day, 'ru', 'full')).toBe(`вторник, 24${NBSP}ноября 2026${NBSP}г.`);
+    expect(formatDate(day, 'en', 'long')).toBe(`24${NBSP}November 2026`);
+    expect(formatDate(day, 'ru', 'short')).toBe('24.11.2026');
   });
 
   it('numbers', () => {

@@ -33,6 +33,8 @@ const KY_WEEKDAYS = [
 ] as const;
 
 const NBSP = '\u00a0';
+/** U+2011: a hyphen the line never breaks after, so "24-ноябрь" stays on one line. */
+const NO_BREAK_HYPHEN = '\u2011';
 
 export type DateStyle = 'short' | 'long' | 'full';
 
@@ -46,15 +48,20 @@ const INTL_DATE: Record<DateStyle, Intl.DateTimeFormatOptions> = {
   full: { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
 };
 
-/** Formats a calendar date in local time: ky long is "2026-ж., 24-ноябрь". */
+/**
+ * Formats a calendar date in local time: ky long is "2026-ж., 24-ноябрь". A day never wraps
+ * away from its month, nor a year from its "ж." or "г.": ky joins them with a non-breaking
+ * hyphen, ru and en with a no-break space.
+ */
 export function formatDate(date: Date, language: Language, style: DateStyle = 'long'): string {
   if (language !== 'ky') {
-    return new Intl.DateTimeFormat(INTL_LOCALE[language], INTL_DATE[style]).format(date);
+    const text = new Intl.DateTimeFormat(INTL_LOCALE[language], INTL_DATE[style]).format(date);
+    return style === 'short' ? text : text.replace(/(\d)\s(?=\p{L})/gu, `$1${NBSP}`);
   }
   const day = date.getDate();
   const year = date.getFullYear();
   if (style === 'short') return `${pad(day)}.${pad(date.getMonth() + 1)}.${year}`;
-  const long = `${year}-ж., ${day}-${KY_MONTHS[date.getMonth()]}`;
+  const long = `${year}${NO_BREAK_HYPHEN}ж., ${day}${NO_BREAK_HYPHEN}${KY_MONTHS[date.getMonth()]}`;
   if (style === 'long') return long;
   return `${long}, ${KY_WEEKDAYS[(date.getDay() + 6) % 7]}`;
 }

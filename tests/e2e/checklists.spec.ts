@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
-import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  midWordBreaks,
+  serverRecords,
+  signIn,
+  test,
+  waitForServiceWorker,
+} from './fixtures.ts';
 import { E2E_PASSWORD } from './global-setup.ts';
 
 const PHOTO = readFileSync(path.resolve(import.meta.dirname, '../../public/icons/icon-192.png'));
@@ -204,6 +211,18 @@ test('a draft is evaluated offline in English, compared with its revision, and k
   const consultations = page.getByRole('listitem').filter({ hasText: CRITERIA.consultations });
   await expect(consultations).toContainText(/No \(0\).*Yes \(1\)/);
   await expect(consultations).toContainText('Improved');
+
+  // In Kyrgyz and Russian on a 360 px phone, no word of the comparison splits without a hyphen.
+  const language = page.getByRole('banner').getByRole('combobox');
+  await language.selectOption('ky');
+  await expect(page.getByRole('columnheader', { name: 'Өзгөрүү' })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Багыт' })).toBeVisible();
+  expect(await midWordBreaks(page, 'main')).toEqual([]);
+  await language.selectOption('ru');
+  await expect(page.getByRole('columnheader', { name: 'Направление' })).toBeVisible();
+  expect(await midWordBreaks(page, 'main')).toEqual([]);
+  await language.selectOption('en');
+  await expect(page.getByRole('columnheader', { name: 'Dimension' })).toBeVisible();
 
   // Both evaluations in the list and in the sortable table of programmes.
   await page.getByRole('link', { name: '← All evaluations' }).click();

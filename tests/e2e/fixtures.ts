@@ -80,3 +80,46 @@ export async function expectPhoneFriendly(page: Page, scope = 'body') {
   expect(small).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
+
+/**
+ * Words in `scope` that the layout splits across two lines without a hyphen, such as
+ * "Муниципалите|ттер": a line that ends and the next that starts with a letter, with no
+ * space, hyphen or soft hyphen (which the browser shows as a hyphen) between them.
+ */
+export async function midWordBreaks(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate((root) => {
+    const found: string[] = [];
+    const letter = /\p{L}/u;
+    for (const element of document.querySelectorAll(root)) {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        const range = document.createRange();
+        let lastTop: number | undefined;
+        let last = -1;
+        for (let i = 0; i < text.length; i += 1) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          // A letter just after a break may also report a box at the end of the line above.
+          const box = [...range.getClientRects()].at(-1);
+          if (!box || box.width === 0) continue;
+          if (lastTop !== undefined && box.top > lastTop + box.height / 2) {
+            const between = text.slice(last + 1, i);
+            if (
+              letter.test(text[last] ?? '') &&
+              letter.test(text[i] ?? '') &&
+              !/[\s\u00ad]/.test(between)
+            ) {
+              const start = text.slice(0, last + 1).search(/\S+$/);
+              const end = text.slice(i).search(/\s|$/);
+              found.push(`${text.slice(start, last + 1)}|${text.slice(i, i + end)}`);
+            }
+          }
+          lastTop = box.top;
+          last = i;
+        }
+      }
+    }
+    return found;
+  }, scope);
+}

@@ -68,11 +68,11 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   await expect(attendance.getByLabel('Жаштар', { exact: true })).toHaveValue('6');
   await expect(attendance.getByLabel('Улгайган адамдар', { exact: true })).toHaveValue('5');
 
-  await page.getByLabel('Калк конуш жана жай').fill('Маданият үйү, Кызыл-Жар');
+  await page.getByLabel('Өткөрүү жери (айыл, имарат)').fill('Маданият үйү, Кызыл-Жар');
   await page.getByLabel('Башталган убакыт').fill('10:00');
   await page.getByLabel('Бүткөн убакыт').fill('09:30');
   await expect(page.getByText('Бүткөн убакыт башталган убакыттан эрте.').first()).toBeVisible();
-  await expect(page.getByText('Долбоор катары сакталды')).toBeVisible();
+  await expect(page.getByText('Каралама катары сакталды')).toBeVisible();
   await page.getByLabel('Бүткөн убакыт').fill('12:30');
   await page.getByLabel('Төрага').fill('Асанов Бакыт');
 
@@ -126,7 +126,7 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   await page.getByLabel('Катчы').fill('Осмонова Аида');
   await proposals.getByLabel('2-сунуш: четке кагуунун себеби').fill('Бюджетте каражат жок');
   await page.getByRole('button', { name: 'Протоколду аяктоо' }).click();
-  await expect(page.getByText('Акыркы', { exact: true })).toBeVisible();
+  await expect(page.getByText('Аяктады', { exact: true })).toBeVisible();
   await expect(page.getByText('Телефондо сакталды')).toBeVisible();
 
   await page.getByRole('link', { name: 'Протоколду басып чыгаруу' }).click();

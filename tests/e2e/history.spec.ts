@@ -95,7 +95,7 @@ test('a hearing shows its versions and what changed, and its author restores the
   const theirs = other.getByRole('list', { name: 'Версии' }).locator(':scope > li');
   await expect(theirs).toHaveCount(3);
   await expect(theirs.nth(0)).toContainText('Автор: Аида Осмонова');
-  await expect(theirs.nth(0)).toContainText('Населённый пункт и место:');
+  await expect(theirs.nth(0)).toContainText('Населённый пункт и место проведения:');
   await expect(other.getByRole('button', { name: 'Восстановить эту версию' })).toHaveCount(0);
   await colleague.close();
 });

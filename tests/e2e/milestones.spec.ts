@@ -84,7 +84,7 @@ test('programme stages are recorded offline with a resolution scan, and reach co
   const theirs = colleague.getByRole('region', { name: 'Программанын этаптары' });
   await expect(theirs.getByText('Учурдагы этап: Жергиликтүү кеңеш бекитти')).toBeVisible();
   await expect(theirs.getByText('№ 5/12 токтом')).toBeVisible();
-  await expect(theirs.getByText('2025-ж., 20-июнь')).toBeVisible();
+  await expect(theirs.getByText('2025\u2011ж., 20\u2011июнь')).toBeVisible();
   await theirs.getByRole('button', { name: 'Токтомду ачуу' }).click();
   await expect(theirs.getByRole('img', { name: 'Токтомдун сүрөтү же скани' })).toBeVisible();
   await other.close();

@@ -82,7 +82,8 @@ test.describe('app shell on a phone', () => {
         'декабрь',
       ];
       const now = new Date();
-      return `${now.getFullYear()}-ж., ${now.getDate()}-${months[now.getMonth()]}`;
+      // Joined by non-breaking hyphens, so a day never wraps away from its month.
+      return `${now.getFullYear()}\u2011ж., ${now.getDate()}\u2011${months[now.getMonth()]}`;
     });
     await expect(page.getByText(`Бүгүн: ${expected}`)).toBeVisible();
     // The self-hosted font, with the Cyrillic Extended subset Kyrgyz needs, is in use.

@@ -117,7 +117,7 @@ test('an admin adds, marks and merges municipalities and edits the work plan; co
   await consultant.goto('/municipalities');
   await consultant.getByLabel('Поиск по названию').fill('жаңы-жол');
   await consultant.getByRole('link', { name: /^Жаны-Жольский айыльный аймак/ }).click();
-  await expect(consultant.getByText('Объединён с «Кочкор-Ата» с 1 января 2025 г.')).toBeVisible();
+  await expect(consultant.getByText('Вошёл в состав «Кочкор-Ата» 1 января 2025 г.')).toBeVisible();
   await consultant.goto('/dashboard');
   await expect(
     consultant.getByRole('listitem').filter({ hasText: 'Проекты ПСЭР 24 муниципалитетов' }),

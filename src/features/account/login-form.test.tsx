@@ -14,7 +14,7 @@ describe('LoginForm', () => {
   it.each([
     ['en', 'Too many attempts: try again in 8 s.'],
     ['ru', 'Слишком много попыток: повторите через 8 с.'],
-    ['ky', 'Аракет өтө көп болду. Күтүү: 8 сек.'],
+    ['ky', 'Аракет өтө көп болду: 8 секунддан кийин кайталаңыз.'],
   ] as const)('shows how long to wait after too many attempts in %s', async (language, text) => {
     await renderWithApp(
       <LoginForm

@@ -30,13 +30,13 @@ describe('VersionItem', () => {
       { language: 'ky', namespaces: ['history'] },
     );
     expect(await screen.findByText(/Автор: Бакыт Асанов/)).toBeTruthy();
-    expect(screen.getByText('Конфликт, колдонулган жок')).toBeTruthy();
-    expect(screen.getByText(/2025-ж\., 24-ноябрь/)).toBeTruthy();
+    expect(screen.getByText('Карама-каршылык, колдонулган жок')).toBeTruthy();
+    expect(screen.getByText(/2025\u2011ж\., 24\u2011ноябрь/)).toBeTruthy();
     const changes = screen.getByRole('list', { name: 'Эмне өзгөрдү' });
     expect(
       [...changes.querySelectorAll('li')].map((li) => li.textContent?.replace(/\s/g, ' ')),
     ).toEqual([
-      'Калк конуш жана жай: бош → Маданият үйү',
+      'Өткөрүү жери (айыл, имарат): бош → Маданият үйү',
       'Катышуучулар › Эсеп › Аялдар: 3 → 1 200',
       'Сунуштар: өзгөрдү',
       'customKey: ооба → жок',

@@ -12,7 +12,7 @@ describe('HomeView', () => {
       namespaces: ['home'],
     });
     expect(screen.getByRole('heading', { name: 'Бүгүн' })).toBeTruthy();
-    expect(screen.getByText('Бүгүн: 2026-ж., 24-ноябрь, шейшемби')).toBeTruthy();
+    expect(screen.getByText('Бүгүн: 2026\u2011ж., 24\u2011ноябрь, шейшемби')).toBeTruthy();
     expect(screen.getByText('Синхрондоштурууну күткөн өзгөртүү жок')).toBeTruthy();
   });
 

@@ -41,7 +41,7 @@ describe('NoteForm', () => {
         namespaces: ['notes'],
       },
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Эскертмени сактоо' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Байкоону сактоо' }));
     expect(await screen.findByText('Аталышын жазыңыз.')).toBeTruthy();
     expect(screen.getByText('Районду тандаңыз.')).toBeTruthy();
     expect(onSave).not.toHaveBeenCalled();
@@ -98,7 +98,7 @@ describe('NoteForm', () => {
       language: 'ky',
       namespaces: ['notes'],
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Эскертмени сактоо' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Байкоону сактоо' }));
     expect(
       await screen.findByText('Жазуудагы муниципалитет бул жазуунун районуна кирбейт.'),
     ).toBeTruthy();

@@ -14,7 +14,7 @@ describe('StoragePanel', () => {
     );
     expect(screen.getByText(/^Корголгон/)).toBeTruthy();
     // Testing Library folds the non-breaking spaces into plain ones.
-    expect(screen.getByText('2 ГБ жеткиликтүү орундан 1,5 МБ колдонулду')).toBeTruthy();
+    expect(screen.getByText('Колдонулду: 1,5 МБ, жеткиликтүү: 2 ГБ')).toBeTruthy();
   });
 
   it('says when protection is not granted yet, and can check again', async () => {
