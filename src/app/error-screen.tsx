@@ -49,7 +49,7 @@ export function NotFoundScreen() {
 export function LoadingScreen() {
   const { t } = useTranslation();
   return (
-    <div className="shell" aria-busy="true">
+    <div className="shell boot" aria-busy="true">
       <header className="header">
         <span className="header__brand">{t('appName')}</span>
       </header>

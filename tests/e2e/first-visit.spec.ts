@@ -18,7 +18,20 @@ test.describe('the start-up screen in index.html', () => {
     for (const text of Object.values(LOADING)) expect(html).toContain(text);
     // The inline script that picks the language is allowed by its hash, nothing else inline.
     const csp = response.headers()['content-security-policy'] ?? '';
-    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
+    expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+';/);
+  });
+
+  test("runs and is styled under the page's CSP", async ({ page }) => {
+    const refused: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+    });
+    await page.goto('/login?lng=en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+    // The inline stylesheet applies: the header wears the brand colour.
+    await expect(page.getByRole('banner')).toHaveCSS('background-color', 'rgb(15, 106, 79)');
+    expect(refused).toEqual([]);
   });
 
   // The app's code has not arrived yet (a slow connection): the screen is all there is.
