@@ -74,6 +74,14 @@ if (onlyLighthouse) {
           ...pick('performance', 0),
         },
         {
+          metric: `${prefix}_fcp`,
+          unit: 'ms',
+          n: group.length,
+          target: '',
+          load,
+          ...pick('fcpMs', 0),
+        },
+        {
           metric: `${prefix}_lcp`,
           unit: 'ms',
           n: group.length,
