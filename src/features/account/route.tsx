@@ -66,7 +66,8 @@ export function Component() {
       <p className="lead">{t('login.intro')}</p>
       <LoginForm
         onSubmit={onSubmit}
-        onStart={() => void loadDeviceStore()}
+        // A failed early load is tried again, and reported, when the form is sent.
+        onStart={() => void loadDeviceStore().catch(() => {})}
         problem={problem}
         serverHasUsers={hasUsers}
       />
