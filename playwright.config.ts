@@ -37,6 +37,8 @@ export default defineConfig({
       use: {
         ...devices['Pixel 5'],
         viewport: { width: 360, height: 740 },
+        // A phone set to Russian, as most in the field are; the app follows the browser's language.
+        locale: 'ru-RU',
         launchOptions: chromium,
       },
     },

@@ -1,8 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { bootScreen } from './scripts/vite/boot-screen.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -21,6 +23,7 @@ let stampDir = 'dist';
 export default defineConfig({
   plugins: [
     react(),
+    bootScreen(fileURLToPath(new URL('./locales', import.meta.url))),
     {
       // Marks a finished build, so `npm start` can tell a stale one from a fresh one.
       name: 'sedp-build-stamp',

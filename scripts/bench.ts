@@ -8,6 +8,7 @@ import { benchBrowserSync } from './bench/browser-sync.ts';
 import { measureBundle } from './bench/bundle-size.ts';
 import { benchDeviceSync } from './bench/device-sync.ts';
 import { benchHearingList } from './bench/hearing-list.ts';
+import { benchLighthouse, type LighthouseRun } from './bench/lighthouse.ts';
 import { benchScaleOut } from './bench/scale-out-figures.ts';
 import { benchServerIngest } from './bench/server-ingest.ts';
 import { benchTallyTaps } from './bench/tally-tap.ts';
@@ -32,8 +33,114 @@ const median = (values: number[]) => {
 };
 const RUNS = 5;
 const onlyScale = process.argv.includes('--scale');
+const onlyLighthouse = process.argv.includes('--lighthouse');
+const option = (name: string) =>
+  process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 
-if (!onlyScale) {
+if (onlyLighthouse) {
+  // `npm run bench -- --lighthouse [--runs=3] [--baseline=path/to/other/dist]`
+  const runs = Math.max(1, Number(option('runs') ?? 3));
+  const baseline = option('baseline');
+  const builds: Record<string, string> = { build: path.join(root, 'dist') };
+  if (baseline) builds.baseline = path.resolve(baseline);
+  const all = await benchLighthouse(builds, runs);
+  const SETTING = { cpu1: 'cpu_slowdown_1', mobile: 'default_mobile' } as const;
+  const TARGET = { cpu1: '>= 95', mobile: '>= 80 (quiet machine)' } as const;
+  const spread = (values: number[]) => ({
+    value: median(values),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  });
+  for (const label of Object.keys(builds)) {
+    for (const setting of ['cpu1', 'mobile'] as const) {
+      const group = all.filter((r) => r.build === label && r.setting === setting);
+      const prefix = `lighthouse_${label === 'build' ? '' : `${label}_`}${SETTING[setting]}`;
+      const load = round(group[0]?.load ?? Number.NaN, 2);
+      const pick = (key: keyof Omit<LighthouseRun, 'build' | 'setting'>, digits: number) => {
+        const s = spread(group.map((r) => r[key]));
+        return {
+          value: round(s.value, digits),
+          min: round(s.min, digits),
+          max: round(s.max, digits),
+        };
+      };
+      figures.push(
+        {
+          metric: `${prefix}_performance`,
+          unit: 'score',
+          n: group.length,
+          target: TARGET[setting],
+          load,
+          ...pick('performance', 0),
+        },
+        {
+          metric: `${prefix}_fcp`,
+          unit: 'ms',
+          n: group.length,
+          target: '',
+          load,
+          ...pick('fcpMs', 0),
+        },
+        {
+          metric: `${prefix}_lcp`,
+          unit: 'ms',
+          n: group.length,
+          target: '',
+          load,
+          ...pick('lcpMs', 0),
+        },
+        {
+          metric: `${prefix}_cls`,
+          unit: '',
+          n: group.length,
+          target: '< 0.1',
+          load,
+          ...pick('cls', 3),
+        },
+        {
+          metric: `${prefix}_tbt`,
+          unit: 'ms',
+          n: group.length,
+          target: '',
+          load,
+          ...pick('tbtMs', 0),
+        },
+      );
+    }
+  }
+  if (baseline) {
+    // Same load for both builds (runs alternate): the ratio of the medians.
+    for (const setting of ['cpu1', 'mobile'] as const) {
+      const score = (label: string) =>
+        median(
+          all.filter((r) => r.build === label && r.setting === setting).map((r) => r.performance),
+        );
+      figures.push({
+        metric: `lighthouse_${SETTING[setting]}_performance_vs_baseline`,
+        value: round(score('build') / score('baseline'), 2),
+        unit: 'x',
+        n: runs,
+        target: '(reported)',
+      });
+    }
+  }
+  if (!process.argv.includes('--json')) {
+    console.table(
+      all.map((r) => ({
+        build: r.build,
+        setting: SETTING[r.setting],
+        performance: r.performance,
+        fcp_ms: Math.round(r.fcpMs),
+        lcp_ms: Math.round(r.lcpMs),
+        cls: round(r.cls, 3),
+        tbt_ms: Math.round(r.tbtMs),
+        load: round(r.load, 2),
+      })),
+    );
+  }
+}
+
+if (!onlyScale && !onlyLighthouse) {
   const bundle = measureBundle(path.join(root, 'dist'));
   figures.push(
     {
@@ -42,6 +149,15 @@ if (!onlyScale) {
       unit: 'KB',
       n: bundle.firstRouteFiles,
       target: '<= 150 KB',
+    },
+    {
+      metric: bundle.signInLoadsDexie
+        ? 'sign_in_js_gzip_WITH_DEXIE'
+        : 'sign_in_js_gzip_without_dexie',
+      value: round(bundle.signInJsGzip / 1024),
+      unit: 'KB',
+      n: bundle.signInFiles,
+      target: '<= 150 KB, no Dexie',
     },
     {
       metric: 'precache_first_visit_transfer',
@@ -132,7 +248,7 @@ if (!onlyScale) {
 }
 
 // Scale-out, side by side (SQLite and PostgreSQL); `npm run bench -- --scale` runs only this.
-figures.push(...(await benchScaleOut()));
+if (!onlyLighthouse) figures.push(...(await benchScaleOut()));
 
 if (process.argv.includes('--json')) {
   for (const { metric, value, unit, n, min, max, load } of figures) {

@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
   const fairUse = new FairUse(store, deps.fairUse ?? DEFAULT_FAIR_USE);
   const fullLog = storageFullLog();
   const app = new Hono<AppEnv>();
-  app.use('*', securityHeaders());
+  app.use('*', securityHeaders(staticDir));
   app.use('*', compress());
   app.use('/api/*', requestId());
   app.use('/api/*', apiBodyLimits());

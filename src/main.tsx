@@ -6,19 +6,36 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { RouterProvider } from 'react-router/dom';
 import { AppErrorBoundary } from './app/error-boundary.tsx';
-import { createAppRouter } from './app/router.tsx';
+import { createAppRouter, needsAccount } from './app/router.tsx';
 import { isLanguage } from './i18n/languages.ts';
-import { setupI18n } from './i18n/setup.ts';
+import { createLocaleBackend, setupI18n } from './i18n/setup.ts';
 import { resolveStartLanguage } from './i18n/start-language.ts';
 import { useUiPrefs } from './ui/ui-prefs.ts';
 
 const prefs = useUiPrefs.getState();
-const language = resolveStartLanguage(window.location.search, {
-  remembered: () => prefs.language,
-  remember: prefs.setLanguage,
-});
+const language = resolveStartLanguage(
+  window.location.search,
+  { remembered: () => prefs.language, remember: prefs.setLanguage },
+  navigator.languages,
+);
 document.documentElement.lang = language;
-const i18n = await setupI18n(language);
+
+const { pathname, search } = window.location;
+if (!prefs.account && needsAccount(pathname)) {
+  // Nobody is signed in on this device: go straight to the sign-in screen, as RequireAccount
+  // would, without first loading the section asked for (and the database it reads). The
+  // state is what React Router keeps in history entries: `usr` is the location's state.
+  window.history.replaceState(
+    { usr: { from: pathname + search }, key: 'default', idx: 0 },
+    '',
+    '/login',
+  );
+}
+const signingIn = window.location.pathname === '/login';
+
+// The router starts loading the first screen's code now, alongside its strings.
+const router = createAppRouter();
+const i18n = await setupI18n(language, createLocaleBackend(), signingIn ? ['account'] : []);
 i18n.on('languageChanged', (next) => {
   document.documentElement.lang = next;
   if (isLanguage(next)) useUiPrefs.getState().setLanguage(next);
@@ -30,7 +47,7 @@ createRoot(root).render(
   <StrictMode>
     <I18nextProvider i18n={i18n}>
       <AppErrorBoundary>
-        <RouterProvider router={createAppRouter()} />
+        <RouterProvider router={router} />
       </AppErrorBoundary>
     </I18nextProvider>
   </StrictMode>,

@@ -45,7 +45,19 @@ export function NotFoundScreen() {
 }
 
 /** While the first route's code loads (a moment; it is precached after the first visit). */
+/** While the first screen's code loads: the same header and line as index.html's start-up screen. */
 export function LoadingScreen() {
   const { t } = useTranslation();
-  return <p className="loading">{t('loading')}</p>;
+  return (
+    <div className="shell boot" aria-busy="true">
+      <header className="header">
+        <span className="header__brand">{t('appName')}</span>
+      </header>
+      <main className="main">
+        <p className="loading" role="status">
+          {t('loading')}
+        </p>
+      </main>
+    </div>
+  );
 }

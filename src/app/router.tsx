@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { createBrowserRouter, Outlet } from 'react-router';
+import { createBrowserRouter, matchRoutes, Outlet, type RouteObject } from 'react-router';
 import { useUiPrefs } from '../ui/ui-prefs.ts';
 import { LoadingScreen, NotFoundScreen, RouteErrorScreen } from './error-screen.tsx';
 import { Layout } from './layout.tsx';
@@ -24,61 +24,71 @@ function SignedIn() {
   );
 }
 
+const SIGNED_IN = 'signed-in';
+
 /** Every section is its own lazily loaded chunk; the shell and Home come first. */
+const appRoutes: RouteObject[] = [
+  {
+    path: '/',
+    Component: Layout,
+    ErrorBoundary: RouteErrorScreen,
+    HydrateFallback: LoadingScreen,
+    children: [
+      {
+        ErrorBoundary: RouteErrorScreen,
+        children: [
+          { path: 'login', lazy: () => import('../features/account/route.tsx') },
+          {
+            id: SIGNED_IN,
+            Component: SignedIn,
+            children: [
+              { index: true, lazy: () => import('../features/home/route.tsx') },
+              { path: 'hearings/*', lazy: () => import('../features/hearings/route.tsx') },
+              { path: 'trainings/*', lazy: () => import('../features/trainings/route.tsx') },
+              { path: 'checklists/*', lazy: () => import('../features/checklists/route.tsx') },
+              {
+                path: 'municipalities',
+                lazy: () => import('../features/territories/route.tsx'),
+              },
+              {
+                path: 'municipalities/:id',
+                lazy: () => import('../features/territories/detail-route.tsx'),
+              },
+              { path: 'notes', lazy: () => import('../features/notes/route.tsx') },
+              {
+                path: 'records/:id/history',
+                lazy: () => import('../features/history/route.tsx'),
+              },
+              { path: 'dashboard/*', lazy: () => import('../features/dashboard/route.tsx') },
+              { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
+              { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
+              {
+                // Checked before the admin-only chunk (kept out of the precache) is loaded.
+                path: 'users',
+                Component: AdminOnly,
+                children: [{ index: true, lazy: () => import('../features/users/route.tsx') }],
+              },
+              {
+                path: 'lists',
+                Component: AdminOnly,
+                children: [
+                  { index: true, lazy: () => import('../features/reference-lists/route.tsx') },
+                ],
+              },
+            ],
+          },
+          { path: '*', Component: NotFoundScreen },
+        ],
+      },
+    ],
+  },
+];
+
 export function createAppRouter() {
-  return createBrowserRouter([
-    {
-      path: '/',
-      Component: Layout,
-      ErrorBoundary: RouteErrorScreen,
-      HydrateFallback: LoadingScreen,
-      children: [
-        {
-          ErrorBoundary: RouteErrorScreen,
-          children: [
-            { path: 'login', lazy: () => import('../features/account/route.tsx') },
-            {
-              Component: SignedIn,
-              children: [
-                { index: true, lazy: () => import('../features/home/route.tsx') },
-                { path: 'hearings/*', lazy: () => import('../features/hearings/route.tsx') },
-                { path: 'trainings/*', lazy: () => import('../features/trainings/route.tsx') },
-                { path: 'checklists/*', lazy: () => import('../features/checklists/route.tsx') },
-                {
-                  path: 'municipalities',
-                  lazy: () => import('../features/territories/route.tsx'),
-                },
-                {
-                  path: 'municipalities/:id',
-                  lazy: () => import('../features/territories/detail-route.tsx'),
-                },
-                { path: 'notes', lazy: () => import('../features/notes/route.tsx') },
-                {
-                  path: 'records/:id/history',
-                  lazy: () => import('../features/history/route.tsx'),
-                },
-                { path: 'dashboard/*', lazy: () => import('../features/dashboard/route.tsx') },
-                { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
-                { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
-                {
-                  // Checked before the admin-only chunk (kept out of the precache) is loaded.
-                  path: 'users',
-                  Component: AdminOnly,
-                  children: [{ index: true, lazy: () => import('../features/users/route.tsx') }],
-                },
-                {
-                  path: 'lists',
-                  Component: AdminOnly,
-                  children: [
-                    { index: true, lazy: () => import('../features/reference-lists/route.tsx') },
-                  ],
-                },
-              ],
-            },
-            { path: '*', Component: NotFoundScreen },
-          ],
-        },
-      ],
-    },
-  ]);
+  return createBrowserRouter(appRoutes);
+}
+
+/** Whether the screen at `pathname` is one that needs a signed-in account. */
+export function needsAccount(pathname: string): boolean {
+  return matchRoutes(appRoutes, pathname)?.some((m) => m.route.id === SIGNED_IN) ?? false;
 }

@@ -29,9 +29,11 @@ export function createLocaleBackend(
   };
 }
 
+/** `namespaces`: loaded before the first render, all at once (`common` always). */
 export async function setupI18n(
   language: Language,
   backend: BackendModule = createLocaleBackend(),
+  namespaces: readonly string[] = [],
 ): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance
@@ -42,7 +44,7 @@ export async function setupI18n(
       supportedLngs: [...LANGUAGES],
       fallbackLng: false,
       load: 'currentOnly',
-      ns: ['common'],
+      ns: ['common', ...namespaces.filter((ns) => ns !== 'common')],
       defaultNS: 'common',
       interpolation: { escapeValue: false },
       returnNull: false,

@@ -28,6 +28,14 @@ describe('resolveStartLanguage', () => {
     expect(resolveStartLanguage('?tab=2', memory('en'))).toBe('en');
   });
 
+  it('otherwise takes the first browser language the app speaks', () => {
+    expect(resolveStartLanguage('', memory(), ['de-DE', 'ky-KG', 'ru'])).toBe('ky');
+    expect(resolveStartLanguage('', memory(), ['en-US'])).toBe('en');
+    expect(resolveStartLanguage('', memory(), ['de', 'fr'])).toBe('ru');
+    // A language chosen on this device wins over the browser's.
+    expect(resolveStartLanguage('', memory('ru'), ['en-US'])).toBe('ru');
+  });
+
   it('ignores unknown languages', () => {
     const m = memory('ky');
     expect(resolveStartLanguage('?lng=de', m)).toBe('ky');

@@ -26,8 +26,9 @@ export function UpdatePrompt() {
     );
   }
   if (offlineReady) {
+    // Floats over the page: it arrives while the user reads or types, and moves nothing.
     return (
-      <output className="notice notice--quiet">
+      <output className="notice notice--quiet notice--toast">
         <span>{t('offlineReady')}</span>
         <button type="button" className="button" onClick={dismissOfflineReady}>
           {t('dismiss')}

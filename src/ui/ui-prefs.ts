@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { SessionUser } from '../domain/sync-protocol.ts';
 import type { Language } from '../i18n/languages.ts';
+import { UI_PREFS_KEY } from './ui-prefs-key.ts';
 
 /**
  * Small UI preferences, read synchronously at start-up so the first paint is already
@@ -42,7 +43,7 @@ export const useUiPrefs = create<UiPrefs>()(
       setLastTerritory: (lastTerritory) => set({ lastTerritory }),
     }),
     {
-      name: 'sedp-field:ui-prefs',
+      name: UI_PREFS_KEY,
       version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: ({ language, account, lastTerritory }) => ({ language, account, lastTerritory }),

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAccount } from '../../server/auth/accounts.ts';
@@ -92,6 +93,32 @@ describe('HTTP surface', () => {
       expect(await reply.text(), address).not.toContain('secret');
     }
     expect((await fetch(`${server.url}/sw.js`)).status).toBe(200);
+  });
+
+  it("allows the built page's own inline script and stylesheet by hash, and nothing else", async () => {
+    const own = makeTempDir();
+    onTestFinished(() => removeDir(own));
+    const dist = makeFakeBuild(own);
+    const script = 'document.documentElement.lang="ky";';
+    const style = 'body{margin:0}';
+    writeFileSync(
+      path.join(dist, 'index.html'),
+      `<!doctype html><style>${style}</style><script type="module" src="/a.js"></script><script>${script}</script>`,
+    );
+    const app = await startTestServer({ dataDir: `${own}/data`, staticDir: dist });
+    onTestFinished(() => app.close());
+    const hash = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+    const csp = async () =>
+      (await fetch(`${app.url}/`)).headers.get('content-security-policy') ?? '';
+    expect(await csp()).toContain(`script-src 'self' ${hash(script)};`);
+    expect(await csp()).toContain(`style-src 'self' ${hash(style)};`);
+
+    // A new build brings its own script: the header follows index.html.
+    const next = 'document.documentElement.lang="en";';
+    writeFileSync(path.join(dist, 'index.html'), `<!doctype html><script>${next}</script>`);
+    utimesSync(path.join(dist, 'index.html'), new Date(), new Date(Date.now() + 5_000));
+    expect(await csp()).toContain(`script-src 'self' ${hash(next)};`);
+    expect(await csp()).not.toContain(hash(script));
   });
 
   it('sends security headers on every response', async () => {

@@ -8,7 +8,22 @@ describe('LoginForm', () => {
     await renderWithApp(<LoginForm onSubmit={vi.fn()} problem={null} serverHasUsers={false} />, {
       namespaces: ['account'],
     });
-    expect(screen.getByText('npm run users -- add admin --role admin')).toBeTruthy();
+    expect(screen.getByText(/An administrator must create your account/)).toBeTruthy();
+    // The shell command is for the administrator only, folded away.
+    const command = screen.getByText('npm run users -- add admin --role admin');
+    const folded = command.closest('details');
+    expect(folded?.open).toBe(false);
+    expect(folded?.querySelector('summary')?.textContent).toBe('For the administrator');
+  });
+
+  it('loads what signing in needs when the user starts typing', async () => {
+    const onStart = vi.fn();
+    await renderWithApp(
+      <LoginForm onSubmit={vi.fn()} onStart={onStart} problem={null} serverHasUsers />,
+      { namespaces: ['account'] },
+    );
+    fireEvent.focus(screen.getByLabelText('Username'));
+    expect(onStart).toHaveBeenCalled();
   });
 
   it.each([

@@ -11,12 +11,14 @@ export interface LoginFormProps {
   problem: LoginProblem | null;
   /** false: the server has no account yet; null: unknown (offline). */
   serverHasUsers: boolean | null;
+  /** Called when the user first touches the form: time to load what signing in needs. */
+  onStart?: () => void;
 }
 
 const FIRST_ADMIN = 'npm run users -- add admin --role admin';
 
 /** Presentational sign-in form: what was typed stays when sign-in fails. */
-export function LoginForm({ onSubmit, problem, serverHasUsers }: LoginFormProps) {
+export function LoginForm({ onSubmit, problem, serverHasUsers, onStart }: LoginFormProps) {
   const { t } = useTranslation('account');
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -49,42 +51,49 @@ export function LoginForm({ onSubmit, problem, serverHasUsers }: LoginFormProps)
   }
 
   return (
-    <form className="card form" onSubmit={submit} noValidate>
+    <>
+      <form className="card form" onSubmit={submit} onFocus={onStart} noValidate>
+        <label className="field">
+          <span className="field__label">{t('login.username')}</span>
+          <input
+            name="username"
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            value={username}
+            onChange={(e) => setUsername(e.target.value)}
+          />
+        </label>
+        <label className="field">
+          <span className="field__label">{t('login.password')}</span>
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
+        </label>
+        {message && (
+          <p className="form__error" role="alert">
+            {message}
+          </p>
+        )}
+        <button type="submit" className="button button--primary button--wide" disabled={busy}>
+          {busy ? t('login.submitting') : t('login.submit')}
+        </button>
+      </form>
       {serverHasUsers === false && (
-        <div className="notice">
+        // Below the form: the answer comes after the form has painted, and nothing moves.
+        <div className="notice" role="note">
           <p>{t('login.noUsers')}</p>
-          <pre className="code">{FIRST_ADMIN}</pre>
+          <details className="disclosure">
+            <summary>{t('login.forAdmin')}</summary>
+            <p>{t('login.firstAdmin')}</p>
+            <pre className="code">{FIRST_ADMIN}</pre>
+          </details>
         </div>
       )}
-      <label className="field">
-        <span className="field__label">{t('login.username')}</span>
-        <input
-          name="username"
-          autoComplete="username"
-          autoCapitalize="none"
-          spellCheck={false}
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
-        />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('login.password')}</span>
-        <input
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-      </label>
-      {message && (
-        <p className="form__error" role="alert">
-          {message}
-        </p>
-      )}
-      <button type="submit" className="button button--primary button--wide" disabled={busy}>
-        {busy ? t('login.submitting') : t('login.submit')}
-      </button>
-    </form>
+    </>
   );
 }

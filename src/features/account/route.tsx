@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { prefs, sessionStore } from '../../db/app-db.ts';
-import { startAppSync } from '../../sync/app-sync.ts';
 import { LoginError, login, serverHasUsers } from '../../sync/auth-api.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { LoginForm, type LoginProblem } from './login-form.tsx';
+
+/**
+ * The device store (Dexie) and sync are only needed once the user signs in: they load while
+ * the user types, not before the sign-in screen can paint.
+ */
+const loadDeviceStore = () => import('../../db/app-db.ts');
+const loadSync = () => import('../../sync/app-sync.ts');
 
 export function Component() {
   const { t } = useTranslation('account');
@@ -24,6 +29,15 @@ export function Component() {
   if (account && !expired) return <Navigate to={from} replace />;
 
   const onSubmit = async (username: string, password: string) => {
+    let deviceStore: Awaited<ReturnType<typeof loadDeviceStore>>;
+    try {
+      deviceStore = await loadDeviceStore();
+    } catch {
+      // Its code could not be fetched: the network is gone before the app was stored offline.
+      setProblem({ kind: 'offline' });
+      return;
+    }
+    const { prefs, sessionStore } = deviceStore;
     try {
       const { token, user } = await login(username, password, await prefs.deviceId());
       if (account && account.username !== user.username) {
@@ -34,7 +48,7 @@ export function Component() {
       await sessionStore.save({ token, user, signedInAt: new Date().toISOString() });
       useUiPrefs.getState().setAccount(user);
       setProblem(null);
-      void startAppSync().then((sync) => sync.signedIn());
+      void loadSync().then(({ startAppSync }) => startAppSync().then((sync) => sync.signedIn()));
       navigate(from, { replace: true });
     } catch (error) {
       if (!(error instanceof LoginError)) throw error;
@@ -50,7 +64,13 @@ export function Component() {
     <article className="page">
       <h1 className="page__title">{t('login.title')}</h1>
       <p className="lead">{t('login.intro')}</p>
-      <LoginForm onSubmit={onSubmit} problem={problem} serverHasUsers={hasUsers} />
+      <LoginForm
+        onSubmit={onSubmit}
+        // A failed early load is tried again, and reported, when the form is sent.
+        onStart={() => void loadDeviceStore().catch(() => {})}
+        problem={problem}
+        serverHasUsers={hasUsers}
+      />
     </article>
   );
 }
