@@ -28,6 +28,7 @@ const screens = (ids: DocumentIds) => [
   '/checklists',
   '/checklists/new',
   '/checklists/template',
+  '/checklists/compare',
   `/checklists/${ids.evaluation}`,
   `/checklists/${ids.evaluation}/edit`,
   `/checklists/${ids.evaluation}/print`,
@@ -43,6 +44,17 @@ const screens = (ids: DocumentIds) => [
   '/settings',
   '/users',
   '/lists',
+  // What a record not (yet) on this device, or a wrong address, shows.
+  '/hearings/not-here',
+  '/hearings/not-here/print',
+  '/trainings/not-here/print',
+  '/checklists/not-here',
+  '/checklists/not-here/print',
+  '/dashboard/report/not-here/print',
+  '/dashboard/activity/not-here',
+  '/dashboard/nowhere',
+  '/municipalities/not-here',
+  '/nowhere',
 ];
 
 /** Opens a screen and waits until it has drawn its main heading (the data has loaded). */

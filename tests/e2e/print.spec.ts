@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
 import { type DocumentIds, pushDocumentRecords, waitForPull } from './seed-records.ts';
@@ -64,6 +66,16 @@ async function expectFitsPaper(page: Page, width: number) {
   for (const value of rules.rows) expect(value).toBe('avoid');
 }
 
+/** Prints the page as Chromium would, keeps the PDF with the test's results, counts pages. */
+async function printedPages(page: Page, name: string) {
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  await test.info().attach(`${name}.pdf`, { body: pdf, contentType: 'application/pdf' });
+  // SEDP_PDF_DIR=/some/dir keeps the PDFs to look at.
+  if (process.env.SEDP_PDF_DIR)
+    writeFileSync(path.join(process.env.SEDP_PDF_DIR, `${name}.pdf`), pdf);
+  return pdfPages(pdf);
+}
+
 async function printAt(page: Page, width: number) {
   await page.setViewportSize({ width: Math.floor(width), height: 900 });
   await page.emulateMedia({ media: 'print' });
@@ -79,7 +91,7 @@ test('every printed document fits the printable width of its page', async ({ pag
   await page.goto(`/hearings/${ids.hearing}/print`);
   await expect(page.getByRole('heading', { level: 1, name: /MINUTES/i })).toBeVisible();
   await expectFitsPaper(page, PRINTABLE.portrait);
-  expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBeGreaterThanOrEqual(1);
+  expect(await printedPages(page, 'minutes')).toBeGreaterThanOrEqual(1);
 
   // The blank sign-in sheet and the filled roster: A4 landscape, five days on one width,
   // the name column wide enough to write a name by hand.
@@ -92,10 +104,9 @@ test('every printed document fits the printable width of its page', async ({ pag
     await expectFitsPaper(page, PRINTABLE.landscape);
     const name = await table.getByRole('columnheader', { name: 'ФИО' }).boundingBox();
     expect(name?.width).toBeGreaterThanOrEqual(50 * MM);
-    const pdf = await page.pdf({ preferCSSPageSize: true });
     // Twenty-five blank lines or thirty people do not fit one landscape page: the sheet
     // goes on, its header row repeated, over the next.
-    expect(pdfPages(pdf)).toBeGreaterThanOrEqual(2);
+    expect(await printedPages(page, `sheet-${sheet}`)).toBeGreaterThanOrEqual(2);
   }
 
   // The checklist report: A4 portrait.
@@ -104,23 +115,23 @@ test('every printed document fits the printable width of its page', async ({ pag
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.locator('table.document__table')).toHaveCount(4);
   await expectFitsPaper(page, PRINTABLE.portrait);
-  expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBeGreaterThanOrEqual(2);
+  expect(await printedPages(page, 'checklist-report')).toBeGreaterThanOrEqual(2);
 
   // The lessons-learned report: A4 portrait.
   await page.goto(`/dashboard/report/${ids.report}/print`);
   await expect(
     page.getByRole('heading', { level: 1, name: 'Lessons learned, 2020' }),
   ).toBeVisible();
-  await expect(page.getByText(/Fits on \d A4 page/)).toBeVisible();
+  await expect(page.getByText(/Fits on \d A4 page/)).toBeAttached();
   await expectFitsPaper(page, PRINTABLE.portrait);
-  expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBe(1);
+  expect(await printedPages(page, 'lessons-report')).toBe(1);
 
   // The presentation: a landscape slide a page.
   await printAt(page, PRINTABLE.slide);
   await page.goto('/dashboard/presentation?from=2020-01-01&to=2020-12-31');
   await expect(page.locator('.bar-chart[data-state="ready"]')).toHaveCount(4);
   await expectFitsPaper(page, PRINTABLE.slide);
-  expect(pdfPages(await page.pdf({ preferCSSPageSize: true }))).toBeGreaterThanOrEqual(5);
+  expect(await printedPages(page, 'presentation')).toBeGreaterThanOrEqual(5);
 });
 
 test('a training over more than five days prints its signature columns five to a page', async ({
@@ -141,5 +152,6 @@ test('a training over more than five days prints its signature columns five to a
   await expect(tables.nth(1).getByRole('columnheader', { name: /^Signature/ })).toHaveCount(2);
   await expect(tables.nth(1).getByRole('columnheader', { name: 'Full name' })).toBeVisible();
   await expectFitsPaper(page, PRINTABLE.landscape);
-  await page.pdf({ preferCSSPageSize: true });
+  // Blank lines over two pages for each of the two parts.
+  expect(await printedPages(page, 'sheet-seven-days')).toBeGreaterThanOrEqual(4);
 });

@@ -12,6 +12,7 @@ import {
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { DocumentFact, PrintControls } from '../../ui/print-controls.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
@@ -50,7 +51,9 @@ export function TrainingPrint() {
   const items = useReferenceItems() ?? [];
 
   if (record === undefined || !p) return <p className="page muted">{t('loading')}</p>;
-  if (record === null) return <p className="page notice">{t('notFound')}</p>;
+  if (record === null) {
+    return <NotOnDevice message={t('notFound')} back="/trainings" backLabel={t('backToList')} />;
+  }
 
   const training = record.body;
   const place = (territoryId: string | undefined) =>
