@@ -60,10 +60,10 @@ async function expectFitsPaper(page: Page, width: number) {
     };
   });
   for (const value of [...rules.headings, ...rules.captions, ...rules.theads]) {
-    expect(value).toBe('avoid');
+    expect.soft(value).toBe('avoid');
   }
-  for (const value of rules.theadDisplay) expect(value).toBe('table-header-group');
-  for (const value of rules.rows) expect(value).toBe('avoid');
+  for (const value of rules.theadDisplay) expect.soft(value).toBe('table-header-group');
+  for (const value of rules.rows) expect.soft(value).toBe('avoid');
 }
 
 /** Prints the page as Chromium would, keeps the PDF with the test's results, counts pages. */
