@@ -81,7 +81,7 @@ async function linkedScreens(page: Page) {
 
 for (const language of ['en', 'ru', 'ky'] as const) {
   test(`every screen passes axe in ${language}`, async ({ page }) => {
-    test.setTimeout(300_000);
+    test.setTimeout(480_000);
     await page.goto(`/login?lng=${language}`);
     await expect(page.locator('h1')).toBeVisible();
     await expectAccessible(page, `/login (${language})`);
