@@ -2,6 +2,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures.ts';
+import { pdfPageTexts } from './pdf-text.ts';
 import { type DocumentIds, pushDocumentRecords, waitForPull } from './seed-records.ts';
 
 /** CSS pixels in a millimetre: 96 to the inch, as Chromium prints. */
@@ -66,14 +67,40 @@ async function expectFitsPaper(page: Page, width: number) {
   for (const value of rules.rows) expect.soft(value).toBe('avoid');
 }
 
-/** Prints the page as Chromium would, keeps the PDF with the test's results, counts pages. */
+/**
+ * Prints the page as Chromium would, keeps the PDF with the test's results, and reads the
+ * text of each page: no page but the last may end with a heading, a table's caption or its
+ * header row (all spaces ignored, so line wrapping does not matter). Returns the pages.
+ */
 async function printedPages(page: Page, name: string) {
   const pdf = await page.pdf({ preferCSSPageSize: true });
   await test.info().attach(`${name}.pdf`, { body: pdf, contentType: 'application/pdf' });
   // SEDP_PDF_DIR=/some/dir keeps the PDFs to look at.
   if (process.env.SEDP_PDF_DIR)
     writeFileSync(path.join(process.env.SEDP_PDF_DIR, `${name}.pdf`), pdf);
-  return pdfPages(pdf);
+  const squash = (text: string) => text.replace(/\s+/g, '');
+  const keepWithNext = (
+    await page.evaluate(() =>
+      [...document.querySelectorAll('h1, h2, h3, caption, thead')]
+        .filter((el) => el.getClientRects().length > 0)
+        .map((el) =>
+          el.tagName === 'THEAD'
+            ? [...el.querySelectorAll('th')].map((th) => th.textContent ?? '').join('')
+            : (el.textContent ?? ''),
+        ),
+    )
+  )
+    .map(squash)
+    .filter(Boolean);
+  const pages = pdfPageTexts(pdf).map(squash);
+  expect(pages.length).toBe(pdfPages(pdf));
+  for (const [index, text] of pages.slice(0, -1).entries()) {
+    const orphan = keepWithNext.find((heading) => text.endsWith(heading));
+    expect
+      .soft(orphan, `${name}: page ${index + 1} ends with a heading or table header`)
+      .toBe(undefined);
+  }
+  return pages.length;
 }
 
 async function printAt(page: Page, width: number) {
