@@ -11,7 +11,7 @@ function AdminOnly() {
   if (account?.role === 'admin') return <Outlet />;
   return (
     <article className="page">
-      <p className="notice">{t('adminOnly')}</p>
+      <h1 className="page__title">{t('adminOnly')}</h1>
     </article>
   );
 }

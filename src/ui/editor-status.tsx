@@ -101,7 +101,7 @@ export function NotOnDevice({
 }) {
   return (
     <article className="page">
-      <p className="notice">{message}</p>
+      <h1 className="page__title">{message}</h1>
       <Link className="back-link" to={back}>
         {backLabel}
       </Link>

@@ -269,7 +269,7 @@ test('a coordinator sees work-plan progress and gender figures, drills down and 
   await page.goto(`/dashboard/exports${PERIOD}`);
   const [csvDownload] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download Hearings as CSV' }).click(),
+    page.getByRole('button', { name: 'Download CSV: Hearings' }).click(),
   ]);
   const csvBytes = readFileSync(await csvDownload.path());
   expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -5,6 +5,7 @@ import { useRecordsWithState } from '../../db/hooks.ts';
 import type { Evaluation } from '../../domain/checklist.ts';
 import { CRITERION_CHANGES, compareEvaluations } from '../../domain/checklist-score.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { useScoreLabel } from './use-score-label.ts';
 import { useTemplates } from './use-templates.ts';
@@ -180,7 +181,7 @@ export function EvaluationCompare() {
                 </li>
               ))}
             </ul>
-            <div className="table-scroll">
+            <TableScroll label={t('compare.byDimension')}>
               <table className="table">
                 <caption className="visually-hidden">{t('compare.byDimension')}</caption>
                 <thead>
@@ -208,7 +209,7 @@ export function EvaluationCompare() {
                   </tr>
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </section>
           {result.dimensions.map(({ code }) => {
             const rows = result.criteria.filter((c) => c.dimension === code);

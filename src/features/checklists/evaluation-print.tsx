@@ -7,6 +7,7 @@ import { dimensionScores, overallScore, recommendations } from '../../domain/che
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ScoreBars } from './score-bars.tsx';
@@ -32,10 +33,16 @@ export function EvaluationPrint() {
   if (record === undefined || templates === undefined || !p) {
     return <p className="page muted">{t('loading')}</p>;
   }
-  if (record === null) return <p className="page notice">{t('notFound')}</p>;
+  if (record === null) {
+    return <NotOnDevice message={t('notFound')} back="/checklists" backLabel={t('backToList')} />;
+  }
   const e = record.body;
   const template = templates.find((v) => v.id === e.templateId)?.body;
-  if (!template) return <p className="page notice">{t('templateMissing')}</p>;
+  if (!template) {
+    return (
+      <NotOnDevice message={t('templateMissing')} back="/checklists" backLabel={t('backToList')} />
+    );
+  }
 
   const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[language] ?? '';
   const n = (value: number) => formatNumber(value, language, { maximumFractionDigits: 1 });

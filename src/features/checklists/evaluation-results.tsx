@@ -4,6 +4,7 @@ import { useRecord, useRecordSyncState, useRecordsWithState } from '../../db/hoo
 import type { Evaluation } from '../../domain/checklist.ts';
 import { dimensionScores, overallScore, recommendations } from '../../domain/checklist-score.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { AnswerList } from './answer-list.tsx';
 import { ScoreBars } from './score-bars.tsx';
@@ -26,14 +27,7 @@ export function EvaluationResults() {
     return <p className="page muted">{t('loading')}</p>;
   }
   if (record === null) {
-    return (
-      <article className="page">
-        <p className="notice">{t('notFound')}</p>
-        <Link className="back-link" to="/checklists">
-          {t('backToList')}
-        </Link>
-      </article>
-    );
+    return <NotOnDevice message={t('notFound')} back="/checklists" backLabel={t('backToList')} />;
   }
   const evaluation = record.body;
   const version = templates.find((v) => v.id === evaluation.templateId);

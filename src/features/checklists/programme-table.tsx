@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { DIMENSION_CODES, type DimensionCode } from '../../domain/checklist.ts';
 import type { ProgrammeRow } from '../../domain/checklist-score.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { band } from './score-words.ts';
 
 type Column = 'name' | DimensionCode | 'overall' | 'date';
@@ -87,7 +88,7 @@ export function ProgrammeTable({ rows, nameOf }: ProgrammeTableProps) {
 
   if (rows.length === 0) return <p className="muted">{t('table.empty')}</p>;
   return (
-    <div className="table-scroll">
+    <TableScroll label={t('table.caption')}>
       <table className="table programme-table">
         <caption className="visually-hidden">{t('table.caption')}</caption>
         <thead>
@@ -114,6 +115,6 @@ export function ProgrammeTable({ rows, nameOf }: ProgrammeTableProps) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

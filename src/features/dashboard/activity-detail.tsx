@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { DashboardNav } from './dashboard-nav.tsx';
 import { recordHref } from './record-href.ts';
 import { useRecordTitle } from './record-title.ts';
@@ -38,10 +39,11 @@ function ActivityDetailBody({
   const item = progress.find((p) => p.id === id);
   if (!item) {
     return (
-      <article className="page">
-        <p className="notice">{t('drill.notFound')}</p>
-        <Link to={`/dashboard${search}`}>{t('drill.back')}</Link>
-      </article>
+      <NotOnDevice
+        message={t('drill.notFound')}
+        back={`/dashboard${search}`}
+        backLabel={t('drill.back')}
+      />
     );
   }
   const { activity } = item;

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FigureRow, GenderFigures } from '../../domain/gender-figures.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { DashboardNav } from './dashboard-nav.tsx';
 import { FigureTable } from './figure-table.tsx';
 import { recordHref } from './record-href.ts';
@@ -83,7 +84,7 @@ function AttendanceDetailBody({
       {!row || sources.length === 0 ? (
         <p className="notice">{t('drill.none')}</p>
       ) : (
-        <div className="table-scroll">
+        <TableScroll label={t('drill.attendanceCaption', { count: sources.length })}>
           <FigureTable
             caption={t('drill.attendanceCaption', { count: sources.length })}
             data={{
@@ -120,7 +121,7 @@ function AttendanceDetailBody({
               foot: [t('gender.col.total'), '', '', n(row.women), n(row.men), n(row.total)],
             }}
           />
-        </div>
+        </TableScroll>
       )}
     </article>
   );

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { BarChart, type BarChartProps } from './bar-chart.tsx';
 import { FigureTable, type FigureTableData } from './figure-table.tsx';
 
@@ -42,14 +43,14 @@ export function ChartFigure({ title, chart, table, note, slide = false }: ChartF
           >
             {showTable ? t('chart.hideTable') : t('chart.showTable')}
           </button>
-          <div
+          <TableScroll
             id={`${id}-table`}
-            className={
-              showTable ? 'table-scroll' : 'table-scroll chart-figure__table--screen-hidden'
-            }
+            label={title}
+            focusable={showTable}
+            className={showTable ? undefined : 'chart-figure__table--screen-hidden'}
           >
             <FigureTable caption={title} data={table} />
-          </div>
+          </TableScroll>
         </>
       )}
     </figure>

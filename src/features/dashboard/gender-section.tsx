@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import type { FigureRow, GenderFigures, MunicipalityRow } from '../../domain/gender-figures.ts';
 import { itemsOf, type ReferenceItem } from '../../domain/reference-list.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 import { COLORS } from './colors.ts';
 import { FigureTable } from './figure-table.tsx';
@@ -182,7 +183,7 @@ export function GenderSection({ figures, items, labels, search }: GenderSectionP
           ))}
         </select>
       </div>
-      <div className="table-scroll">
+      <TableScroll label={t('gender.byGroup', { level: t(`gender.level.${level}`) })}>
         <FigureTable
           caption={t('gender.byGroup', { level: t(`gender.level.${level}`) })}
           data={{
@@ -225,11 +226,16 @@ export function GenderSection({ figures, items, labels, search }: GenderSectionP
             ],
           }}
         />
-      </div>
+      </TableScroll>
       <p className="muted">{t('gender.groupsNote')}</p>
 
       {figures.groupsBySex.listed > 0 && (
-        <div className="table-scroll">
+        <TableScroll
+          label={t('gender.bySexInGroups', {
+            count: figures.groupsBySex.listed,
+            n: n(figures.groupsBySex.listed),
+          })}
+        >
           <FigureTable
             caption={t('gender.bySexInGroups', {
               count: figures.groupsBySex.listed,
@@ -249,7 +255,7 @@ export function GenderSection({ figures, items, labels, search }: GenderSectionP
                 })),
             }}
           />
-        </div>
+        </TableScroll>
       )}
 
       <ChartFigure

@@ -45,7 +45,7 @@ export function ReportEditor() {
       {!data ? (
         <p className="muted">{t('loading')}</p>
       ) : !record || !reportVisible(record.body, scope) ? (
-        <p className="notice">{t('report.notFound')}</p>
+        <h1 className="page__title">{t('report.notFound')}</h1>
       ) : (
         // A new version (saved here or synced in) starts the form afresh from it.
         <ReportForm

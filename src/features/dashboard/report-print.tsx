@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { LessonsReport } from '../../domain/lessons-report.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { PageFitNote } from './page-fit-note.tsx';
 import { reportVisible } from './report-coverage.ts';
 import { ReportDocument } from './report-document.tsx';
@@ -25,7 +26,13 @@ export function ReportPrint() {
   const record = data?.reports.find((r) => r.id === id);
   if (!data) return <p className="page muted">{t('loading')}</p>;
   if (!record || !reportVisible(record.body, scope)) {
-    return <p className="page notice">{t('report.notFound')}</p>;
+    return (
+      <NotOnDevice
+        message={t('report.notFound')}
+        back="/dashboard/report"
+        backLabel={t('report.back')}
+      />
+    );
   }
   return <PrintBody data={data} record={record} />;
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import './dashboard.css';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { ActivityDetail } from './activity-detail.tsx';
 import { AttendanceDetail } from './attendance-detail.tsx';
 import { ExportsPage } from './exports-page.tsx';
@@ -32,10 +33,5 @@ export function Component() {
 
 function NotFound() {
   const { t } = useTranslation('dashboard');
-  return (
-    <article className="page">
-      <p className="notice">{t('notFound')}</p>
-      <Link to="/dashboard">{t('drill.back')}</Link>
-    </article>
-  );
+  return <NotOnDevice message={t('notFound')} back="/dashboard" backLabel={t('drill.back')} />;
 }

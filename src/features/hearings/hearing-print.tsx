@@ -8,6 +8,7 @@ import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { DocumentFact, PrintControls } from '../../ui/print-controls.tsx';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
@@ -29,7 +30,9 @@ export function HearingPrint() {
   const items = useReferenceItems();
 
   if (record === undefined || !p) return <p className="page muted">{t('loading')}</p>;
-  if (record === null) return <p className="page notice">{t('notFound')}</p>;
+  if (record === null) {
+    return <NotOnDevice message={t('notFound')} back="/hearings" backLabel={t('backToList')} />;
+  }
 
   const h = record.body;
   const figures = hearingFigures(h);

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Conflict } from '../../db/database.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 export interface ConflictListProps {
   conflicts: Conflict[];
@@ -34,7 +35,7 @@ export function ConflictList({ conflicts, onKeepMine, onKeepTheirs }: ConflictLi
               {t(`type.${conflict.type}` as 'type.lessons-note', { defaultValue: conflict.type })}:{' '}
               {title}
             </h3>
-            <div className="table-scroll">
+            <TableScroll label={title}>
               <table className="table">
                 <thead>
                   <tr>
@@ -62,7 +63,7 @@ export function ConflictList({ conflicts, onKeepMine, onKeepTheirs }: ConflictLi
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
             <div className="actions">
               <button
                 type="button"

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { useRecordsWithState } from '../../db/hooks.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { MilestonesSection } from './milestones-section.tsx';
@@ -25,12 +26,7 @@ export function Component() {
   if (!tree) return null;
   const node = tree.byId.get(id);
   if (!node) {
-    return (
-      <article className="page">
-        <p className="lead">{t('notFound')}</p>
-        <Link to="/municipalities">{t('back')}</Link>
-      </article>
-    );
+    return <NotOnDevice message={t('notFound')} back="/municipalities" backLabel={t('back')} />;
   }
   const path = tree.path(id).slice(0, -1);
   const children = tree.childrenOf(id);

@@ -12,12 +12,25 @@ import {
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { DocumentFact, PrintControls } from '../../ui/print-controls.tsx';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 /** Empty lines on a blank sheet: a page of an A4 sheet, room for latecomers. */
 const BLANK_ROWS = 25;
+/** Signature columns that fit one A4 landscape width beside a name wide enough to write. */
+export const DAYS_PER_SHEET = 5;
+
+/** The days in groups of DAYS_PER_SHEET: one table each, the later ones on pages of their own. */
+export function sheetDayGroups(dates: readonly string[]): string[][] {
+  const groups: string[][] = [];
+  for (let i = 0; i < dates.length; i += DAYS_PER_SHEET) {
+    groups.push(dates.slice(i, i + DAYS_PER_SHEET));
+  }
+  return groups;
+}
 
 /**
  * The attendance sheet of a training (A4): blank, with the session header and a signature
@@ -38,7 +51,9 @@ export function TrainingPrint() {
   const items = useReferenceItems() ?? [];
 
   if (record === undefined || !p) return <p className="page muted">{t('loading')}</p>;
-  if (record === null) return <p className="page notice">{t('notFound')}</p>;
+  if (record === null) {
+    return <NotOnDevice message={t('notFound')} back="/trainings" backLabel={t('backToList')} />;
+  }
 
   const training = record.body;
   const place = (territoryId: string | undefined) =>
@@ -50,6 +65,7 @@ export function TrainingPrint() {
   const totals = trainingTotals(training.attendance);
   const people = sheet === 'filled' ? training.attendance.participants : [];
   const blankRows = sheet === 'blank' ? BLANK_ROWS : 0;
+  const dayGroups = sheetDayGroups(training.dates);
   const choose = (next: Record<string, string>) =>
     setParams({ sheet, language, ...next }, { replace: true });
 
@@ -93,56 +109,74 @@ export function TrainingPrint() {
             <DocumentFact label={p('trainings:session.trainers')} value={training.trainers} />
           </tbody>
         </table>
-        <div className="table-scroll">
-          <table className="document__table training-sheet">
-            <thead>
-              <tr>
-                <th scope="col">№</th>
-                <th scope="col">{p('attendance:participant.name')}</th>
-                <th scope="col">{p('trainings:print.sex')}</th>
-                <th scope="col">{p('attendance:participant.position')}</th>
-                <th scope="col">{p('attendance:participant.organisation')}</th>
-                <th scope="col">{p('attendance:participant.municipality')}</th>
-                <th scope="col">{p('trainings:print.phone')}</th>
-                {training.dates.map((d) => (
-                  <th key={d} scope="col">
-                    {p('trainings:print.signature', { day: day(d) })}
-                  </th>
+        {dayGroups.map((days, group) => (
+          <TableScroll
+            key={days[0]}
+            className="training-sheet__part"
+            label={`${p('trainings:print.dates')}: ${days.map(day).join(', ')}`}
+          >
+            <table className="document__table training-sheet">
+              <colgroup>
+                <col className="training-sheet__number" />
+                <col className="training-sheet__name" />
+                <col className="training-sheet__sex" />
+                <col className="training-sheet__position" />
+                <col className="training-sheet__organisation" />
+                <col className="training-sheet__municipality" />
+                <col className="training-sheet__phone" />
+                {days.map((d) => (
+                  <col key={d} />
                 ))}
-              </tr>
-            </thead>
-            <tbody>
-              {people.map((person, index) => (
-                <tr key={person.id}>
-                  <td>{n(index + 1)}</td>
-                  <td>{person.name}</td>
-                  <td>{p(`attendance:participant.${person.sex}`)}</td>
-                  <td>
-                    {person.position
-                      ? itemName(items, 'training-position', person.position, language)
-                      : ''}
-                  </td>
-                  <td>{person.organisation}</td>
-                  <td>{place(municipalityOf(training, person))}</td>
-                  <td>{person.phone}</td>
-                  {training.dates.map((d) => (
-                    <td key={d}>{person.days?.includes(d) ? '✓' : ''}</td>
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col">№</th>
+                  <th scope="col">{p('attendance:participant.name')}</th>
+                  <th scope="col">{p('trainings:print.sex')}</th>
+                  <th scope="col">{p('attendance:participant.position')}</th>
+                  <th scope="col">{p('attendance:participant.organisation')}</th>
+                  <th scope="col">{p('attendance:participant.municipality')}</th>
+                  <th scope="col">{p('trainings:print.phone')}</th>
+                  {days.map((d) => (
+                    <th key={d} scope="col">
+                      {p('trainings:print.signature', { day: day(d) })}
+                    </th>
                   ))}
                 </tr>
-              ))}
-              {Array.from({ length: blankRows }, (_, index) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: blank lines are positional.
-                <tr key={index} className="training-sheet__blank">
-                  <td>{n(index + 1)}</td>
-                  {Array.from({ length: 6 + training.dates.length }, (_, cell) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: blank cells are positional.
-                    <td key={cell} />
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {people.map((person, index) => (
+                  <tr key={person.id}>
+                    <td>{n(index + 1)}</td>
+                    <td>{person.name}</td>
+                    <td>{p(`attendance:participant.${person.sex}`)}</td>
+                    <td>
+                      {person.position
+                        ? itemName(items, 'training-position', person.position, language)
+                        : ''}
+                    </td>
+                    <td>{person.organisation}</td>
+                    <td>{place(municipalityOf(training, person))}</td>
+                    <td>{person.phone}</td>
+                    {days.map((d) => (
+                      <td key={d}>{person.days?.includes(d) ? '✓' : ''}</td>
+                    ))}
+                  </tr>
+                ))}
+                {Array.from({ length: blankRows }, (_, index) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: blank lines are positional.
+                  <tr key={`${group}-${index}`} className="training-sheet__blank">
+                    <td>{n(index + 1)}</td>
+                    {Array.from({ length: 6 + days.length }, (_, cell) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: blank cells are positional.
+                      <td key={cell} />
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        ))}
         {sheet === 'filled' && (
           <table className="document__table">
             <caption>{p('trainings:totals.title')}</caption>

@@ -6,6 +6,7 @@ import { womenShare } from '../../domain/attendance.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { type Training, totalsByMunicipality, trainedTowns } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { positionRows } from './session-totals.tsx';
 
@@ -83,7 +84,7 @@ export function TotalsByMunicipality() {
         {rows.length === 0 ? (
           <p className="muted">{t('byMunicipality.none')}</p>
         ) : (
-          <div className="table-scroll">
+          <TableScroll label={t('byMunicipality.table')}>
             <table className="table">
               <thead>
                 <tr>
@@ -122,7 +123,7 @@ export function TotalsByMunicipality() {
                 })}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
     </article>
