@@ -179,3 +179,104 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   await expect(fetched).toBeVisible();
   await coordinator.close();
 });
+
+/** The words of the counting journey, in each language. */
+const COUNTING = {
+  en: {
+    newHearing: 'New hearing',
+    start: 'Start the hearing',
+    attendance: 'Attendance',
+    women: 'Women',
+    men: 'Men',
+    plus: ': plus one',
+    total: '18 participants',
+    share: /^Women: 5[56]/,
+  },
+  ru: {
+    newHearing: 'Новые слушания',
+    start: 'Начать слушания',
+    attendance: 'Участники',
+    women: 'Женщины',
+    men: 'Мужчины',
+    plus: ': плюс один',
+    total: '18 участников',
+    share: /^Женщины: 5[56]/,
+  },
+  ky: {
+    newHearing: 'Жаңы угуу',
+    start: 'Угууну баштоо',
+    attendance: 'Катышуучулар',
+    women: 'Аялдар',
+    men: 'Эркектер',
+    plus: ': бирди кошуу',
+    total: '18 катышуучу',
+    share: /^Аялдар: 5[56]/,
+  },
+} as const;
+
+for (const language of ['en', 'ru', 'ky'] as const) {
+  test(`10 women and 8 men are counted from Home in at most 21 taps, counters on the first screen (${language})`, async ({
+    page,
+  }) => {
+    const words = COUNTING[language];
+    await signIn(page, 'bakyt', language);
+    // An earlier hearing: its municipality is remembered for the next one.
+    await page.goto('/hearings/new');
+    const municipality = page.getByLabel(/^(Municipality|Муниципалитет)$/);
+    await expect(municipality.locator('option').nth(1)).toBeAttached();
+    await municipality.selectOption({ index: 1 });
+    await page.getByRole('button', { name: words.start }).click();
+    await expect(page.getByRole('region', { name: words.attendance, exact: true })).toBeVisible();
+
+    await page.goto('/');
+    let taps = 0;
+    const tap = async (target: import('@playwright/test').Locator) => {
+      taps += 1;
+      await target.click();
+    };
+    await tap(page.getByRole('main').getByRole('link', { name: words.newHearing, exact: true }));
+    await expect(municipality).not.toHaveValue('');
+    await tap(page.getByRole('button', { name: words.start }));
+
+    // On open, without scrolling: both counters, the total and the share of women, all above
+    // the bottom bar.
+    const attendance = page.getByRole('region', { name: words.attendance, exact: true });
+    await expect(attendance).toBeVisible();
+    const bar = await page.locator('nav.nav').boundingBox();
+    expect(bar).not.toBeNull();
+    const barTop = bar?.y ?? 0;
+    expect(barTop).toBeLessThanOrEqual(740);
+    const onFirstScreen = async (target: import('@playwright/test').Locator) => {
+      const box = await target.boundingBox();
+      expect(box, 'element laid out').not.toBeNull();
+      if (!box) return;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(barTop);
+      return box;
+    };
+    for (const label of [words.women, words.men]) {
+      await onFirstScreen(
+        attendance.getByRole('button', { name: `${label}${words.plus}`, exact: true }),
+      );
+      await onFirstScreen(attendance.getByLabel(label, { exact: true }));
+    }
+    const summary = attendance.locator('.tally__summary');
+    await onFirstScreen(summary);
+
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    const women = attendance.getByRole('button', {
+      name: `${words.women}${words.plus}`,
+      exact: true,
+    });
+    const men = attendance.getByRole('button', { name: `${words.men}${words.plus}`, exact: true });
+    for (let i = 0; i < 10; i += 1) await tap(women);
+    for (let i = 0; i < 8; i += 1) await tap(men);
+    await expect(attendance.getByLabel(words.women, { exact: true })).toHaveValue('10');
+    await expect(attendance.getByLabel(words.men, { exact: true })).toHaveValue('8');
+    await expect(summary.getByText(words.total)).toBeVisible();
+    await expect(summary.getByText(words.share)).toBeVisible();
+    expect(taps).toBeLessThanOrEqual(21);
+    await onFirstScreen(summary);
+  });
+}
