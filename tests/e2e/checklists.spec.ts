@@ -35,8 +35,24 @@ type Key = keyof typeof CRITERIA;
 
 const criterion = (page: Page, key: Key) => page.getByRole('group', { name: CRITERIA[key] });
 
+/** The English title of the dimension a criterion belongs to, from the starting template. */
+const dimensionOf = (key: Key) =>
+  CHECKLIST_TEMPLATE_SEED[0]?.dimensions.find((d) =>
+    d.criteria.some((c) => CRITERIA[key].test(c.text.en)),
+  )?.title.en ?? '';
+
+/** One dimension is on screen at a time: its button in the bar shows it. */
+async function showDimension(page: Page, key: Key) {
+  await page
+    .getByRole('navigation', { name: 'Dimensions of the checklist' })
+    .getByRole('button', { name: new RegExp(`^${dimensionOf(key)} `) })
+    .click();
+  await expect(criterion(page, key)).toBeVisible();
+}
+
 async function answer(page: Page, scores: Partial<Record<Key, Choice>>) {
   for (const [key, choice] of Object.entries(scores) as [Key, Choice][]) {
+    await showDimension(page, key);
     await criterion(page, key).getByLabel(choice, { exact: true }).check();
   }
 }
@@ -94,7 +110,13 @@ test('a draft is evaluated offline in English, compared with its revision, and k
     youth: 'Not applicable',
     indicators: 'No (0)',
   });
-  await criterion(page, 'consultations').getByLabel('Comment').fill('No meeting with youth');
+  // Comment and evidence stay folded until asked for; the cursor goes into the field opened.
+  await showDimension(page, 'consultations');
+  await criterion(page, 'consultations').getByRole('button', { name: 'Comment' }).click();
+  await expect(criterion(page, 'consultations').getByLabel('Comment')).toBeFocused();
+  await page.keyboard.type('No meeting with youth', { delay: 20 });
+  await showDimension(page, 'workingGroup');
+  await criterion(page, 'workingGroup').getByRole('button', { name: 'Evidence' }).click();
   await criterion(page, 'workingGroup')
     .getByLabel('Evidence (document, page)')
     .fill('Order No. 12 of 3 June');
@@ -110,14 +132,20 @@ test('a draft is evaluated offline in English, compared with its revision, and k
   // Reload in the middle: every answer is already on the phone.
   await page.reload();
   await expect(page.getByText('10 of 18 criteria answered')).toBeVisible();
+  await expect(page.getByText('Score so far: ')).toBeVisible();
+  await showDimension(page, 'proposals');
   await expect(criterion(page, 'proposals').getByLabel('Partly (0.5)')).toBeChecked();
-  await expect(criterion(page, 'youth').getByLabel('Not applicable')).toBeChecked();
   await expect(criterion(page, 'consultations').getByLabel('Comment')).toHaveValue(
     'No meeting with youth',
   );
   await expect(criterion(page, 'workingGroup').getByLabel('Evidence (document, page)')).toHaveValue(
     'Order No. 12 of 3 June',
   );
+  // A criterion without a comment keeps it folded.
+  await expect(criterion(page, 'proposals').getByLabel('Comment')).toHaveCount(0);
+  await showDimension(page, 'youth');
+  await expect(criterion(page, 'youth').getByLabel('Not applicable')).toBeChecked();
+  await showDimension(page, 'workingGroup');
   await expect(
     criterion(page, 'workingGroup').getByRole('img', { name: 'Evidence for criterion 1.1' }),
   ).toBeVisible();
