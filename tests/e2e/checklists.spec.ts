@@ -112,16 +112,20 @@ test('a draft is evaluated offline in English, compared with its revision, and k
   });
   // Comment and evidence stay folded until asked for; the cursor goes into the field opened.
   await showDimension(page, 'consultations');
-  await criterion(page, 'consultations').getByRole('button', { name: 'Comment' }).click();
+  await criterion(page, 'consultations')
+    .getByRole('button', { name: 'Comment', exact: true })
+    .click();
   await expect(criterion(page, 'consultations').getByLabel('Comment')).toBeFocused();
   await page.keyboard.type('No meeting with youth', { delay: 20 });
   await showDimension(page, 'workingGroup');
-  await criterion(page, 'workingGroup').getByRole('button', { name: 'Evidence' }).click();
+  await criterion(page, 'workingGroup')
+    .getByRole('button', { name: 'Evidence', exact: true })
+    .click();
   await criterion(page, 'workingGroup')
     .getByLabel('Evidence (document, page)')
     .fill('Order No. 12 of 3 June');
   await criterion(page, 'workingGroup')
-    .getByLabel('Photograph the evidence')
+    .getByLabel('Photo', { exact: true })
     .setInputFiles({ name: 'order.png', mimeType: 'image/png', buffer: PHOTO });
   await expect(
     criterion(page, 'workingGroup').getByRole('img', { name: 'Evidence for criterion 1.1' }),
@@ -332,4 +336,50 @@ test('a draft is evaluated offline in English, compared with its revision, and k
   await page.goto(firstUrl);
   await expect(scoreOf(page, 'Inclusivity')).toContainText('70%');
   await expect(page.getByText(/version 1 of/)).toBeVisible();
+});
+
+test('scoring shows one dimension at a time, criteria folded to their choices, progress and score in sight', async ({
+  page,
+}) => {
+  await signIn(page, 'aida', 'en');
+  await page.goto('/checklists/new');
+  await expect(page.getByLabel('District', { exact: true })).toHaveValue(/.+/);
+  await page.getByLabel('Municipality').selectOption({ label: 'Shamaldy-Say' });
+  await page.getByLabel('Draft (version or date)').fill(`Folded ${Date.now().toString(36)}`);
+  await page.getByRole('button', { name: 'Start scoring' }).click();
+  // The template may have grown a criterion (another journey publishes a version).
+  await expect(page.getByText(/^0 of 1[89] criteria answered$/)).toBeVisible();
+
+  const dimensions = page.getByRole('navigation', { name: 'Dimensions of the checklist' });
+  await expect(dimensions.getByRole('button')).toHaveCount(4);
+  await expect(dimensions.getByRole('button', { pressed: true })).toHaveText(/^Inclusivity /);
+  await expect(page.getByRole('group', { name: CRITERIA.profiles })).toHaveCount(0);
+  // A criterion not yet used is its text and choices, with one button each for the rest.
+  const first = criterion(page, 'workingGroup');
+  await expect(first.getByRole('textbox')).toHaveCount(0);
+  const height = (await first.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+  expect(height).toBeLessThan(740 / 2);
+
+  await answer(page, { workingGroup: 'Yes (1)', consultations: 'No (0)' });
+  await expect(page.getByText('Score so far: 50%')).toBeVisible();
+  await expect(dimensions.getByRole('button', { pressed: true })).toHaveText(/^Inclusivity 2\/5/);
+  // Further down the dimension, progress and score are still on screen.
+  await criterion(page, 'venues').getByLabel('Yes (1)', { exact: true }).check();
+  const score = await page.getByText(/^Score so far: /).boundingBox();
+  expect(score && score.y >= 0 && score.y + score.height <= 740).toBe(true);
+  const screens = await page.evaluate(() => document.documentElement.scrollHeight / 740);
+  expect(screens).toBeLessThan(5);
+
+  // The next dimension, from the end of this one.
+  await page.getByRole('button', { name: 'Next: Gender equity' }).click();
+  await expect(criterion(page, 'profiles')).toBeVisible();
+  await expect(criterion(page, 'workingGroup')).toHaveCount(0);
+
+  // Finish lists the criteria without an answer; each opens its dimension.
+  await page.getByRole('button', { name: 'Finish the evaluation' }).click();
+  await expect(page.getByRole('alert')).toContainText(/1[56] criteria have no answer yet:/);
+  await page.getByRole('alert').getByRole('link', { name: '1.4', exact: true }).click();
+  await expect(criterion(page, 'proposals').getByRole('radio').first()).toBeFocused();
+  await page.getByRole('alert').getByRole('link', { name: '3.1', exact: true }).click();
+  await expect(criterion(page, 'stages').getByRole('radio').first()).toBeFocused();
 });

@@ -232,7 +232,7 @@ test('roster entry from the keyboard: the name is ready on open, Enter adds from
   const position = roster.getByLabel('Position');
   await expect(position.locator('option').nth(1)).toBeAttached();
   await name.pressSequentially('Asanova Gulnara', { delay: 40 });
-  await roster.getByRole('radio', { name: 'Woman' }).check();
+  await roster.getByRole('radio', { name: 'Woman', exact: true }).check();
   await position.selectOption({ index: 1 });
   await position.press('Enter');
   await expect(roster.getByRole('status')).toContainText('Asanova Gulnara added. 1 on the list.');
@@ -241,8 +241,8 @@ test('roster entry from the keyboard: the name is ready on open, Enter adds from
 
   // Enter on a sex choice adds too.
   await name.pressSequentially('Osmonov Talant', { delay: 40 });
-  await roster.getByRole('radio', { name: 'Man' }).check();
-  await roster.getByRole('radio', { name: 'Man' }).press('Enter');
+  await roster.getByRole('radio', { name: 'Man', exact: true }).check();
+  await roster.getByRole('radio', { name: 'Man', exact: true }).press('Enter');
   await expect(roster.getByRole('status')).toContainText('Osmonov Talant added. 2 on the list.');
   await expect(name).toBeFocused();
 

@@ -96,18 +96,26 @@ export function CriterionCard({ number, criterion, answer, onChange }: Criterion
       )}
       <div className="criterion__extras">
         {!commentShown && (
-          <button type="button" className="button" onClick={() => unfold('comment')}>
+          <button
+            type="button"
+            className="button button--compact"
+            onClick={() => unfold('comment')}
+          >
             {t('answer.addComment')}
           </button>
         )}
         {!evidenceShown && (
-          <button type="button" className="button" onClick={() => unfold('evidence')}>
+          <button
+            type="button"
+            className="button button--compact"
+            onClick={() => unfold('evidence')}
+          >
             {t('answer.addEvidence')}
           </button>
         )}
         {!current.photo && (
           <div className="file-button">
-            <label className="button" htmlFor={`${id}-photo`}>
+            <label className="button button--compact" htmlFor={`${id}-photo`}>
               {t('answer.addPhoto')}
             </label>
             <input

@@ -124,25 +124,25 @@ export function EvaluationEditor() {
 
   return (
     <article className="page checklist">
-      <p>
+      <header className="editor-head">
         <Link className="back-link" to="/checklists">
           {t('backToList')}
         </Link>
-      </p>
-      <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
-      <p className="list__meta">
-        {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
-      </p>
-      <EditorStatus
-        status={evaluation.status}
-        statusLabel={t(`status.${evaluation.status}`)}
-        saveState={saveState}
-        saveLabel={t(`saveState.${saveState}`)}
-        saveFailure={saveFailure}
-        onRetry={retry}
-        syncState={syncState}
-        syncLabel={syncState ? t(`state.${syncState}`) : ''}
-      />
+        <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
+        <p className="list__meta">
+          {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
+        </p>
+        <EditorStatus
+          status={evaluation.status}
+          statusLabel={t(`status.${evaluation.status}`)}
+          saveState={saveState}
+          saveLabel={t(`saveState.${saveState}`)}
+          saveFailure={saveFailure}
+          onRetry={retry}
+          syncState={syncState}
+          syncLabel={syncState ? t(`state.${syncState}`) : ''}
+        />
+      </header>
       <div className="checklist__sticky">
         <div className="checklist__progress">
           <p className="checklist__progress-line">
