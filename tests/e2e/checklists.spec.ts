@@ -355,14 +355,17 @@ test('scoring shows one dimension at a time, criteria folded to their choices, p
   await expect(dimensions.getByRole('button', { pressed: true })).toHaveText(/^Inclusivity /);
   await expect(page.getByRole('group', { name: CRITERIA.profiles })).toHaveCount(0);
   // A criterion not yet used is its text and choices, with one button each for the rest.
-  const first = criterion(page, 'workingGroup');
+  // (Criterion 1.1 is reworded by the template journey: 1.2 is the same in every version.)
+  const first = criterion(page, 'consultations');
   await expect(first.getByRole('textbox')).toHaveCount(0);
   const height = (await first.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
   expect(height).toBeLessThan(740 / 2);
 
-  await answer(page, { workingGroup: 'Yes (1)', consultations: 'No (0)' });
+  await answer(page, { consultations: 'Yes (1)', attendance: 'No (0)' });
   await expect(page.getByText('Score so far: 50%')).toBeVisible();
-  await expect(dimensions.getByRole('button', { pressed: true })).toHaveText(/^Inclusivity 2\/5/);
+  await expect(dimensions.getByRole('button', { pressed: true })).toHaveText(
+    /^Inclusivity 2\/[56]/,
+  );
   // Further down the dimension, progress and score are still on screen.
   await criterion(page, 'venues').getByLabel('Yes (1)', { exact: true }).check();
   const score = await page.getByText(/^Score so far: /).boundingBox();
@@ -373,7 +376,7 @@ test('scoring shows one dimension at a time, criteria folded to their choices, p
   // The next dimension, from the end of this one.
   await page.getByRole('button', { name: 'Next: Gender equity' }).click();
   await expect(criterion(page, 'profiles')).toBeVisible();
-  await expect(criterion(page, 'workingGroup')).toHaveCount(0);
+  await expect(criterion(page, 'consultations')).toHaveCount(0);
 
   // Finish lists the criteria without an answer; each opens its dimension.
   await page.getByRole('button', { name: 'Finish the evaluation' }).click();
