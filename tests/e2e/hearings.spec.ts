@@ -1,4 +1,11 @@
-import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  expectPhoneFriendly,
+  serverRecords,
+  signIn,
+  test,
+  waitForServiceWorker,
+} from './fixtures.ts';
 import { E2E_PASSWORD } from './global-setup.ts';
 
 test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reaches a coordinator', async ({
@@ -380,6 +387,8 @@ test('lists: each card is one link of at least 48 px, and the filters fold behin
     return { position: after.position, inset: after.inset, height: cover.height };
   });
   expect(linkBox.position).toBe('absolute');
+  expect(linkBox.height).toBeGreaterThanOrEqual(44);
+  await expectPhoneFriendly(page, 'main');
   // A tap at the bottom corner of the card (far from the title) opens it.
   if (cardBox)
     await page.mouse.click(cardBox.x + cardBox.width - 8, cardBox.y + cardBox.height - 8);

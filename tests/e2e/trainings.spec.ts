@@ -253,9 +253,25 @@ test('roster entry from the keyboard: the name is ready on open, Enter adds from
   await page.keyboard.press('Enter');
   await expect(roster.getByRole('status')).toContainText('Sadykova Nurgul added. 3 on the list.');
   await expect(name).toBeFocused();
+
+  // Tapping Add while typing the name: the cursor never leaves it (the keyboard stays up).
+  await roster.getByRole('radio', { name: 'Man', exact: true }).check();
+  await name.click();
+  await name.pressSequentially('Kasymov Erlan', { delay: 40 });
+  await name.evaluate((input) => {
+    const w = window as unknown as { nameBlurs: number };
+    w.nameBlurs = 0;
+    input.addEventListener('blur', () => {
+      w.nameBlurs += 1;
+    });
+  });
+  await add.click();
+  await expect(roster.getByRole('status')).toContainText('Kasymov Erlan added. 4 on the list.');
+  await expect(name).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { nameBlurs: number }).nameBlurs)).toBe(0);
   await expect(
     roster.getByRole('list', { name: 'Participants listed' }).getByRole('listitem'),
-  ).toHaveCount(3);
+  ).toHaveCount(4);
   // The position stays for the next person (people come in groups).
   await expect(position).not.toHaveValue('');
 });

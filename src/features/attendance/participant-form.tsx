@@ -258,7 +258,23 @@ export function ParticipantForm(props: ParticipantFormProps) {
         {problems.includes('sex') && <p className="field__error">{t('participant.problem.sex')}</p>}
       </fieldset>
       <div className="actions">
-        <button type="submit" className="button button--primary">
+        <button
+          type="submit"
+          className="button button--primary"
+          onMouseDown={(event) => {
+            // Tapped while typing: the cursor stays in its field, so the phone's keyboard
+            // does not drop and come back between two people.
+            const typing = document.activeElement;
+            if (
+              typing instanceof HTMLInputElement &&
+              typing.type !== 'radio' &&
+              typing.type !== 'checkbox' &&
+              event.currentTarget.form?.contains(typing)
+            ) {
+              event.preventDefault();
+            }
+          }}
+        >
           {submitLabel}
         </button>
         {props.onCancel && (
