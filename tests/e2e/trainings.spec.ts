@@ -60,6 +60,16 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   await expect(session.getByText('2 дня')).toBeVisible();
   await expect(session.getByRole('checkbox', { name: 'Кербен' })).toBeChecked();
 
+  // Opened again, now titled by its module: the name field is ready and Add is in sight.
+  await expect(page.getByText('Сохранено на телефоне')).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('region', { name: /^Список участников/ }).getByLabel('ФИО'),
+  ).toBeFocused();
+  const addAt = await page.getByRole('button', { name: 'Добавить участника' }).boundingBox();
+  const barAt = await page.locator('nav.nav').boundingBox();
+  expect(addAt && barAt && addAt.y + addAt.height <= barAt.y).toBe(true);
+
   // The roster, one person after another from the keyboard.
   const roster = page.getByRole('region', { name: /^Список участников/ });
   const add = async ([name, sex, position]: (typeof ROSTER)[number]) => {
