@@ -10,7 +10,11 @@ import { createAppRouter, needsAccount } from './app/router.tsx';
 import { isLanguage } from './i18n/languages.ts';
 import { createLocaleBackend, setupI18n } from './i18n/setup.ts';
 import { resolveStartLanguage } from './i18n/start-language.ts';
+import { listenForInstallPrompt } from './pwa/install-prompt.ts';
 import { useUiPrefs } from './ui/ui-prefs.ts';
+
+// The browser may offer installing before anything else has loaded.
+listenForInstallPrompt();
 
 const prefs = useUiPrefs.getState();
 const language = resolveStartLanguage(

@@ -1,20 +1,24 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { usePwaStore } from '../pwa/pwa-store.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { useSyncStatus } from '../sync/sync-status-store.ts';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
 import { useUiPrefs } from '../ui/ui-prefs.ts';
-import { SECTIONS } from './sections.ts';
+import { inBottomBar, SECTIONS } from './sections.ts';
 import { SignInAgain } from './sign-in-again.tsx';
 
 const AccountDisabled = lazy(() =>
   import('./account-disabled.tsx').then((m) => ({ default: m.AccountDisabled })),
 );
 
-/** The shell: header, section navigation (bottom bar on phones, sidebar on laptops), page. */
+/**
+ * The shell: header, section navigation (a bottom bar on phones that fits the role, every
+ * section in a sidebar on laptops), page.
+ */
 export function Layout() {
   const { t } = useTranslation();
   const { pathname } = useLocation();
@@ -30,6 +34,26 @@ export function Layout() {
     });
     return () => stop?.();
   }, [account]);
+  useEffect(() => {
+    if (!account) return;
+    let stop: (() => void) | undefined;
+    void import('../db/install-hint-prefs.ts').then(({ watchFirstSave }) => {
+      stop = watchFirstSave();
+    });
+    return () => stop?.();
+  }, [account]);
+  // "Works offline now" is said once, on Home, and is gone when Home is left: it never
+  // pushes a form (the hearing's counters, for one) down the screen.
+  const onHome = pathname === '/';
+  const offlineReady = usePwaStore((s) => s.offlineReady);
+  const offlineSaid = useRef(false);
+  useEffect(() => {
+    if (onHome && offlineReady) offlineSaid.current = true;
+    else if (!onHome && offlineSaid.current) {
+      offlineSaid.current = false;
+      usePwaStore.getState().dismissOfflineReady();
+    }
+  }, [onHome, offlineReady]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -48,7 +72,11 @@ export function Layout() {
             {SECTIONS.map((section) => (
               <li
                 key={section.key}
-                className={section.primary ? 'nav__item' : 'nav__item nav__item--secondary'}
+                className={
+                  inBottomBar(section, account.role)
+                    ? 'nav__item'
+                    : 'nav__item nav__item--secondary'
+                }
               >
                 <NavLink to={section.path} end={section.path === '/'} className="nav__link">
                   <Icon name={section.key} />
@@ -60,7 +88,7 @@ export function Layout() {
         </nav>
       )}
       <main id="main" className="main" tabIndex={-1}>
-        <UpdatePrompt />
+        <UpdatePrompt offlineNotice={onHome} />
         {account && !disabled && <SignInAgain />}
         {account && disabled && (
           <Suspense fallback={null}>

@@ -94,17 +94,33 @@ export const hearingSchema = z
   );
 export type Hearing = z.infer<typeof hearingSchema>;
 
-/** A new hearing: today's date and now as the start, status draft, nothing counted. */
+/** When a hearing that is already over is entered afterwards ("recorded later"). */
+export interface HeldEarlier {
+  date: string;
+  startTime?: string;
+  endTime?: string;
+}
+
+/**
+ * A new hearing, status draft, nothing counted. Counted live: today's date and now as the
+ * start. Recorded later: the date and times the consultant gave, nothing inferred.
+ */
 export function newHearing(
   place: { districtId: string; municipalityId: string },
   now: Date,
+  heldEarlier?: HeldEarlier,
 ): Hearing {
   const pad = (n: number) => String(n).padStart(2, '0');
+  const when = heldEarlier ?? {
+    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
+    startTime: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+  };
   return {
     ...place,
     venue: '',
-    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    startTime: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
+    date: when.date,
+    ...(when.startTime ? { startTime: when.startTime } : {}),
+    ...(when.endTime ? { endTime: when.endTime } : {}),
     stage: 'priorities',
     organiser: '',
     chair: '',
@@ -121,6 +137,25 @@ export function newHearing(
 
 /** What finishing the minutes needs beyond a valid record: who chaired and wrote them, the
  * count, the end time, and a reason for every rejected proposal. */
+/**
+ * The end time typed, applied. A start that only came from "now" when the hearing was opened
+ * (`startDefaulted`) is never kept later than that end: it is cleared, to be asked for,
+ * rather than guessed. A start the consultant typed stays, and the mismatch is shown.
+ */
+export function withEndTime(
+  hearing: Hearing,
+  endTime: string | undefined,
+  startDefaulted: boolean,
+): { hearing: Hearing; startCleared: boolean } {
+  const { endTime: _old, ...rest } = hearing;
+  const next: Hearing = endTime ? { ...rest, endTime } : rest;
+  if (startDefaulted && endTime && next.startTime && endTime <= next.startTime) {
+    const { startTime: _dropped, ...withoutStart } = next;
+    return { hearing: withoutStart, startCleared: true };
+  }
+  return { hearing: next, startCleared: false };
+}
+
 export type FinalProblem = 'chair' | 'secretary' | 'attendance' | 'endTime' | 'reason';
 
 export function finalProblems(hearing: Hearing): FinalProblem[] {

@@ -40,4 +40,10 @@ describe('UpdatePrompt', () => {
       screen.getByText('Теперь SEDP Field работает на этом устройстве без интернета.'),
     ).toBeTruthy();
   });
+
+  it('keeps the offline notice for a screen with room for it (Home)', async () => {
+    usePwaStore.setState({ offlineReady: true });
+    const { container } = await renderWithApp(<UpdatePrompt offlineNotice={false} />);
+    expect(container.textContent).toBe('');
+  });
 });

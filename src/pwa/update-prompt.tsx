@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { usePwaStore } from './pwa-store.ts';
 
-/** "Update available" and "works offline" notices. Nothing reloads until the user says so. */
-export function UpdatePrompt() {
+/**
+ * "Update available" and "works offline" notices. Nothing reloads until the user says so.
+ * The offline notice waits for a screen that has room for it (`offlineNotice`: Home).
+ */
+export function UpdatePrompt({ offlineNotice = true }: { offlineNotice?: boolean }) {
   const { t } = useTranslation();
   const { updateReady, offlineReady, applyUpdate, dismissUpdate, dismissOfflineReady } =
     usePwaStore();
@@ -25,7 +28,7 @@ export function UpdatePrompt() {
       </section>
     );
   }
-  if (offlineReady) {
+  if (offlineReady && offlineNotice) {
     // Floats over the page: it arrives while the user reads or types, and moves nothing.
     return (
       <output className="notice notice--quiet notice--toast">

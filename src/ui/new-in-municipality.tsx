@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { records } from '../db/app-db.ts';
@@ -16,13 +16,27 @@ export interface NewInMunicipalityProps {
   /** Where the list is; the new record opens at `${basePath}/${id}`. */
   basePath: string;
   makeBody: (place: { districtId: string; municipalityId: string }) => Record<string, unknown>;
+  /** Further fields of the start form (a hearing's "recorded later" date and times). */
+  children?: ReactNode;
+  /** What keeps the further fields from starting (said in the user's language), or null. */
+  check?: () => string | null;
+  /** Called with the new record's id before it opens. */
+  afterCreate?: (id: string) => Promise<void>;
 }
 
 /**
  * Starting a hearing or a training takes only the municipality (offered from the user's
  * districts, last one first); the record is created at once and opened for the rest.
  */
-export function NewInMunicipality({ ns, type, basePath, makeBody }: NewInMunicipalityProps) {
+export function NewInMunicipality({
+  ns,
+  type,
+  basePath,
+  makeBody,
+  children,
+  check,
+  afterCreate,
+}: NewInMunicipalityProps) {
   const { t: translate } = useTranslation(ns);
   const t = translate as unknown as (key: string) => string;
   const navigate = useNavigate();
@@ -36,12 +50,16 @@ export function NewInMunicipality({ ns, type, basePath, makeBody }: NewInMunicip
       : { districtId: districtIds.length === 1 ? (districtIds[0] ?? '') : '' };
   const draft = useDraft<PickedTerritory>(`${ns}:new`, initial);
   const [problem, setProblem] = useState<'municipality' | 'save' | null>(null);
+  const [otherProblem, setOtherProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
   const start = async (event: FormEvent) => {
     event.preventDefault();
     const { districtId, municipalityId } = draft.value;
     if (!districtId || !municipalityId) return setProblem('municipality');
+    const other = check?.() ?? null;
+    setOtherProblem(other);
+    if (other) return;
     setBusy(true);
     try {
       const saved = await records.put({
@@ -49,6 +67,7 @@ export function NewInMunicipality({ ns, type, basePath, makeBody }: NewInMunicip
         body: makeBody({ districtId, municipalityId }),
         updatedBy: account?.username ?? 'unknown',
       });
+      await afterCreate?.(saved.id);
       useUiPrefs.getState().setLastTerritory({ districtId, municipalityId });
       await draft.discard();
       navigate(`${basePath}/${saved.id}`, { replace: true });
@@ -78,7 +97,8 @@ export function NewInMunicipality({ ns, type, basePath, makeBody }: NewInMunicip
         ) : (
           <p className="muted">{t('loading')}</p>
         )}
-        <FormError message={problem ? t(`new.problem.${problem}`) : null} />
+        {children}
+        <FormError message={problem ? t(`new.problem.${problem}`) : otherProblem} />
         <SaveCancel
           saveLabel={t('new.start')}
           cancelLabel={t('new.cancel')}

@@ -42,8 +42,24 @@ type Key = keyof typeof CRITERIA;
 
 const criterion = (page: Page, key: Key) => page.getByRole('group', { name: CRITERIA[key] });
 
+/** The English title of the dimension a criterion belongs to, from the starting template. */
+const dimensionOf = (key: Key) =>
+  CHECKLIST_TEMPLATE_SEED[0]?.dimensions.find((d) =>
+    d.criteria.some((c) => CRITERIA[key].test(c.text.en)),
+  )?.title.en ?? '';
+
+/** One dimension is on screen at a time: its button in the bar shows it. */
+async function showDimension(page: Page, key: Key) {
+  await page
+    .getByRole('navigation', { name: 'Dimensions of the checklist' })
+    .getByRole('button', { name: new RegExp(`^${dimensionOf(key)} `) })
+    .click();
+  await expect(criterion(page, key)).toBeVisible();
+}
+
 async function answer(page: Page, scores: Partial<Record<Key, Choice>>) {
   for (const [key, choice] of Object.entries(scores) as [Key, Choice][]) {
+    await showDimension(page, key);
     await criterion(page, key).getByLabel(choice, { exact: true }).check();
   }
 }
@@ -101,12 +117,22 @@ test('a draft is evaluated offline in English, compared with its revision, and k
     youth: 'Not applicable',
     indicators: 'No (0)',
   });
-  await criterion(page, 'consultations').getByLabel('Comment').fill('No meeting with youth');
+  // Comment and evidence stay folded until asked for; the cursor goes into the field opened.
+  await showDimension(page, 'consultations');
+  await criterion(page, 'consultations')
+    .getByRole('button', { name: 'Comment', exact: true })
+    .click();
+  await expect(criterion(page, 'consultations').getByLabel('Comment')).toBeFocused();
+  await page.keyboard.type('No meeting with youth', { delay: 20 });
+  await showDimension(page, 'workingGroup');
+  await criterion(page, 'workingGroup')
+    .getByRole('button', { name: 'Evidence', exact: true })
+    .click();
   await criterion(page, 'workingGroup')
     .getByLabel('Evidence (document, page)')
     .fill('Order No. 12 of 3 June');
   await criterion(page, 'workingGroup')
-    .getByLabel('Photograph the evidence')
+    .getByLabel('Photo', { exact: true })
     .setInputFiles({ name: 'order.png', mimeType: 'image/png', buffer: PHOTO });
   await expect(
     criterion(page, 'workingGroup').getByRole('img', { name: 'Evidence for criterion 1.1' }),
@@ -117,14 +143,20 @@ test('a draft is evaluated offline in English, compared with its revision, and k
   // Reload in the middle: every answer is already on the phone.
   await page.reload();
   await expect(page.getByText('10 of 18 criteria answered')).toBeVisible();
+  await expect(page.getByText('Score so far: ')).toBeVisible();
+  await showDimension(page, 'proposals');
   await expect(criterion(page, 'proposals').getByLabel('Partly (0.5)')).toBeChecked();
-  await expect(criterion(page, 'youth').getByLabel('Not applicable')).toBeChecked();
   await expect(criterion(page, 'consultations').getByLabel('Comment')).toHaveValue(
     'No meeting with youth',
   );
   await expect(criterion(page, 'workingGroup').getByLabel('Evidence (document, page)')).toHaveValue(
     'Order No. 12 of 3 June',
   );
+  // A criterion without a comment keeps it folded.
+  await expect(criterion(page, 'proposals').getByLabel('Comment')).toHaveCount(0);
+  await showDimension(page, 'youth');
+  await expect(criterion(page, 'youth').getByLabel('Not applicable')).toBeChecked();
+  await showDimension(page, 'workingGroup');
   await expect(
     criterion(page, 'workingGroup').getByRole('img', { name: 'Evidence for criterion 1.1' }),
   ).toBeVisible();
@@ -323,4 +355,53 @@ test('a draft is evaluated offline in English, compared with its revision, and k
   await page.goto(firstUrl);
   await expect(scoreOf(page, 'Inclusivity')).toContainText('70%');
   await expect(page.getByText(/version 1 of/)).toBeVisible();
+});
+
+test('scoring shows one dimension at a time, criteria folded to their choices, progress and score in sight', async ({
+  page,
+}) => {
+  await signIn(page, 'aida', 'en');
+  await page.goto('/checklists/new');
+  await expect(page.getByLabel('District', { exact: true })).toHaveValue(/.+/);
+  await page.getByLabel('Municipality').selectOption({ label: 'Shamaldy-Say' });
+  await page.getByLabel('Draft (version or date)').fill(`Folded ${Date.now().toString(36)}`);
+  await page.getByRole('button', { name: 'Start scoring' }).click();
+  // The template may have grown a criterion (another journey publishes a version).
+  await expect(page.getByText(/^0 of 1[89] criteria answered$/)).toBeVisible();
+
+  const dimensions = page.getByRole('navigation', { name: 'Dimensions of the checklist' });
+  await expect(dimensions.getByRole('button')).toHaveCount(4);
+  await expect(dimensions.getByRole('button', { pressed: true })).toHaveText(/^Inclusivity /);
+  await expect(page.getByRole('group', { name: CRITERIA.profiles })).toHaveCount(0);
+  // A criterion not yet used is its text and choices, with one button each for the rest.
+  // (Criterion 1.1 is reworded by the template journey: 1.2 is the same in every version.)
+  const first = criterion(page, 'consultations');
+  await expect(first.getByRole('textbox')).toHaveCount(0);
+  const height = (await first.boundingBox())?.height ?? Number.POSITIVE_INFINITY;
+  expect(height).toBeLessThan(740 / 2);
+
+  await answer(page, { consultations: 'Yes (1)', attendance: 'No (0)' });
+  await expect(page.getByText('Score so far: 50%')).toBeVisible();
+  await expect(dimensions.getByRole('button', { pressed: true })).toHaveText(
+    /^Inclusivity 2\/[56]/,
+  );
+  // Further down the dimension, progress and score are still on screen.
+  await criterion(page, 'venues').getByLabel('Yes (1)', { exact: true }).check();
+  const score = await page.getByText(/^Score so far: /).boundingBox();
+  expect(score && score.y >= 0 && score.y + score.height <= 740).toBe(true);
+  const screens = await page.evaluate(() => document.documentElement.scrollHeight / 740);
+  expect(screens).toBeLessThan(5);
+
+  // The next dimension, from the end of this one.
+  await page.getByRole('button', { name: 'Next: Gender equity' }).click();
+  await expect(criterion(page, 'profiles')).toBeVisible();
+  await expect(criterion(page, 'consultations')).toHaveCount(0);
+
+  // Finish lists the criteria without an answer; each opens its dimension.
+  await page.getByRole('button', { name: 'Finish the evaluation' }).click();
+  await expect(page.getByRole('alert')).toContainText(/1[56] criteria have no answer yet:/);
+  await page.getByRole('alert').getByRole('link', { name: '1.4', exact: true }).click();
+  await expect(criterion(page, 'proposals').getByRole('radio').first()).toBeFocused();
+  await page.getByRole('alert').getByRole('link', { name: '3.1', exact: true }).click();
+  await expect(criterion(page, 'stages').getByRole('radio').first()).toBeFocused();
 });

@@ -1,4 +1,11 @@
-import { expect, serverRecords, signIn, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  expectPhoneFriendly,
+  serverRecords,
+  signIn,
+  test,
+  waitForServiceWorker,
+} from './fixtures.ts';
 import { E2E_PASSWORD } from './global-setup.ts';
 
 test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reaches a coordinator', async ({
@@ -178,4 +185,241 @@ test('a hearing is counted, minuted and photographed offline in Kyrgyz, and reac
   await fetched.scrollIntoViewIfNeeded();
   await expect(fetched).toBeVisible();
   await coordinator.close();
+});
+
+/** The words of the counting journey, in each language. */
+const COUNTING = {
+  en: {
+    newHearing: 'New hearing',
+    start: 'Start the hearing',
+    attendance: 'Attendance',
+    women: 'Women',
+    men: 'Men',
+    plus: ': plus one',
+    offline: 'SEDP Field now works offline on this device.',
+    total: '18 participants',
+    share: /^Women: 5[56]/,
+  },
+  ru: {
+    newHearing: 'Новые слушания',
+    start: 'Начать слушания',
+    attendance: 'Участники',
+    women: 'Женщины',
+    men: 'Мужчины',
+    plus: ': плюс один',
+    offline: 'Теперь SEDP Field работает на этом устройстве без интернета.',
+    total: '18 участников',
+    share: /^Женщины: 5[56]/,
+  },
+  ky: {
+    newHearing: 'Жаңы угуу',
+    start: 'Угууну баштоо',
+    attendance: 'Катышуучулар',
+    women: 'Аялдар',
+    men: 'Эркектер',
+    plus: ': бирди кошуу',
+    offline: 'SEDP Field эми бул түзмөктө интернетсиз иштейт.',
+    total: '18 катышуучу',
+    share: /^Аялдар: 5[56]/,
+  },
+} as const;
+
+for (const language of ['en', 'ru', 'ky'] as const) {
+  test(`10 women and 8 men are counted from Home in at most 21 taps, counters on the first screen (${language})`, async ({
+    page,
+  }) => {
+    const words = COUNTING[language];
+    await signIn(page, 'bakyt', language);
+    // An earlier hearing: its municipality is remembered for the next one.
+    await page.goto('/hearings/new');
+    const municipality = page.getByLabel(/^(Municipality|Муниципалитет)$/);
+    await expect(municipality.locator('option').nth(1)).toBeAttached();
+    await municipality.selectOption({ index: 1 });
+    await page.getByRole('button', { name: words.start }).click();
+    await expect(page.getByRole('region', { name: words.attendance, exact: true })).toBeVisible();
+
+    await page.goto('/');
+    // Works offline from here: said (once) on Home, never on the hearing.
+    await waitForServiceWorker(page);
+    let taps = 0;
+    const tap = async (target: import('@playwright/test').Locator) => {
+      taps += 1;
+      await target.click();
+    };
+    await tap(page.getByRole('main').getByRole('link', { name: words.newHearing, exact: true }));
+    await expect(municipality).not.toHaveValue('');
+    const start = page.getByRole('button', { name: words.start });
+    // The municipality remembered, "Start" is on the first screen too.
+    const startBox = await start.boundingBox();
+    const barBox = await page.locator('nav.nav').boundingBox();
+    expect(startBox && barBox && startBox.y + startBox.height <= barBox.y).toBe(true);
+    await tap(start);
+
+    // On open, without scrolling: both counters, the total and the share of women, all above
+    // the bottom bar.
+    const attendance = page.getByRole('region', { name: words.attendance, exact: true });
+    await expect(attendance).toBeVisible();
+    await expect(page.getByText(words.offline)).toHaveCount(0);
+    const bar = await page.locator('nav.nav').boundingBox();
+    expect(bar).not.toBeNull();
+    const barTop = bar?.y ?? 0;
+    expect(barTop).toBeLessThanOrEqual(740);
+    const onFirstScreen = async (target: import('@playwright/test').Locator) => {
+      const box = await target.boundingBox();
+      expect(box, 'element laid out').not.toBeNull();
+      if (!box) return;
+      expect(box.y).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height).toBeLessThanOrEqual(barTop);
+      return box;
+    };
+    for (const label of [words.women, words.men]) {
+      await onFirstScreen(
+        attendance.getByRole('button', { name: `${label}${words.plus}`, exact: true }),
+      );
+      await onFirstScreen(attendance.getByLabel(label, { exact: true }));
+    }
+    const summary = attendance.locator('.tally__summary');
+    await onFirstScreen(summary);
+
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    const women = attendance.getByRole('button', {
+      name: `${words.women}${words.plus}`,
+      exact: true,
+    });
+    const men = attendance.getByRole('button', { name: `${words.men}${words.plus}`, exact: true });
+    for (let i = 0; i < 10; i += 1) await tap(women);
+    for (let i = 0; i < 8; i += 1) await tap(men);
+    await expect(attendance.getByLabel(words.women, { exact: true })).toHaveValue('10');
+    await expect(attendance.getByLabel(words.men, { exact: true })).toHaveValue('8');
+    await expect(summary.getByText(words.total)).toBeVisible();
+    await expect(summary.getByText(words.share)).toBeVisible();
+    expect(taps).toBeLessThanOrEqual(21);
+    await onFirstScreen(summary);
+  });
+}
+
+test('a hearing recorded later asks for its date first, a defaulted start never lands after the end, and Finish leads to each missing field', async ({
+  page,
+}) => {
+  await signIn(page, 'bakyt', 'en');
+  await page.goto('/hearings/new');
+  const municipality = page.getByLabel('Municipality');
+  await expect(municipality.locator('option').nth(1)).toBeAttached();
+  await municipality.selectOption({ index: 1 });
+
+  // Entered after the fact: the date (and times, if known) come first.
+  await page.getByRole('radio', { name: 'Already held: I am recording it afterwards' }).check();
+  await page.getByRole('button', { name: 'Start the hearing' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Enter the date the hearing was held.');
+  await page.getByLabel('Date').fill('2026-03-12');
+  await page.getByLabel('End time').fill('12:30');
+  await page.getByRole('button', { name: 'Start the hearing' }).click();
+  const minutes = page.getByRole('region', { name: 'Minutes' });
+  await expect(minutes.getByLabel('Date')).toHaveValue('2026-03-12');
+  await expect(minutes.getByLabel('Start time')).toHaveValue('');
+  await expect(minutes.getByLabel('End time')).toHaveValue('12:30');
+  await expect(page.getByText('Saved on this phone')).toBeVisible();
+
+  // Counted now, but the end typed is earlier than the start that was only "now": the start
+  // is cleared and asked for, never kept after the end.
+  await page.goto('/');
+  await page.getByRole('main').getByRole('link', { name: 'New hearing', exact: true }).click();
+  await page.getByRole('button', { name: 'Start the hearing' }).click();
+  await expect(minutes.getByLabel('Start time')).not.toHaveValue('');
+  await minutes.getByLabel('End time').fill('00:00');
+  // Applied when the end field is left (Tab moves within a time field's hours and minutes).
+  await minutes.getByLabel('End time').blur();
+  await expect(minutes.getByLabel('Start time')).toHaveValue('');
+  await expect(minutes.getByText(/Enter when the hearing started\.$/)).toBeVisible();
+  await expect(page.getByText('Saved on this phone')).toBeVisible();
+  await expect(page.getByText('Kept as a draft')).toHaveCount(0);
+  // A start the consultant typed is kept, and the mismatch is shown instead.
+  await minutes.getByLabel('Start time').fill('10:00');
+  await minutes.getByLabel('End time').fill('09:30');
+  await minutes.getByLabel('End time').blur();
+  await expect(minutes.getByLabel('Start time')).toHaveValue('10:00');
+  await expect(minutes.getByText('The end time is before the start time.')).toBeVisible();
+  await minutes.getByLabel('End time').fill('11:30');
+
+  // Finish: each problem is a link to its field, and puts the cursor there.
+  await page.getByRole('button', { name: 'Finish the minutes' }).click();
+  const finish = page.getByRole('region', { name: 'Finish' });
+  await finish.getByRole('link', { name: 'Enter the secretary.' }).click();
+  await expect(minutes.getByLabel('Secretary')).toBeFocused();
+  await finish.getByRole('link', { name: 'Enter the chair.' }).click();
+  await expect(minutes.getByLabel('Chair')).toBeFocused();
+  await page.keyboard.type('Asanov Bakyt', { delay: 20 });
+  await finish.getByRole('link', { name: 'Count the participants first.' }).click();
+  await expect(
+    page
+      .getByRole('region', { name: 'Attendance', exact: true })
+      .getByLabel('Women', { exact: true }),
+  ).toBeFocused();
+});
+
+test('lists: each card is one link of at least 48 px, and the filters fold behind "Filter (n)"', async ({
+  page,
+}) => {
+  await signIn(page, 'bakyt', 'en');
+  await page.goto('/hearings/new');
+  const municipality = page.getByLabel('Municipality');
+  await expect(municipality.locator('option').nth(1)).toBeAttached();
+  await municipality.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Start the hearing' }).click();
+  await expect(page.getByText('Saved on this phone')).toBeVisible();
+
+  await page.goto('/hearings');
+  const list = page.getByRole('main').getByRole('list').first();
+  const card = list.getByRole('listitem').first();
+  await expect(card).toBeVisible();
+  // The first record is on the first screen; the filters are folded.
+  const filter = page.getByRole('button', { name: 'Filter', exact: true });
+  await expect(filter).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByLabel('Search (municipality, venue, chair)')).toBeHidden();
+  const bar = await page.locator('nav.nav').boundingBox();
+  const cardBox = await card.boundingBox();
+  expect(cardBox && bar && cardBox.y + Math.min(cardBox.height, 48) <= bar.y).toBe(true);
+  expect(cardBox?.height).toBeGreaterThanOrEqual(48);
+  // One link covers the whole card, named by its title.
+  const links = card.getByRole('link');
+  await expect(links).toHaveCount(1);
+  const title = (await card.getByRole('heading').textContent()) ?? '';
+  await expect(links).toHaveAccessibleName(title);
+  const linkBox = await links.evaluate((a) => {
+    const cover = a.getBoundingClientRect();
+    const after = getComputedStyle(a, '::after');
+    return { position: after.position, inset: after.inset, height: cover.height };
+  });
+  expect(linkBox.position).toBe('absolute');
+  expect(linkBox.height).toBeGreaterThanOrEqual(44);
+  await expectPhoneFriendly(page, 'main');
+  // A tap at the bottom corner of the card (far from the title) opens it.
+  if (cardBox)
+    await page.mouse.click(cardBox.x + cardBox.width - 8, cardBox.y + cardBox.height - 8);
+  await expect(page).toHaveURL(/\/hearings\/[0-9a-f-]+$/);
+
+  // "Filter (n)" counts the filters in use.
+  await page.goto('/hearings');
+  await filter.click();
+  await expect(filter).toHaveAttribute('aria-expanded', 'true');
+  await page.getByLabel('Status').selectOption('draft');
+  await expect(page.getByRole('button', { name: 'Filter (1)' })).toBeVisible();
+  await page.getByLabel('Search (municipality, venue, chair)').fill('nowhere at all');
+  await expect(page.getByRole('button', { name: 'Filter (2)' })).toBeVisible();
+
+  // Home's "Unfinished drafts" opens the list at its drafts.
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Unfinished drafts' }).click();
+  await expect(page).toHaveURL(/\/hearings\?status=draft$/);
+  await expect(page.getByRole('button', { name: 'Filter (1)' })).toBeVisible();
+  await expect(page.getByRole('main').getByRole('listitem').first()).toBeVisible();
+
+  for (const path of ['/trainings', '/checklists']) {
+    await page.goto(path);
+    for (const item of await page.getByRole('main').locator('.list__item').all()) {
+      expect((await item.boundingBox())?.height).toBeGreaterThanOrEqual(48);
+      await expect(item.getByRole('link')).toHaveCount(1);
+    }
+  }
 });

@@ -31,3 +31,20 @@ test('works offline from the first visit, in Kyrgyz', async ({ page, context }) 
   expect(api).toBe('network error');
   await context.setOffline(false);
 });
+
+test('"works offline now" is said once, on Home, and never pushes a form down', async ({
+  page,
+}) => {
+  await signIn(page, 'aida', 'en');
+  await waitForServiceWorker(page);
+  const notice = page.getByText('SEDP Field now works offline on this device.');
+  const bar = page.getByRole('navigation', { name: 'Sections' });
+  await bar.getByRole('link', { name: 'Home' }).click();
+  await expect(notice).toBeVisible();
+  await bar.getByRole('link', { name: 'Hearings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Public hearings' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await bar.getByRole('link', { name: 'Home' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
+});

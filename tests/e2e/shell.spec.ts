@@ -125,4 +125,75 @@ test.describe('app shell on a phone', () => {
     await context.setOffline(false);
     await expect(page.getByRole('banner').getByRole('status')).toHaveText('Online');
   });
+
+  test('the bottom bar of a consultant is for field work', async ({ page }) => {
+    await signIn(page, 'aida', 'en');
+    const bar = page.getByRole('navigation', { name: 'Sections' });
+    await expect(bar.getByRole('link', { name: 'Hearings' })).toBeVisible();
+    await expect(bar.getByRole('link', { name: 'Dashboard' })).toBeHidden();
+  });
+
+  test('the bottom bar of a coordinator has the dashboard', async ({ page }) => {
+    await signIn(page, 'admin', 'en');
+    const bar = page.getByRole('navigation', { name: 'Sections' });
+    await expect(bar.getByRole('link', { name: 'Checklists' })).toBeVisible();
+    await bar.getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+    await expectPhoneFriendly(page, 'nav.nav');
+  });
+
+  test('offers "Install on this phone" once the first record is saved, and "Not now" is remembered', async ({
+    page,
+  }) => {
+    await signIn(page, 'bakyt', 'en');
+    await page.goto('/');
+    // The browser's install prompt, as Chromium would fire it (kept for later, once).
+    await page.evaluate(() => {
+      const event = new Event('beforeinstallprompt', { cancelable: true }) as Event & {
+        prompt: () => Promise<void>;
+        userChoice: Promise<{ outcome: string }>;
+      };
+      event.prompt = async () => {
+        (window as unknown as { installAsked: boolean }).installAsked = true;
+      };
+      event.userChoice = Promise.resolve({ outcome: 'dismissed' });
+      window.dispatchEvent(event);
+    });
+    const hint = page.getByRole('region', { name: 'Install on this phone' });
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await expect(hint).toHaveCount(0);
+
+    // The first record saved on this phone.
+    await page.getByRole('main').getByRole('link', { name: 'New hearing', exact: true }).click();
+    const municipality = page.getByLabel('Municipality');
+    await expect(municipality.locator('option').nth(1)).toBeAttached();
+    await municipality.selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Start the hearing' }).click();
+    await expect(page.getByText('Saved on this phone')).toBeVisible();
+    // Never in the way of the work: not on the hearing.
+    await expect(hint).toHaveCount(0);
+
+    await page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: 'Home' })
+      .click();
+    await expect(hint).toBeVisible();
+    await hint.getByRole('button', { name: 'Install' }).click();
+    await expect
+      .poll(() =>
+        page.evaluate(() => (window as unknown as { installAsked?: boolean }).installAsked),
+      )
+      .toBe(true);
+    // Declined in the browser's dialog: the written instructions stay, without the button.
+    await expect(hint.getByRole('button', { name: 'Install' })).toHaveCount(0);
+    await expect(hint).toContainText('Open the browser menu');
+    await hint.getByRole('button', { name: 'Not now' }).click();
+    await expect(hint).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await expect(
+      page.getByRole('main').getByRole('link', { name: 'New hearing', exact: true }),
+    ).toBeVisible();
+    await expect(hint).toHaveCount(0);
+  });
 });

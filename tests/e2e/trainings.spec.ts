@@ -60,6 +60,16 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   await expect(session.getByText('2 дня')).toBeVisible();
   await expect(session.getByRole('checkbox', { name: 'Кербен' })).toBeChecked();
 
+  // Opened again, now titled by its module: the name field is ready and Add is in sight.
+  await expect(page.getByText('Сохранено на телефоне')).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByRole('region', { name: /^Список участников/ }).getByLabel('ФИО'),
+  ).toBeFocused();
+  const addAt = await page.getByRole('button', { name: 'Добавить участника' }).boundingBox();
+  const barAt = await page.locator('nav.nav').boundingBox();
+  expect(addAt && barAt && addAt.y + addAt.height <= barAt.y).toBe(true);
+
   // The roster, one person after another from the keyboard.
   const roster = page.getByRole('region', { name: /^Список участников/ });
   const add = async ([name, sex, position]: (typeof ROSTER)[number]) => {
@@ -206,4 +216,72 @@ test('a training for Kerben is recorded offline in Russian with its roster, and 
   expect(personOf(again)).toEqual([
     expect.objectContaining({ name: 'Асанова Гульнара', personId: original?.id }),
   ]);
+});
+
+test('roster entry from the keyboard: the name is ready on open, Enter adds from any field, the cursor comes back', async ({
+  page,
+}) => {
+  await signIn(page, 'bakyt', 'en');
+  await page.goto('/trainings/new');
+  const municipality = page.getByLabel('Municipality');
+  await expect(municipality.locator('option').nth(1)).toBeAttached();
+  await municipality.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Create the training' }).click();
+
+  const roster = page.getByRole('region', { name: /^Roster/ });
+  const name = roster.getByLabel('Full name');
+  await expect(name).toBeFocused();
+  // The Add button is on the first screen, above the bottom bar, without scrolling.
+  const add = roster.getByRole('button', { name: 'Add participant' });
+  const bar = await page.locator('nav.nav').boundingBox();
+  const addBox = await add.boundingBox();
+  expect(addBox && bar && addBox.y >= 0 && addBox.y + addBox.height <= bar.y).toBe(true);
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+  // Enter on the position picker adds the person (it does not open the picker).
+  const position = roster.getByLabel('Position');
+  await expect(position.locator('option').nth(1)).toBeAttached();
+  await name.pressSequentially('Asanova Gulnara', { delay: 40 });
+  await roster.getByRole('radio', { name: 'Woman', exact: true }).check();
+  await position.selectOption({ index: 1 });
+  await position.press('Enter');
+  await expect(roster.getByRole('status')).toContainText('Asanova Gulnara added. 1 on the list.');
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('');
+
+  // Enter on a sex choice adds too.
+  await name.pressSequentially('Osmonov Talant', { delay: 40 });
+  await roster.getByRole('radio', { name: 'Man', exact: true }).check();
+  await roster.getByRole('radio', { name: 'Man', exact: true }).press('Enter');
+  await expect(roster.getByRole('status')).toContainText('Osmonov Talant added. 2 on the list.');
+  await expect(name).toBeFocused();
+
+  // The keyboard alone: name, Tab to the sex, Space, Enter.
+  await name.pressSequentially('Sadykova Nurgul', { delay: 40 });
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
+  await expect(roster.getByRole('status')).toContainText('Sadykova Nurgul added. 3 on the list.');
+  await expect(name).toBeFocused();
+
+  // Tapping Add while typing the name: the cursor never leaves it (the keyboard stays up).
+  await roster.getByRole('radio', { name: 'Man', exact: true }).check();
+  await name.click();
+  await name.pressSequentially('Kasymov Erlan', { delay: 40 });
+  await name.evaluate((input) => {
+    const w = window as unknown as { nameBlurs: number };
+    w.nameBlurs = 0;
+    input.addEventListener('blur', () => {
+      w.nameBlurs += 1;
+    });
+  });
+  await add.click();
+  await expect(roster.getByRole('status')).toContainText('Kasymov Erlan added. 4 on the list.');
+  await expect(name).toBeFocused();
+  expect(await page.evaluate(() => (window as unknown as { nameBlurs: number }).nameBlurs)).toBe(0);
+  await expect(
+    roster.getByRole('list', { name: 'Participants listed' }).getByRole('listitem'),
+  ).toHaveCount(4);
+  // The position stays for the next person (people come in groups).
+  await expect(position).not.toHaveValue('');
 });

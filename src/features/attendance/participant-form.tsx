@@ -1,4 +1,4 @@
-import { type FormEvent, useId, useRef, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Participant, SEXES, type Sex, sameName } from '../../domain/attendance.ts';
 import type { ReferenceItem } from '../../domain/reference-list.ts';
@@ -80,12 +80,16 @@ export interface ParticipantFormProps {
   recentOrganisations?: readonly string[];
   /** People from other trainings whose name matches what is typed. */
   suggest?: (typed: string) => KnownPerson[];
+  /** Put the cursor in the name field when the form appears. */
+  autoFocus?: boolean;
 }
 
 /**
- * One participant: name first, then sex and the rest. Enter adds the person and puts the
- * cursor back in the name field for the next one; organisation, position, municipality
- * and days stay as they were, since people tend to come in groups.
+ * One participant: name and sex, the Add button right under them, then the rest. Enter in
+ * any field adds the person (a picker or a choice too: Enter never opens a list) and puts
+ * the cursor back in the name field, so the phone's keyboard stays up for the next one;
+ * organisation, position, municipality and days stay as they were, since people tend to
+ * come in groups.
  */
 export function ParticipantForm(props: ParticipantFormProps) {
   const { draft, onDraft, submitLabel, listed, editingId, groups, positions } = props;
@@ -94,6 +98,10 @@ export function ParticipantForm(props: ParticipantFormProps) {
   const id = useId();
   const nameRef = useRef<HTMLInputElement>(null);
   const [problems, setProblems] = useState<('name' | 'sex')[]>([]);
+  const autoFocus = props.autoFocus ?? false;
+  useEffect(() => {
+    if (autoFocus) nameRef.current?.focus();
+  }, [autoFocus]);
   const set = (patch: Partial<ParticipantDraft>) => {
     setProblems((current) => current.filter((p) => !(p in patch)));
     onDraft({ ...draft, ...patch });
@@ -118,6 +126,20 @@ export function ParticipantForm(props: ParticipantFormProps) {
     nameRef.current?.focus();
   };
 
+  // Text fields submit on Enter by themselves; a picker, a radio or a checkbox does not
+  // (Enter on a picker opens it on a phone). Buttons, links and summaries keep their Enter.
+  const enterAdds = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
+    const target = event.target as HTMLElement;
+    const choice =
+      target instanceof HTMLSelectElement ||
+      (target instanceof HTMLInputElement &&
+        (target.type === 'radio' || target.type === 'checkbox'));
+    if (!choice) return;
+    event.preventDefault();
+    event.currentTarget.requestSubmit();
+  };
+
   const recognise = (person: KnownPerson) => {
     const p = person.participant;
     set({
@@ -135,7 +157,13 @@ export function ParticipantForm(props: ParticipantFormProps) {
     on ? [...list.filter((v) => v !== value), value] : list.filter((v) => v !== value);
 
   return (
-    <form className="participant-form form" onSubmit={submit} noValidate aria-label={submitLabel}>
+    <form
+      className="participant-form form"
+      onSubmit={submit}
+      onKeyDown={enterAdds}
+      noValidate
+      aria-label={submitLabel}
+    >
       <div className="field">
         <label className="field__label" htmlFor={`${id}-name`}>
           {t('participant.name')}
@@ -229,6 +257,32 @@ export function ParticipantForm(props: ParticipantFormProps) {
         ))}
         {problems.includes('sex') && <p className="field__error">{t('participant.problem.sex')}</p>}
       </fieldset>
+      <div className="actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          onMouseDown={(event) => {
+            // Tapped while typing: the cursor stays in its field, so the phone's keyboard
+            // does not drop and come back between two people.
+            const typing = document.activeElement;
+            if (
+              typing instanceof HTMLInputElement &&
+              typing.type !== 'radio' &&
+              typing.type !== 'checkbox' &&
+              event.currentTarget.form?.contains(typing)
+            ) {
+              event.preventDefault();
+            }
+          }}
+        >
+          {submitLabel}
+        </button>
+        {props.onCancel && (
+          <button type="button" className="button" onClick={props.onCancel}>
+            {t('participant.cancel')}
+          </button>
+        )}
+      </div>
       {positions.length > 0 && (
         <div className="field">
           <label className="field__label" htmlFor={`${id}-position`}>
@@ -339,16 +393,6 @@ export function ParticipantForm(props: ParticipantFormProps) {
           </fieldset>
         )}
       </details>
-      <div className="actions">
-        <button type="submit" className="button button--primary">
-          {submitLabel}
-        </button>
-        {props.onCancel && (
-          <button type="button" className="button" onClick={props.onCancel}>
-            {t('participant.cancel')}
-          </button>
-        )}
-      </div>
     </form>
   );
 }

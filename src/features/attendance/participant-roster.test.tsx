@@ -86,4 +86,27 @@ describe('ParticipantRoster', () => {
       'Already on this list: Aigul Toktosunova',
     );
   });
+
+  it('adds with Enter on the position picker or a sex choice (Enter never opens the picker)', async () => {
+    const seen: Participant[][] = [];
+    await renderWithApp(<Harness seen={seen} />, { language: 'en', namespaces: ['attendance'] });
+    const name = await screen.findByRole('textbox', { name: 'Full name' });
+    fireEvent.change(name, { target: { value: 'Talant Osmonov' } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Man' }));
+    const position = screen.getByRole('combobox', { name: 'Position' });
+    fireEvent.change(position, { target: { value: positions[0]?.code } });
+    const enter = fireEvent.keyDown(position, { key: 'Enter' });
+    expect(enter).toBe(false);
+    expect(seen.at(-1)).toEqual([expect.objectContaining({ name: 'Talant Osmonov', sex: 'male' })]);
+    await waitFor(() => expect(document.activeElement).toBe(name));
+
+    fireEvent.change(name, { target: { value: 'Nurgul Sadykova' } });
+    const woman = screen.getByRole('radio', { name: 'Woman' });
+    fireEvent.click(woman);
+    fireEvent.keyDown(woman, { key: 'Enter' });
+    expect(seen.at(-1)).toHaveLength(2);
+    // Enter on a button keeps its own meaning.
+    fireEvent.keyDown(screen.getByRole('button', { name: 'Add participant' }), { key: 'Enter' });
+    expect(seen).toHaveLength(2);
+  });
 });

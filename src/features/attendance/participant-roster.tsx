@@ -27,6 +27,8 @@ export interface ParticipantRosterProps {
   days?: readonly string[];
   suggest?: (typed: string) => KnownPerson[];
   title?: string;
+  /** The cursor starts in the name field (a training's roster opens ready to type). */
+  autoFocus?: boolean;
 }
 
 /**
@@ -78,6 +80,7 @@ export function ParticipantRoster(props: ParticipantRosterProps) {
           }}
           suggest={props.suggest}
           submitLabel={t('participant.add')}
+          autoFocus={props.autoFocus}
           onSubmit={(complete) => {
             const person = participantOf(uuidv7(), complete);
             onChange([...participants, person]);

@@ -75,15 +75,17 @@ export function TallyPanel({ tally, onChange, groups, title }: TallyPanelProps) 
 
   return (
     <section className="card tally" aria-labelledby={headingId}>
-      <h2 id={headingId}>{title ?? t('tally.title')}</h2>
-      <p className="tally__summary" aria-live="polite">
-        <span>{t('tally.total', { count: total, total: format.number(total) })}</span>
-        <span>
-          {share === null
-            ? t('tally.noShare')
-            : t('tally.womenShare', { share: format.percent(share) })}
-        </span>
-      </p>
+      <div className="tally__head">
+        <h2 id={headingId}>{title ?? t('tally.title')}</h2>
+        <p className="tally__summary" aria-live="polite">
+          <span>{t('tally.total', { count: total, total: format.number(total) })}</span>
+          <span>
+            {share === null
+              ? t('tally.noShare')
+              : t('tally.womenShare', { share: format.percent(share) })}
+          </span>
+        </p>
+      </div>
       <div className="tally__main">
         {counter('women', t('tally.women'), true)}
         {counter('men', t('tally.men'), true)}

@@ -1,4 +1,4 @@
-import { type ChangeEvent, useId, useState } from 'react';
+import { type ChangeEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blobStore } from '../../db/app-db.ts';
 import { type Answer, type Criterion, SCORES, type Score } from '../../domain/checklist.ts';
@@ -17,8 +17,9 @@ export interface CriterionCardProps {
 }
 
 /**
- * One criterion: big 0 / 0.5 / 1 / n.a. choices, a comment, the evidence and an optional
- * photo of it (shrunk on the phone, kept by SHA-256, sent with the next sync).
+ * One criterion: big 0 / 0.5 / 1 / n.a. choices; a comment, the evidence and a photo of it
+ * (shrunk on the phone, kept by SHA-256, sent with the next sync) stay folded behind one
+ * button each until used, so a criterion takes little more than its choices.
  */
 export function CriterionCard({ number, criterion, answer, onChange }: CriterionCardProps) {
   const { t } = useTranslation('checklists');
@@ -28,6 +29,11 @@ export function CriterionCard({ number, criterion, answer, onChange }: Criterion
   const [photoProblem, setPhotoProblem] = useState<'notImage' | 'save' | null>(null);
   const [busy, setBusy] = useState(false);
   const current = answer ?? {};
+  // Unfolded by its button (the cursor goes in), or shown because it holds something.
+  const [unfolded, setUnfolded] = useState<{ comment?: boolean; evidence?: boolean }>({});
+  const unfold = (field: 'comment' | 'evidence') => setUnfolded((u) => ({ ...u, [field]: true }));
+  const commentShown = Boolean(unfolded.comment || current.comment);
+  const evidenceShown = Boolean(unfolded.evidence || current.evidence);
   const text = criterion.text[format.language];
   const set = (patch: Partial<Answer>, typing = false) => onChange(patch, { typing });
 
@@ -70,50 +76,67 @@ export function CriterionCard({ number, criterion, answer, onChange }: Criterion
           </label>
         ))}
       </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-comment`}>
-          {t('answer.comment')}
-        </label>
-        <textarea
+      {commentShown && (
+        <FoldedText
           id={`${id}-comment`}
-          rows={2}
+          label={t('answer.comment')}
           value={current.comment ?? ''}
-          onChange={(e) => set({ comment: e.target.value }, true)}
+          focus={Boolean(unfolded.comment)}
+          onChange={(comment) => set({ comment }, true)}
         />
-      </div>
-      <div className="field">
-        <label className="field__label" htmlFor={`${id}-evidence`}>
-          {t('answer.evidence')}
-        </label>
-        <textarea
+      )}
+      {evidenceShown && (
+        <FoldedText
           id={`${id}-evidence`}
-          rows={2}
+          label={t('answer.evidence')}
           value={current.evidence ?? ''}
-          onChange={(e) => set({ evidence: e.target.value }, true)}
+          focus={Boolean(unfolded.evidence)}
+          onChange={(evidence) => set({ evidence }, true)}
         />
+      )}
+      <div className="criterion__extras">
+        {!commentShown && (
+          <button
+            type="button"
+            className="button button--compact"
+            onClick={() => unfold('comment')}
+          >
+            {t('answer.addComment')}
+          </button>
+        )}
+        {!evidenceShown && (
+          <button
+            type="button"
+            className="button button--compact"
+            onClick={() => unfold('evidence')}
+          >
+            {t('answer.addEvidence')}
+          </button>
+        )}
+        {!current.photo && (
+          <div className="file-button">
+            <label className="button button--compact" htmlFor={`${id}-photo`}>
+              {t('answer.addPhoto')}
+            </label>
+            <input
+              id={`${id}-photo`}
+              className="visually-hidden"
+              type="file"
+              accept="image/*"
+              capture="environment"
+              disabled={busy}
+              onChange={addPhoto}
+            />
+          </div>
+        )}
       </div>
-      {current.photo ? (
+      {current.photo && (
         <EvidencePhoto
           sha256={current.photo}
           alt={t('answer.photoAlt', { number })}
           onRemove={() => set({ photo: undefined })}
           removeLabel={t('answer.removePhoto', { number })}
         />
-      ) : (
-        <div className="file-button">
-          <label className="button" htmlFor={`${id}-photo`}>
-            {t('answer.addPhoto')}
-          </label>
-          <input
-            id={`${id}-photo`}
-            className="visually-hidden"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            disabled={busy}
-            onChange={addPhoto}
-          />
-        </div>
       )}
       {busy && <p role="status">{t('answer.processing')}</p>}
       {photoProblem && (
@@ -122,6 +145,36 @@ export function CriterionCard({ number, criterion, answer, onChange }: Criterion
         </p>
       )}
     </fieldset>
+  );
+}
+
+interface FoldedTextProps {
+  id: string;
+  label: string;
+  value: string;
+  /** Just unfolded by its button: the cursor goes in. */
+  focus: boolean;
+  onChange: (value: string) => void;
+}
+
+function FoldedText({ id, label, value, focus, onChange }: FoldedTextProps) {
+  const ref = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (focus) ref.current?.focus();
+  }, [focus]);
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor={id}>
+        {label}
+      </label>
+      <textarea
+        ref={ref}
+        id={id}
+        rows={2}
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </div>
   );
 }
 

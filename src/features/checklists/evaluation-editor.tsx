@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRecordSyncState } from '../../db/hooks.ts';
@@ -19,8 +19,9 @@ import { evaluationProblems, useEvaluationEditor } from './use-evaluation-editor
 import { useTemplates } from './use-templates.ts';
 
 /**
- * Scoring a draft programme criterion by criterion, dimension by dimension on one long
- * page with a jump bar. Every answer is saved on the phone as it is given.
+ * Scoring a draft programme criterion by criterion, one dimension on screen at a time; the
+ * progress (answered / total, per dimension too) and the score so far stay in sight. Every
+ * answer is saved on the phone as it is given.
  */
 export function EvaluationEditor() {
   const { id = '' } = useParams();
@@ -43,6 +44,17 @@ export function EvaluationEditor() {
   } = useEvaluationEditor(id);
   const syncState = useRecordSyncState(id);
   const [unanswered, setUnanswered] = useState<string[]>([]);
+  const [shownCode, setShownCode] = useState<string | null>(null);
+  // A criterion to bring into view once its dimension is on screen.
+  const [focusCode, setFocusCode] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusCode) return;
+    const target = document.getElementById(`criterion-${focusCode}`);
+    if (!target) return;
+    setFocusCode(null);
+    target.scrollIntoView({ block: 'start' });
+    target.querySelector<HTMLInputElement>('input')?.focus({ preventScroll: true });
+  });
 
   if (evaluation === undefined || templates === undefined) {
     return <p className="page muted">{t('loading')}</p>;
@@ -89,6 +101,21 @@ export function EvaluationEditor() {
     if (await removeRecord(t('delete.confirm'))) navigate('/checklists');
   };
 
+  const shown = template.dimensions.find((d) => d.code === shownCode) ?? template.dimensions[0];
+  const shownIndex = shown ? template.dimensions.indexOf(shown) : -1;
+  const next = template.dimensions[shownIndex + 1];
+  const show = (code: string) => {
+    setShownCode(code);
+    document.getElementById('checklist-dimensions')?.scrollIntoView({ block: 'start' });
+  };
+  const dimensionOf = (criterionCode: string) =>
+    template.dimensions.find((d) => d.criteria.some((c) => c.code === criterionCode))?.code;
+  const goToCriterion = (criterionCode: string) => {
+    const code = dimensionOf(criterionCode);
+    if (code) setShownCode(code);
+    setFocusCode(criterionCode);
+  };
+
   const numbers = new Map(
     template.dimensions.flatMap((d, i) =>
       d.criteria.map((c, j) => [c.code, `${i + 1}.${j + 1}`] as const),
@@ -97,33 +124,40 @@ export function EvaluationEditor() {
 
   return (
     <article className="page checklist">
-      <p>
+      <header className="editor-head">
         <Link className="back-link" to="/checklists">
           {t('backToList')}
         </Link>
-      </p>
-      <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
-      <p className="list__meta">
-        {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
-      </p>
-      <EditorStatus
-        status={evaluation.status}
-        statusLabel={t(`status.${evaluation.status}`)}
-        saveState={saveState}
-        saveLabel={t(`saveState.${saveState}`)}
-        saveFailure={saveFailure}
-        onRetry={retry}
-        syncState={syncState}
-        syncLabel={syncState ? t(`state.${syncState}`) : ''}
-      />
+        <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
+        <p className="list__meta">
+          {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
+        </p>
+        <EditorStatus
+          status={evaluation.status}
+          statusLabel={t(`status.${evaluation.status}`)}
+          saveState={saveState}
+          saveLabel={t(`saveState.${saveState}`)}
+          saveFailure={saveFailure}
+          onRetry={retry}
+          syncState={syncState}
+          syncLabel={syncState ? t(`state.${syncState}`) : ''}
+        />
+      </header>
       <div className="checklist__sticky">
         <div className="checklist__progress">
-          <p id="checklist-progress" className="checklist__progress-text">
-            {t('progress', {
-              count: overall.total,
-              answered: format.number(overall.answered),
-              total: format.number(overall.total),
-            })}
+          <p className="checklist__progress-line">
+            <span id="checklist-progress" className="checklist__progress-text">
+              {t('progress', {
+                count: overall.total,
+                answered: format.number(overall.answered),
+                total: format.number(overall.total),
+              })}
+            </span>
+            <span className="checklist__score" aria-live="polite">
+              {overall.percent === null
+                ? t('editor.noScore')
+                : t('editor.score', { percent: format.percent(overall.percent / 100) })}
+            </span>
           </p>
           <progress
             aria-labelledby="checklist-progress"
@@ -131,16 +165,25 @@ export function EvaluationEditor() {
             value={overall.answered}
           />
         </div>
-        <nav className="checklist-jump" aria-label={t('editor.dimensions')}>
+        <nav
+          id="checklist-dimensions"
+          className="checklist-jump"
+          aria-label={t('editor.dimensions')}
+        >
           {template.dimensions.map((d) => {
             const answered = d.criteria.filter(
               (c) => evaluation.answers[c.code]?.score !== undefined,
             ).length;
             return (
-              <a key={d.code} href={`#dimension-${d.code}`}>
+              <button
+                key={d.code}
+                type="button"
+                aria-pressed={d.code === shown?.code}
+                onClick={() => show(d.code)}
+              >
                 {d.title[format.language]} {format.number(answered)}/
                 {format.number(d.criteria.length)}
-              </a>
+              </button>
             );
           })}
         </nav>
@@ -161,15 +204,15 @@ export function EvaluationEditor() {
           change((current) => ({ ...current, ...patch }), { typing: true })
         }
       />
-      {template.dimensions.map((dimension) => (
+      {shown && (
         <section
-          key={dimension.code}
-          id={`dimension-${dimension.code}`}
+          key={shown.code}
+          id={`dimension-${shown.code}`}
           className="card checklist__dimension"
-          aria-labelledby={`dimension-${dimension.code}-title`}
+          aria-labelledby={`dimension-${shown.code}-title`}
         >
-          <h2 id={`dimension-${dimension.code}-title`}>{dimension.title[format.language]}</h2>
-          {dimension.criteria.map((criterion) => (
+          <h2 id={`dimension-${shown.code}-title`}>{shown.title[format.language]}</h2>
+          {shown.criteria.map((criterion) => (
             <CriterionCard
               key={criterion.code}
               number={numbers.get(criterion.code) ?? ''}
@@ -178,8 +221,17 @@ export function EvaluationEditor() {
               onChange={setAnswer(criterion.code)}
             />
           ))}
+          {next && (
+            <button
+              type="button"
+              className="button button--primary button--wide"
+              onClick={() => show(next.code)}
+            >
+              {t('editor.next', { dimension: next.title[format.language] })}
+            </button>
+          )}
         </section>
-      ))}
+      )}
       <section className="card" aria-labelledby="checklist-finish">
         <h2 id="checklist-finish">{t('finish.title')}</h2>
         <p className="muted">
@@ -196,7 +248,15 @@ export function EvaluationEditor() {
             <ul className="checklist__missing">
               {unanswered.map((code) => (
                 <li key={code}>
-                  <a href={`#criterion-${code}`}>{numbers.get(code)}</a>
+                  <a
+                    href={`#criterion-${code}`}
+                    onClick={(event) => {
+                      event.preventDefault();
+                      goToCriterion(code);
+                    }}
+                  >
+                    {numbers.get(code)}
+                  </a>
                 </li>
               ))}
             </ul>

@@ -62,16 +62,12 @@ export function EvaluationList() {
   return (
     <article className="page checklist">
       <h1 className="page__title">{t('title')}</h1>
-      <p className="lead">{t('intro')}</p>
-      <div className="actions">
+      <div className="list-actions">
         <Link className="button button--primary" to="/checklists/new">
           {t('new.button')}
         </Link>
         <Link className="button" to="/checklists/compare">
           {t('compare.open')}
-        </Link>
-        <Link className="button button--quiet" to="/checklists/template">
-          {isAdmin ? t('template.manage') : t('template.open')}
         </Link>
       </div>
 
@@ -95,9 +91,9 @@ export function EvaluationList() {
                 const overall = template && overallScore(template, e.answers);
                 const percents = template && dimensionPercents(template, e.answers);
                 return (
-                  <li key={record.id} className="list__item">
+                  <li key={record.id} className="list__item list__item--link">
                     <p className="list__title">
-                      <Link to={`/checklists/${record.id}`}>
+                      <Link className="list__link" to={`/checklists/${record.id}`}>
                         {e.draftLabel} · {format.date(new Date(`${e.date}T12:00:00`), 'short')}
                       </Link>
                     </p>
@@ -126,7 +122,7 @@ export function EvaluationList() {
                         ))}
                       </ul>
                     )}
-                    <p>
+                    <p className="list__state">
                       <span className={`badge badge--${e.status}`}>{t(`status.${e.status}`)}</span>{' '}
                       <span className={`sync-state sync-state--${state}`}>
                         {t(`state.${state}`)}
@@ -140,6 +136,12 @@ export function EvaluationList() {
         ))}
       </section>
 
+      <p className="lead">{t('intro')}</p>
+      <p>
+        <Link className="button button--quiet" to="/checklists/template">
+          {isAdmin ? t('template.manage') : t('template.open')}
+        </Link>
+      </p>
       <section aria-labelledby="checklists-programmes" className="card">
         <h2 id="checklists-programmes">{t('table.title')}</h2>
         <p className="muted">{t('table.hint')}</p>

@@ -1,21 +1,29 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { drafts } from '../../db/app-db.ts';
 import { useRecordSyncState, useReferenceItems } from '../../db/hooks.ts';
+import { useDraft } from '../../db/use-draft.ts';
 import { compareWithList } from '../../domain/attendance.ts';
 import { type FinalProblem, finalProblems, type Hearing } from '../../domain/hearing.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
 import { HistoryLink } from '../../ui/history-link.tsx';
+import { type FieldProblem, ProblemLinks } from '../../ui/problem-links.tsx';
 import { partDraftKey } from '../../ui/use-record-editor.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
 import { TallyPanel } from '../attendance/tally-panel.tsx';
-import { MinutesFields } from './minutes-fields.tsx';
+import { MINUTES_FIELD_IDS, MinutesFields } from './minutes-fields.tsx';
 import { PhotosSection } from './photos-section.tsx';
-import { ProposalsSection } from './proposals-section.tsx';
-import { type HearingProblem, hearingProblems, useHearingEditor } from './use-hearing-editor.ts';
+import { ProposalsSection, proposalReasonId } from './proposals-section.tsx';
+import {
+  type HearingProblem,
+  hearingProblems,
+  startDefaultedKey,
+  useHearingEditor,
+} from './use-hearing-editor.ts';
 
 /** One hearing: attendance first (counted live), then the minutes, proposals and photos. */
 export function HearingEditor() {
@@ -38,6 +46,7 @@ export function HearingEditor() {
   } = useHearingEditor(id);
   const syncState = useRecordSyncState(id);
   const [finishProblems, setFinishProblems] = useState<(FinalProblem | HearingProblem)[]>([]);
+  const startDefaulted = useDraft<boolean>(startDefaultedKey(id), false);
 
   if (hearing === undefined) return <p className="page muted">{t('loading')}</p>;
   if (hearing === null) {
@@ -56,6 +65,32 @@ export function HearingEditor() {
       ? t(`attendance.${key}`)
       : itemName(items ?? [], 'participant-group', key.slice(6), format.language);
 
+  // Each problem leads to the field that solves it.
+  const problemField = (problem: FinalProblem | HearingProblem): string | undefined => {
+    switch (problem) {
+      case 'chair':
+      case 'secretary':
+      case 'date':
+      case 'endTime':
+        return MINUTES_FIELD_IDS[problem];
+      case 'attendance':
+        return 'attendance';
+      case 'reason': {
+        const open = hearing.proposals.find((p) => p.response === 'rejected' && !p.reason?.trim());
+        return open ? proposalReasonId(open.id) : 'proposals';
+      }
+      case 'other':
+        return 'minutes';
+      default:
+        return undefined;
+    }
+  };
+  const finishLinks: FieldProblem[] = finishProblems.map((problem) => ({
+    key: problem,
+    text: t(`finish.problem.${problem}`),
+    target: problemField(problem),
+  }));
+
   const finish = async () => {
     const missing = [...new Set([...finalProblems(hearing), ...problems])];
     setFinishProblems(missing);
@@ -65,33 +100,36 @@ export function HearingEditor() {
   };
 
   const remove = async () => {
-    if (await removeRecord(t('delete.confirm'))) navigate('/hearings');
+    if (await removeRecord(t('delete.confirm'))) {
+      await drafts.discard(startDefaultedKey(id));
+      navigate('/hearings');
+    }
   };
 
   return (
     <article className="page hearing">
-      <p>
+      <header className="editor-head">
         <Link className="back-link" to="/hearings">
           {t('backToList')}
         </Link>
-      </p>
-      <h1 className="page__title">{municipality ?? t('title')}</h1>
-      <p className="list__meta">
-        {district && `${district} · `}
-        {format.date(new Date(`${hearing.date}T12:00:00`), 'long')}
-        {hearing.startTime && ` · ${hearing.startTime}`}
-        {hearing.endTime && `–${hearing.endTime}`}
-      </p>
-      <EditorStatus
-        status={hearing.status}
-        statusLabel={t(`status.${hearing.status}`)}
-        saveState={saveState}
-        saveLabel={t(`saveState.${saveState}`)}
-        saveFailure={saveFailure}
-        onRetry={retry}
-        syncState={syncState}
-        syncLabel={syncState ? t(`state.${syncState}`) : ''}
-      />
+        <h1 className="page__title">{municipality ?? t('title')}</h1>
+        <p className="list__meta">
+          {district && `${district} · `}
+          {format.date(new Date(`${hearing.date}T12:00:00`), 'long')}
+          {hearing.startTime && ` · ${hearing.startTime}`}
+          {hearing.endTime && `–${hearing.endTime}`}
+        </p>
+        <EditorStatus
+          status={hearing.status}
+          statusLabel={t(`status.${hearing.status}`)}
+          saveState={saveState}
+          saveLabel={t(`saveState.${saveState}`)}
+          saveFailure={saveFailure}
+          onRetry={retry}
+          syncState={syncState}
+          syncLabel={syncState ? t(`state.${syncState}`) : ''}
+        />
+      </header>
       <DraftProblems
         saveState={saveState}
         problems={[
@@ -100,12 +138,6 @@ export function HearingEditor() {
         ]}
         title={t('problem.heldAsDraft')}
       />
-      <nav className="jump" aria-label={t('sections')}>
-        <a href="#attendance">{t('jump.attendance')}</a>
-        <a href="#minutes">{t('jump.minutes')}</a>
-        <a href="#proposals">{t('jump.proposals')}</a>
-        <a href="#photos">{t('jump.photos')}</a>
-      </nav>
       <div id="attendance">
         <TallyPanel
           tally={hearing.attendance.tally}
@@ -113,6 +145,11 @@ export function HearingEditor() {
           onChange={(tally) => set({ attendance: { ...hearing.attendance, tally } })}
         />
       </div>
+      <nav className="jump" aria-label={t('sections')}>
+        <a href="#minutes">{t('jump.minutes')}</a>
+        <a href="#proposals">{t('jump.proposals')}</a>
+        <a href="#photos">{t('jump.photos')}</a>
+      </nav>
       {differences.length > 0 && (
         <section className="card" aria-label={t('attendance.compare')}>
           <h2>{t('attendance.compare')}</h2>
@@ -148,7 +185,15 @@ export function HearingEditor() {
           title={t('attendance.named')}
         />
       </details>
-      <MinutesFields hearing={hearing} onChange={update} problems={problems} />
+      <MinutesFields
+        hearing={hearing}
+        onChange={update}
+        problems={problems}
+        startDefaulted={startDefaulted.ready && startDefaulted.value}
+        onStartTyped={() => {
+          if (startDefaulted.value) void startDefaulted.discard();
+        }}
+      />
       <ProposalsSection
         proposals={hearing.proposals}
         groups={groups}
@@ -160,15 +205,7 @@ export function HearingEditor() {
         <p className="muted">
           {hearing.status === 'final' ? t('finish.correcting') : t('finish.hint')}
         </p>
-        {finishProblems.length > 0 && (
-          <div role="alert">
-            {finishProblems.map((problem) => (
-              <p key={problem} className="form__error">
-                {t(`finish.problem.${problem}`)}
-              </p>
-            ))}
-          </div>
-        )}
+        <ProblemLinks problems={finishLinks} />
         <div className="actions">
           {hearing.status === 'draft' && (
             <button type="button" className="button button--primary" onClick={finish}>

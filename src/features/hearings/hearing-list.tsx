@@ -1,11 +1,12 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useRecordsWithState } from '../../db/hooks.ts';
 import { womenShare } from '../../domain/attendance.ts';
 import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
 import { searchKey } from '../../domain/territory.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { FilterFold } from '../../ui/filter-fold.tsx';
 import {
   SearchField,
   SelectField,
@@ -25,7 +26,11 @@ export function HearingList() {
   const all = useRecordsWithState<Hearing>('hearing');
   const [query, setQuery] = useState('');
   const [municipalityId, setMunicipalityId] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
+  // Home's "Unfinished drafts" opens the list at ?status=draft.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<StatusFilter>(() =>
+    params.get('status') === 'draft' ? 'draft' : 'all',
+  );
   const [sync, setSync] = useState<SyncFilter>('all');
   const [shown, setShown] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
@@ -71,12 +76,19 @@ export function HearingList() {
   return (
     <article className="page">
       <h1 className="page__title">{t('title')}</h1>
-      <p>
-        <Link className="button button--primary" to="/hearings/new">
-          {t('new.button')}
-        </Link>
-      </p>
-      <search className="card filters" aria-label={t('list.filters')}>
+      <FilterFold
+        label={t('list.filters')}
+        active={
+          [query.trim() !== '', municipalityId !== '', status !== 'all', sync !== 'all'].filter(
+            Boolean,
+          ).length
+        }
+        actions={
+          <Link className="button button--primary" to="/hearings/new">
+            {t('new.button')}
+          </Link>
+        }
+      >
         <SearchField
           label={t('list.search')}
           value={query}
@@ -121,7 +133,7 @@ export function HearingList() {
             stateName={(state) => t(`state.${state}`)}
           />
         </div>
-      </search>
+      </FilterFold>
       {all === undefined && <p className="muted">{t('loading')}</p>}
       {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
       {all && all.length > 0 && (
@@ -135,9 +147,9 @@ export function HearingList() {
           const figures = hearingFigures(h);
           const share = womenShare(figures);
           return (
-            <li key={record.id} className="list__item">
+            <li key={record.id} className="list__item list__item--link">
               <h2 className="list__title">
-                <Link to={`/hearings/${record.id}`}>
+                <Link className="list__link" to={`/hearings/${record.id}`}>
                   {name(h.municipalityId) ?? t('unknownPlace')}
                   {' · '}
                   {format.date(new Date(`${h.date}T12:00:00`), 'short')}
@@ -153,7 +165,7 @@ export function HearingList() {
                 {h.proposals.length > 0 &&
                   ` · ${t('list.proposals', { count: h.proposals.length })}`}
               </p>
-              <p>
+              <p className="list__state">
                 <span className={`badge badge--${h.status}`}>{t(`status.${h.status}`)}</span>{' '}
                 <span className={`sync-state sync-state--${state}`}>{t(`state.${state}`)}</span>
               </p>

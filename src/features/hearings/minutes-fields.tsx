@@ -1,31 +1,65 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { type Hearing, PROGRAMME_STAGES, type ProgrammeStage } from '../../domain/hearing.ts';
+import {
+  type Hearing,
+  PROGRAMME_STAGES,
+  type ProgrammeStage,
+  withEndTime,
+} from '../../domain/hearing.ts';
 import type { HearingProblem } from './use-hearing-editor.ts';
 
 export interface MinutesFieldsProps {
   hearing: Hearing;
   onChange: (next: Hearing, options?: { typing?: boolean }) => void;
   problems: readonly HearingProblem[];
+  /** The start is only the moment the hearing was opened (nobody typed it). */
+  startDefaulted?: boolean;
+  /** The start was typed: it is a real time from now on. */
+  onStartTyped?: () => void;
 }
 
 type TextField = 'venue' | 'organiser' | 'chair' | 'secretary';
 
+/** The ids of the minutes' fields ("Finish" leads to a field that is missing). */
+export const MINUTES_FIELD_IDS = {
+  venue: 'hearing-venue',
+  organiser: 'hearing-organiser',
+  chair: 'hearing-chair',
+  secretary: 'hearing-secretary',
+  date: 'hearing-date',
+  startTime: 'hearing-start',
+  endTime: 'hearing-end',
+} as const;
+
 /** The protocol's header: where, when, the stage, who ran it; then agenda and speakers. */
-export function MinutesFields({ hearing, onChange, problems }: MinutesFieldsProps) {
+export function MinutesFields({
+  hearing,
+  onChange,
+  problems,
+  startDefaulted = false,
+  onStartTyped,
+}: MinutesFieldsProps) {
   const { t } = useTranslation('hearings');
   const id = useId();
+  const [startAsked, setStartAsked] = useState(false);
+  // Applied when the end is left, not per keystroke: "11:03" on the way to "11:30" is no end.
+  const commitEnd = () => {
+    const { hearing: next, startCleared } = withEndTime(hearing, hearing.endTime, startDefaulted);
+    if (!startCleared) return;
+    setStartAsked(true);
+    onChange(next);
+  };
   const type = (patch: Partial<Hearing>) => onChange({ ...hearing, ...patch }, { typing: true });
   const pick = (patch: Partial<Hearing>) => onChange({ ...hearing, ...patch });
 
   const text = (name: TextField) => (
     <div className="field">
-      <label className="field__label" htmlFor={`${id}-${name}`}>
+      <label className="field__label" htmlFor={MINUTES_FIELD_IDS[name]}>
         {t(`minutes.${name}`)}
       </label>
       <input
-        id={`${id}-${name}`}
+        id={MINUTES_FIELD_IDS[name]}
         value={hearing[name]}
         maxLength={200}
         onChange={(e) => type({ [name]: e.target.value })}
@@ -38,11 +72,11 @@ export function MinutesFields({ hearing, onChange, problems }: MinutesFieldsProp
       <h2 id={`${id}-title`}>{t('minutes.title')}</h2>
       {text('venue')}
       <div className="field">
-        <label className="field__label" htmlFor={`${id}-date`}>
+        <label className="field__label" htmlFor={MINUTES_FIELD_IDS.date}>
           {t('minutes.date')}
         </label>
         <input
-          id={`${id}-date`}
+          id={MINUTES_FIELD_IDS.date}
           type="date"
           value={hearing.date}
           aria-invalid={problems.includes('date')}
@@ -52,30 +86,41 @@ export function MinutesFields({ hearing, onChange, problems }: MinutesFieldsProp
       </div>
       <div className="field-row">
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-start`}>
+          <label className="field__label" htmlFor={MINUTES_FIELD_IDS.startTime}>
             {t('minutes.startTime')}
           </label>
           <input
-            id={`${id}-start`}
+            id={MINUTES_FIELD_IDS.startTime}
             type="time"
             value={hearing.startTime ?? ''}
-            onChange={(e) => type({ startTime: e.target.value || undefined })}
+            aria-describedby={startAsked ? `${id}-start-asked` : undefined}
+            onChange={(e) => {
+              setStartAsked(false);
+              onStartTyped?.();
+              type({ startTime: e.target.value || undefined });
+            }}
           />
         </div>
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-end`}>
+          <label className="field__label" htmlFor={MINUTES_FIELD_IDS.endTime}>
             {t('minutes.endTime')}
           </label>
           <input
-            id={`${id}-end`}
+            id={MINUTES_FIELD_IDS.endTime}
             type="time"
             value={hearing.endTime ?? ''}
             aria-invalid={problems.includes('endTime')}
             aria-describedby={problems.includes('endTime') ? `${id}-end-error` : undefined}
             onChange={(e) => type({ endTime: e.target.value || undefined })}
+            onBlur={commitEnd}
           />
         </div>
       </div>
+      {startAsked && !hearing.startTime && (
+        <p id={`${id}-start-asked`} className="notice" role="status">
+          {t('minutes.startAsked')}
+        </p>
+      )}
       {problems.includes('endTime') && (
         <p id={`${id}-end-error`} className="form__error" role="alert">
           {t('problem.endTime')}

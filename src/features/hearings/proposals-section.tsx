@@ -58,6 +58,9 @@ export function ProposalsSection({ proposals, groups, onChange }: ProposalsSecti
   );
 }
 
+/** The id of a proposal's reason field ("Finish" leads to it when it is missing). */
+export const proposalReasonId = (proposalId: string) => `proposal-${proposalId}-reason`;
+
 interface ProposalItemProps {
   n: number;
   proposal: Proposal;
@@ -124,13 +127,13 @@ function ProposalItem({ n, proposal, groups, onEdit, onRemove }: ProposalItemPro
       </fieldset>
       {(proposal.response === 'rejected' || proposal.response === 'considering') && (
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-reason`}>
+          <label className="field__label" htmlFor={proposalReasonId(proposal.id)}>
             {t(proposal.response === 'rejected' ? 'proposals.reason' : 'proposals.followUp', {
               n,
             })}
           </label>
           <textarea
-            id={`${id}-reason`}
+            id={proposalReasonId(proposal.id)}
             rows={2}
             value={proposal.reason ?? ''}
             onChange={(e) => onEdit({ reason: e.target.value }, true)}

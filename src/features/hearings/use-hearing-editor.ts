@@ -1,5 +1,5 @@
 import { forRecord, type Hearing, hearingSchema } from '../../domain/hearing.ts';
-import { draftKeyOf, useRecordEditor } from '../../ui/use-record-editor.ts';
+import { draftKeyOf, partDraftKey, useRecordEditor } from '../../ui/use-record-editor.ts';
 
 export type HearingProblem = 'endTime' | 'date' | 'municipality' | 'other';
 
@@ -33,3 +33,9 @@ export function useHearingEditor(id: string) {
   });
   return { hearing: value, ...editor };
 }
+
+/**
+ * Where the editor keeps, on this device, that a hearing's start is only the moment it was
+ * opened ("now"), not a time anyone gave; typing the start forgets it.
+ */
+export const startDefaultedKey = (id: string) => partDraftKey('hearing', id, 'start-defaulted');

@@ -55,4 +55,17 @@ describe('HomeView', () => {
     }
     expect(screen.queryByText(/waiting to be synced/)).toBeNull();
   });
+
+  it('starts a hearing, or opens the unfinished ones, in one tap', async () => {
+    await renderWithApp(<HomeView today={today} pending={0} />, {
+      language: 'ru',
+      namespaces: ['home'],
+    });
+    expect(screen.getByRole('link', { name: 'Новые слушания' }).getAttribute('href')).toBe(
+      '/hearings/new',
+    );
+    expect(screen.getByRole('link', { name: 'Незавершённые черновики' }).getAttribute('href')).toBe(
+      '/hearings?status=draft',
+    );
+  });
 });

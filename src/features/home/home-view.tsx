@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -18,9 +19,11 @@ export interface HomeViewProps {
   today: Date;
   /** undefined while the device store is being read. */
   pending: number | undefined;
+  /** "Install on this phone", once there is work on the device (loaded with the database). */
+  installHint?: ReactNode;
 }
 
-export function HomeView({ today, pending }: HomeViewProps) {
+export function HomeView({ today, pending, installHint }: HomeViewProps) {
   const { t } = useTranslation('home');
   const { t: tc } = useTranslation();
   const format = useFormat();
@@ -28,6 +31,16 @@ export function HomeView({ today, pending }: HomeViewProps) {
     <article className="page">
       <h1 className="page__title">{t('title')}</h1>
       <p className="today">{t('today', { date: format.date(today, 'full') })}</p>
+      <div className="shortcuts">
+        <Link to="/hearings/new" className="button button--primary shortcuts__main">
+          <Icon name="hearings" />
+          {t('shortcuts.newHearing')}
+        </Link>
+        <Link to="/hearings?status=draft" className="button">
+          {t('shortcuts.drafts')}
+        </Link>
+      </div>
+      {installHint}
       <p className="lead">{t('intro')}</p>
       {pending !== undefined && (
         <p className="pending">

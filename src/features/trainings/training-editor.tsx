@@ -100,29 +100,29 @@ export function TrainingEditor() {
 
   return (
     <article className="page training">
-      <p>
+      <header className="editor-head">
         <Link className="back-link" to="/trainings">
           {t('backToList')}
         </Link>
-      </p>
-      <h1 className="page__title">{heading}</h1>
-      <p className="list__meta">
-        {[municipalities.map((m) => m.name).join(', '), district].filter(Boolean).join(' · ')}
-        {' · '}
-        {format.date(new Date(`${training.dates[0]}T12:00:00`), 'long')}
-        {training.dates.length > 1 &&
-          ` – ${format.date(new Date(`${training.dates.at(-1)}T12:00:00`), 'long')}`}
-      </p>
-      <EditorStatus
-        status={training.status}
-        statusLabel={t(`status.${training.status}`)}
-        saveState={saveState}
-        saveLabel={t(`saveState.${saveState}`)}
-        saveFailure={saveFailure}
-        onRetry={retry}
-        syncState={syncState}
-        syncLabel={syncState ? t(`state.${syncState}`) : ''}
-      />
+        <h1 className="page__title">{heading}</h1>
+        <p className="list__meta">
+          {[municipalities.map((m) => m.name).join(', '), district].filter(Boolean).join(' · ')}
+          {' · '}
+          {format.date(new Date(`${training.dates[0]}T12:00:00`), 'long')}
+          {training.dates.length > 1 &&
+            ` – ${format.date(new Date(`${training.dates.at(-1)}T12:00:00`), 'long')}`}
+        </p>
+        <EditorStatus
+          status={training.status}
+          statusLabel={t(`status.${training.status}`)}
+          saveState={saveState}
+          saveLabel={t(`saveState.${saveState}`)}
+          saveFailure={saveFailure}
+          onRetry={retry}
+          syncState={syncState}
+          syncLabel={syncState ? t(`state.${syncState}`) : ''}
+        />
+      </header>
       <DraftProblems
         saveState={saveState}
         problems={[
@@ -131,12 +131,6 @@ export function TrainingEditor() {
         ]}
         title={t('problem.heldAsDraft')}
       />
-      <nav className="jump" aria-label={t('sections')}>
-        <a href="#attendance">{t('jump.attendance')}</a>
-        <a href="#totals">{t('jump.totals')}</a>
-        <a href="#session">{t('jump.session')}</a>
-        <a href="#finish">{t('jump.finish')}</a>
-      </nav>
       <fieldset id="attendance" className="training__mode">
         <legend className="visually-hidden">{t('mode.label')}</legend>
         {(['roster', 'count'] as const).map((m) => (
@@ -162,6 +156,7 @@ export function TrainingEditor() {
           days={training.dates}
           suggest={suggest}
           title={t('roster.title')}
+          autoFocus
         />
       ) : (
         <>
@@ -176,6 +171,11 @@ export function TrainingEditor() {
           />
         </>
       )}
+      <nav className="jump" aria-label={t('sections')}>
+        <a href="#totals">{t('jump.totals')}</a>
+        <a href="#session">{t('jump.session')}</a>
+        <a href="#finish">{t('jump.finish')}</a>
+      </nav>
       <SessionTotals totals={totals} items={items} />
       <SessionFields
         training={training}

@@ -6,6 +6,7 @@ import { itemName } from '../../domain/reference-list.ts';
 import { searchKey } from '../../domain/territory.ts';
 import { type Training, trainingTitle, trainingTotals } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { FilterFold } from '../../ui/filter-fold.tsx';
 import {
   SearchField,
   SelectField,
@@ -59,15 +60,20 @@ export function TrainingList() {
   return (
     <article className="page">
       <h1 className="page__title">{t('title')}</h1>
-      <div className="actions">
-        <Link className="button button--primary" to="/trainings/new">
-          {t('new.button')}
-        </Link>
-        <Link className="button" to="/trainings/totals">
-          {t('byMunicipality.open')}
-        </Link>
-      </div>
-      <search className="card filters" aria-label={t('list.filters')}>
+      <FilterFold
+        label={t('list.filters')}
+        active={[query.trim() !== '', status !== 'all', sync !== 'all'].filter(Boolean).length}
+        actions={
+          <>
+            <Link className="button button--primary" to="/trainings/new">
+              {t('new.button')}
+            </Link>
+            <Link className="button" to="/trainings/totals">
+              {t('byMunicipality.open')}
+            </Link>
+          </>
+        }
+      >
         <SearchField
           label={t('list.search')}
           value={query}
@@ -95,7 +101,7 @@ export function TrainingList() {
             stateName={(state) => t(`state.${state}`)}
           />
         </div>
-      </search>
+      </FilterFold>
       {all === undefined && <p className="muted">{t('loading')}</p>}
       {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
       <ul className="list" aria-label={t('title')}>
@@ -103,9 +109,11 @@ export function TrainingList() {
           const body = record.body;
           const totals = trainingTotals(body.attendance);
           return (
-            <li key={record.id} className="list__item">
+            <li key={record.id} className="list__item list__item--link">
               <h2 className="list__title">
-                <Link to={`/trainings/${record.id}`}>{titleOf(body)}</Link>
+                <Link className="list__link" to={`/trainings/${record.id}`}>
+                  {titleOf(body)}
+                </Link>
               </h2>
               <p className="list__meta">
                 {body.municipalityIds.map((m) => place(m) ?? t('unknownPlace')).join(', ')}
@@ -121,7 +129,7 @@ export function TrainingList() {
                   ? t('list.noShare')
                   : t('list.women', { share: format.percent(totals.womenShare) })}
               </p>
-              <p>
+              <p className="list__state">
                 <span className={`badge badge--${body.status}`}>{t(`status.${body.status}`)}</span>{' '}
                 <span className={`sync-state sync-state--${state}`}>{stateName(state)}</span>
               </p>
