@@ -2,6 +2,7 @@
 import type { OutboxEntry, Refusal, SyncedRecord } from '../domain/record.ts';
 import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
 import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
+import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 
 const CURSOR = 'pullCursor';
 const SCOPE = 'pullScope';
@@ -76,6 +77,15 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     return lists.flat();
   }
 
+  /** The lists' sync state of these records, as the outbox and conflicts now stand. */
+  async function updateSyncStates(ids: string[]) {
+    const states = await syncStatesOf(db, ids);
+    await updateListIndex(
+      db,
+      [...states].map(([id, sync]) => ({ id, sync, onlySync: true as const })),
+    );
+  }
+
   /** Writes the attempt a sent batch made into entries that stay queued. */
   async function countAttempts(seqs: number[]) {
     if (seqs.length === 0) return;
@@ -141,7 +151,8 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     applyResults(batch, results) {
       const byId = new Map(results.map((r) => [r.mutationId, r]));
       const summary: ResultSummary = { applied: 0, conflicts: 0, parked: 0 };
-      return db.transaction('rw', [db.outbox, db.records, db.conflicts, db.syncMeta], async () => {
+      const tables = [db.outbox, db.records, db.conflicts, db.syncMeta, ...listTables(db)];
+      return db.transaction('rw', tables, async () => {
         const ids = [...new Set(batch.map((e) => e.id))];
         const queued = await laterEdits(ids);
         const laterThan = (entry: OutboxEntry) =>
@@ -218,6 +229,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           return local ? [{ ...local, rev }] : [];
         });
         await db.records.bulkPut(updated);
+        await updateSyncStates(ids);
         return summary;
       });
     },
@@ -234,9 +246,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         lastError: error,
         ...(refusal ? { refusal } : {}),
       };
-      return db.transaction('rw', db.outbox, db.syncMeta, () =>
-        settle(batch, new Map(batch.map((e) => [e.seq as number, parked]))),
-      );
+      const tables = [db.outbox, db.syncMeta, db.conflicts, ...listTables(db)];
+      return db.transaction('rw', tables, async () => {
+        await settle(batch, new Map(batch.map((e) => [e.seq as number, parked])));
+        await updateSyncStates(batch.map((e) => e.id));
+      });
     },
 
     async cursor() {
@@ -256,7 +270,8 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     applyPullPage(changes, cursor) {
-      return db.transaction('rw', [db.records, db.outbox, db.conflicts, db.syncMeta], async () => {
+      const tables = [db.records, db.outbox, db.conflicts, db.syncMeta, ...listTables(db)];
+      return db.transaction('rw', tables, async () => {
         const ids = changes.map((c) => c.id);
         // Two key-only reads instead of a cursor over the page's ids.
         const busy = new Set<string>([
@@ -269,6 +284,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           (change, i) => !busy.has(change.id) && (locals[i]?.rev ?? 0) < change.rev,
         );
         await db.records.bulkPut(incoming);
+        // Nothing of these is queued or in conflict here (see `busy`): they are in sync.
+        await updateListIndex(
+          db,
+          incoming.map((record) => ({ id: record.id, record, sync: 'synced' as const })),
+        );
         await db.syncMeta.put({ key: CURSOR, value: cursor });
         return incoming.length;
       });
