@@ -1,0 +1,58 @@
+/** The lists' live reads of the list index (see list-index.ts): never full records, never the outbox. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { ListedType, ListSummaries } from '../domain/list-facts.ts';
+import { appDb } from './app-db.ts';
+import type { RecordSyncState } from './list-index.ts';
+
+/** One record as a list sorts, filters and searches it. */
+export interface ListEntry {
+  id: string;
+  sort: string;
+  status: string;
+  /** Territory ids, space-separated. */
+  place: string;
+  text: string;
+  sync: RecordSyncState;
+}
+
+/**
+ * Every live record of a type, newest first (by its sort key, then id). Reads the type's
+ * index pages only, so it runs again only when one of them changes.
+ */
+export function useListEntries(type: ListedType): ListEntry[] | undefined {
+  return useLiveQuery(async () => {
+    const pages = await appDb.listPages.where('type').equals(type).toArray();
+    const entries: ListEntry[] = [];
+    for (const page of pages) {
+      for (let i = 0; i < page.ids.length; i += 1) {
+        entries.push({
+          id: page.ids[i] as string,
+          sort: page.sort[i] ?? '',
+          status: page.status[i] ?? '',
+          place: page.place[i] ?? '',
+          text: page.text[i] ?? '',
+          sync: page.sync[i] ?? 'synced',
+        });
+      }
+    }
+    return entries.sort((a, b) =>
+      a.sort === b.sort ? (a.id < b.id ? 1 : -1) : a.sort < b.sort ? 1 : -1,
+    );
+  }, [type]);
+}
+
+/** The row summaries of the records a list shows (a page of them), by id. */
+export function useListSummaries<T extends ListedType>(
+  type: T,
+  ids: readonly string[],
+): Map<string, ListSummaries[T]> | undefined {
+  const key = ids.join(',');
+  return useLiveQuery(async () => {
+    const rows = await appDb.listRows.bulkGet([...ids]);
+    const byId = new Map<string, ListSummaries[T]>();
+    for (const row of rows) {
+      if (row && row.type === type) byId.set(row.id, row.summary as ListSummaries[T]);
+    }
+    return byId;
+  }, [type, key]);
+}
