@@ -107,21 +107,32 @@ export async function updateListIndex(
   const pageKeys = [...new Set([...current.values()].map((r) => r.page))];
   const pages = new Map<string, ListPage>();
   for (const page of await tables.listPages.bulkGet(pageKeys)) if (page) pages.set(page.key, page);
+  // The last page of each type that gains records, read up front: no awaits in the loop.
+  const growing = new Set<string>();
+  for (const change of changes) {
+    const record = 'record' in change ? change.record : undefined;
+    if (record && !current.has(change.id)) growing.add(record.type);
+  }
   const lastPages = new Map<string, ListPage>();
-  const touched = new Set<string>();
-  const putRows = new Map<string, ListRow>();
-  const deleteRows = new Set<string>();
-
-  const lastPage = async (type: string): Promise<ListPage> => {
-    let last = lastPages.get(type);
-    if (!last) {
+  await Promise.all(
+    [...growing].map(async (type) => {
       const stored = await tables.listPages
         .where('key')
         .between(`${type}:`, `${type}:\uffff`)
         .last();
-      last = (stored && pages.get(stored.key)) ?? stored;
-      if (last) pages.set(last.key, last);
-    }
+      const last = (stored && pages.get(stored.key)) ?? stored;
+      if (last) {
+        pages.set(last.key, last);
+        lastPages.set(type, last);
+      }
+    }),
+  );
+  const touched = new Set<string>();
+  const putRows = new Map<string, ListRow>();
+  const deleteRows = new Set<string>();
+
+  const lastPage = (type: string): ListPage => {
+    let last = lastPages.get(type);
     if (!last || last.ids.length >= PAGE_SIZE) {
       const n = last ? Number(last.key.slice(type.length + 1)) + 1 : 0;
       last = {
@@ -135,8 +146,8 @@ export async function updateListIndex(
         sync: [],
       };
       pages.set(last.key, last);
+      lastPages.set(type, last);
     }
-    lastPages.set(type, last);
     return last;
   };
 
@@ -171,7 +182,7 @@ export async function updateListIndex(
     let target = page;
     let index = at;
     if (!target || index < 0) {
-      target = await lastPage(record.type);
+      target = lastPage(record.type);
       index = target.ids.length;
       target.ids.push(record.id);
     }
