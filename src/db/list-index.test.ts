@@ -97,7 +97,7 @@ describe('list index: local writes', () => {
       body: hearing('A2', '2026-06-01'),
       updatedBy: 'x',
     });
-    expect((await entries()).map((e) => [e.id, e.text.split('|')[0], e.sort])).toEqual([
+    expect((await entries()).map((e) => [e.id, e.text?.split('|')[0], e.sort])).toEqual([
       [a.id, 'a2', '2026-06-01T10:00'],
       [b.id, 'b', '2026-05-04T10:00'],
     ]);
@@ -162,7 +162,7 @@ describe('list index: sync', () => {
   it('keeps a record with local changes as it is on this device when a pull brings another version', async () => {
     const mine = await repo.put({ type: 'hearing', body: hearing('Mine'), updatedBy: 'x' });
     await createSyncStore(db).applyPullPage([serverHearing(mine.id, 5, hearing('Theirs'))], 5);
-    expect((await entries()).map((e) => [e.text.split('|')[0], e.sync])).toEqual([
+    expect((await entries()).map((e) => [e.text?.split('|')[0], e.sync])).toEqual([
       ['mine', 'pending'],
     ]);
   });
@@ -200,7 +200,7 @@ describe('list index: sync', () => {
     await actions.retry(parkedSeq);
     const after = new Map((await entries()).map((e) => [e.id, e]));
     expect(after.get(b.id)?.sync).toBe('synced');
-    expect(after.get(b.id)?.text.split('|')[0]).toBe('btheirs');
+    expect(after.get(b.id)?.text?.split('|')[0]).toBe('btheirs');
     expect(after.get(c.id)?.sync).toBe('pending');
     await actions.discard(parkedSeq);
     expect((await entries()).find((e) => e.id === c.id)?.sync).toBe('synced');

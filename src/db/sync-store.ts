@@ -6,6 +6,8 @@ import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 
 const CURSOR = 'pullCursor';
 const SCOPE = 'pullScope';
+/** How far the download under way has come; written with each page, gone once it ends. */
+const DOWNLOAD = 'download';
 /**
  * The outbox entries (by seq) of the batch on its way to the server: "maybe delivered",
  * so the repository never rewrites them. One small row instead of rewriting each entry
@@ -26,6 +28,13 @@ export interface PullScope {
 /** Keeps a batch well under the server's 2 MB push limit, even sent uncompressed. */
 const BATCH_BYTES = 1_500_000;
 const LAST_SUCCESS = 'lastSuccessAt';
+
+/** A download (a pull of more than one page): records and bytes received, records in all. */
+export interface DownloadProgress {
+  received: number;
+  total: number;
+  bytes: number;
+}
 
 export interface ResultSummary {
   applied: number;
@@ -51,8 +60,18 @@ export interface SyncStore {
   /** Whose access the pull cursor was built for. */
   pullScope(): Promise<PullScope | undefined>;
   setPullScope(scope: PullScope): Promise<void>;
-  /** Stores a pull page and its cursor in one transaction, never over local pending work. */
-  applyPullPage(changes: ServerRecord[], cursor: number): Promise<number>;
+  /**
+   * Stores a pull page and its cursor in one transaction, never over local pending work;
+   * with the download's progress (null: the download is complete), so an interrupted one
+   * goes on from its last page and counts on from there.
+   */
+  applyPullPage(
+    changes: ServerRecord[],
+    cursor: number,
+    progress?: DownloadProgress | null,
+  ): Promise<number>;
+  /** The download an earlier pull left unfinished. */
+  downloadProgress(): Promise<DownloadProgress | undefined>;
   markSuccess(at: Date): Promise<void>;
   lastSuccess(): Promise<string | undefined>;
   pendingCount(): Promise<number>;
@@ -258,7 +277,14 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     async resetCursor() {
-      await db.syncMeta.put({ key: CURSOR, value: 0 });
+      await db.transaction('rw', db.syncMeta, async () => {
+        await db.syncMeta.put({ key: CURSOR, value: 0 });
+        await db.syncMeta.delete(DOWNLOAD);
+      });
+    },
+
+    async downloadProgress() {
+      return (await db.syncMeta.get(DOWNLOAD))?.value as DownloadProgress | undefined;
     },
 
     async pullScope() {
@@ -269,7 +295,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       await db.syncMeta.put({ key: SCOPE, value: scope });
     },
 
-    applyPullPage(changes, cursor) {
+    applyPullPage(changes, cursor, progress) {
       const tables = [db.records, db.outbox, db.conflicts, db.syncMeta, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
         const ids = changes.map((c) => c.id);
@@ -290,6 +316,8 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           incoming.map((record) => ({ id: record.id, record, sync: 'synced' as const })),
         );
         await db.syncMeta.put({ key: CURSOR, value: cursor });
+        if (progress) await db.syncMeta.put({ key: DOWNLOAD, value: progress });
+        else if (progress === null) await db.syncMeta.delete(DOWNLOAD);
         return incoming.length;
       });
     },
