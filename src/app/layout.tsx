@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { useSyncStatus } from '../sync/sync-status-store.ts';
+import { DownloadProgress } from '../ui/download-progress.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
@@ -62,6 +63,7 @@ export function Layout() {
       <main id="main" className="main" tabIndex={-1}>
         <UpdatePrompt />
         {account && !disabled && <SignInAgain />}
+        {account && <DownloadProgress />}
         {account && disabled && (
           <Suspense fallback={null}>
             <AccountDisabled />
