@@ -142,7 +142,13 @@ function fill(dataDir: string, n: number) {
     const spot = spots[i % spots.length] as (typeof spots)[number];
     insert.run(randomUUID(), 'hearing', JSON.stringify(hearingBody(i, spot)), now, randomUUID());
     if (i % 20 === 0) {
-      insert.run(randomUUID(), 'training', JSON.stringify(trainingBody(i, spot)), now, randomUUID());
+      insert.run(
+        randomUUID(),
+        'training',
+        JSON.stringify(trainingBody(i, spot)),
+        now,
+        randomUUID(),
+      );
     }
   }
   db.exec(
@@ -265,6 +271,8 @@ export async function benchDeviceScale(n: number, runs = 5): Promise<DeviceScale
     }
     if (!device) throw new Error('No download run');
     const { page } = device;
+    page.setDefaultTimeout(180_000);
+    console.error(`${n}: first download ${JSON.stringify(spread(downloads, downloadLoad))}`);
 
     // The list's code and strings load once per visit; what is timed is the data and render.
     await page.goto(`${url}/hearings`);
@@ -308,6 +316,9 @@ export async function benchDeviceScale(n: number, runs = 5): Promise<DeviceScale
       );
     }
 
+    console.error(
+      `${n}: list open ${JSON.stringify(spread(opens, listLoad))}, search ${JSON.stringify(spread(searches, listLoad))}`,
+    );
     // The dashboard: its code loads once; then from a click until its figures are drawn.
     await page.goto(`${url}/dashboard`);
     await page.locator('.dashboard .filters, .dashboard section').first().waitFor();

@@ -184,6 +184,7 @@ export async function wipeLocalData(db: SedpDatabase): Promise<void> {
       await Promise.all([
         db.listPages.clear(),
         db.listRows.clear(),
+        db.listFigures.clear(),
         db.records.clear(),
         db.outbox.clear(),
         db.conflicts.clear(),

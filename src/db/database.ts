@@ -1,7 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import type { ServerRecord } from '../domain/sync-protocol.ts';
-import { type ListPage, type ListRow, rebuildListIndex } from './list-index.ts';
+import {
+  type ListFiguresPage,
+  type ListPage,
+  type ListRow,
+  rebuildListIndex,
+} from './list-index.ts';
 
 /** An unsaved form, kept so that a killed tab or an app update loses nothing. */
 export interface Draft {
@@ -58,6 +63,7 @@ export type SedpDatabase = Dexie & {
   /** The lists' index (see list-index.ts): columns by page, and a summary per record. */
   listPages: EntityTable<ListPage, 'key'>;
   listRows: EntityTable<ListRow, 'id'>;
+  listFigures: EntityTable<ListFiguresPage, 'key'>;
 };
 
 export const DATABASE_NAME = 'sedp-field';
@@ -85,11 +91,13 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
     .stores({
       listPages: 'key, type',
       listRows: 'id, type',
+      listFigures: 'key, type',
     })
     .upgrade((tx) =>
       rebuildListIndex({
         listPages: tx.table('listPages'),
         listRows: tx.table('listRows'),
+        listFigures: tx.table('listFigures'),
         records: tx.table('records'),
         outbox: tx.table('outbox'),
         conflicts: tx.table('conflicts'),

@@ -104,6 +104,15 @@ describe('list index: local writes', () => {
     await repo.remove({ type: 'hearing', id: b.id, updatedBy: 'x' });
     expect((await entries()).map((e) => e.id)).toEqual([a.id]);
     expect(await db.listRows.get(b.id)).toBeUndefined();
+    // The dashboard's figures page follows its list page, entry for entry.
+    const [figures] = await db.listFigures.toArray();
+    expect(figures?.ids).toEqual([a.id]);
+    expect(JSON.parse(figures?.data[0] ?? '{}')).toMatchObject({
+      venue: 'A2',
+      date: '2026-06-01',
+      figures: { women: 12, men: 8 },
+      listed: { listed: 0 },
+    });
   });
 
   it('leaves types the lists do not show out of the index', async () => {
@@ -141,6 +150,8 @@ describe('list index: local writes', () => {
     const ids = (await entries()).map((e) => e.id);
     expect(new Set(ids).size).toBe(count);
     expect(await db.listRows.count()).toBe(count);
+    const figures = await db.listFigures.toArray();
+    expect(figures.flatMap((f) => f.ids)).toEqual(pages.flatMap((p) => p.ids));
   });
 });
 

@@ -38,6 +38,17 @@ export interface ListPage {
   sync: RecordSyncState[];
 }
 
+/**
+ * Beside each list page (same key, same order): what the dashboard counts of each record,
+ * as JSON text (hearings: `HearingFigures`; '' for types it does not count this way).
+ */
+export interface ListFiguresPage {
+  key: string;
+  type: string;
+  ids: string[];
+  data: string[];
+}
+
 export interface ListRow<T extends ListedType = ListedType> {
   id: string;
   type: T;
@@ -53,9 +64,9 @@ export interface IndexChange {
   sync: RecordSyncState;
 }
 
-export type IndexTables = Pick<SedpDatabase, 'listPages' | 'listRows'>;
+export type IndexTables = Pick<SedpDatabase, 'listPages' | 'listRows' | 'listFigures'>;
 
-export const listTables = (db: SedpDatabase) => [db.listPages, db.listRows];
+export const listTables = (db: SedpDatabase) => [db.listPages, db.listRows, db.listFigures];
 
 const pageKey = (type: string, n: number) => `${type}:${String(n).padStart(6, '0')}`;
 
@@ -128,6 +139,13 @@ export async function updateListIndex(
     }),
   );
   const touched = new Set<string>();
+  /** What happened to each page's entries, in order, to be done to its figures page too. */
+  const figureOps = new Map<
+    string,
+    ({ at: number; id: string; data: string } | { at: number })[]
+  >();
+  const figureOp = (key: string, op: { at: number; id: string; data: string } | { at: number }) =>
+    figureOps.set(key, [...(figureOps.get(key) ?? []), op]);
   const putRows = new Map<string, ListRow>();
   const deleteRows = new Set<string>();
 
@@ -170,6 +188,7 @@ export async function updateListIndex(
     if (!record || !facts) {
       if (page && at >= 0) {
         removeAt(page, at);
+        figureOp(page.key, { at });
         touched.add(page.key);
       }
       if (row) {
@@ -191,6 +210,7 @@ export async function updateListIndex(
     target.place[index] = facts.place;
     target.text[index] = facts.text;
     target.sync[index] = change.sync;
+    figureOp(target.key, { at: index, id: record.id, data: facts.figures ?? '' });
     touched.add(target.key);
     const next = { id: record.id, type: record.type, page: target.key, summary: facts.summary };
     current.set(record.id, next as ListRow);
@@ -206,6 +226,28 @@ export async function updateListIndex(
   await tables.listPages.bulkDelete(written.filter((p) => p.ids.length === 0).map((p) => p.key));
   await tables.listRows.bulkDelete([...deleteRows]);
   await tables.listRows.bulkPut([...putRows.values()]);
+
+  const figureKeys = [...figureOps.keys()];
+  const figurePages = await tables.listFigures.bulkGet(figureKeys);
+  const keptFigures: ListFiguresPage[] = [];
+  const emptyFigures: string[] = [];
+  figureKeys.forEach((key, i) => {
+    const page = pages.get(key);
+    const figures = figurePages[i] ?? { key, type: page?.type ?? '', ids: [], data: [] };
+    for (const op of figureOps.get(key) ?? []) {
+      if ('id' in op) {
+        figures.ids[op.at] = op.id;
+        figures.data[op.at] = op.data;
+      } else {
+        figures.ids.splice(op.at, 1);
+        figures.data.splice(op.at, 1);
+      }
+    }
+    if (figures.ids.length > 0) keptFigures.push(figures);
+    else emptyFigures.push(key);
+  });
+  await tables.listFigures.bulkPut(keptFigures);
+  await tables.listFigures.bulkDelete(emptyFigures);
 }
 
 /**
@@ -213,10 +255,14 @@ export async function updateListIndex(
  * adds it, and a repair). Runs inside the caller's transaction.
  */
 export async function rebuildListIndex(
-  tables: Pick<SedpDatabase, 'listPages' | 'listRows' | 'records' | 'outbox' | 'conflicts'>,
+  tables: Pick<
+    SedpDatabase,
+    'listPages' | 'listRows' | 'listFigures' | 'records' | 'outbox' | 'conflicts'
+  >,
 ): Promise<void> {
   await tables.listPages.clear();
   await tables.listRows.clear();
+  await tables.listFigures.clear();
   const [outbox, conflicts] = await Promise.all([
     tables.outbox.toArray(),
     tables.conflicts.toCollection().primaryKeys(),

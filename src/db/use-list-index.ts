@@ -1,5 +1,6 @@
 /** The lists' live reads of the list index (see list-index.ts): never full records, never the outbox. */
 import { useLiveQuery } from 'dexie-react-hooks';
+import type { HearingFigures } from '../domain/gender-figures.ts';
 import type { ListedType, ListSummaries } from '../domain/list-facts.ts';
 import { appDb } from './app-db.ts';
 import type { RecordSyncState } from './list-index.ts';
@@ -55,4 +56,22 @@ export function useListSummaries<T extends ListedType>(
     }
     return byId;
   }, [type, key]);
+}
+
+/**
+ * Every live hearing as the dashboard counts it, from the index's figures pages: tens of
+ * thousands of hearings without reading one full record.
+ */
+export function useHearingFigures(): { id: string; body: HearingFigures }[] | undefined {
+  return useLiveQuery(async () => {
+    const pages = await appDb.listFigures.where('type').equals('hearing').toArray();
+    const out: { id: string; body: HearingFigures }[] = [];
+    for (const page of pages) {
+      page.ids.forEach((id, i) => {
+        const data = page.data[i];
+        if (data) out.push({ id, body: JSON.parse(data) as HearingFigures });
+      });
+    }
+    return out;
+  }, []);
 }

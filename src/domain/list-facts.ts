@@ -5,6 +5,7 @@
  */
 import { womenShare } from './attendance.ts';
 import type { Answers, Evaluation } from './checklist.ts';
+import { hearingFiguresOf } from './gender-figures.ts';
 import { type Hearing, hearingFigures } from './hearing.ts';
 import { searchKey } from './territory.ts';
 import { type Training, trainingTotals } from './training.ts';
@@ -56,6 +57,8 @@ export interface ListFacts {
   /** Its own searchable text, as `searchKey` folds it, fields joined by `|`. */
   text: string;
   summary: ListSummaries[ListedType];
+  /** What the dashboard counts of it, as JSON text (hearings: `HearingFigures`). */
+  figures?: string;
 }
 
 const haystack = (parts: (string | undefined)[]) =>
@@ -96,6 +99,7 @@ function factsOf(type: string, body: Record<string, unknown>): ListFacts | undef
         place: h.municipalityId,
         text: haystack([h.venue, h.chair, h.organiser, h.secretary]),
         summary,
+        figures: JSON.stringify(hearingFiguresOf(h)),
       };
     }
     case 'training': {
