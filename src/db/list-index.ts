@@ -12,6 +12,7 @@
  * a deleted record leaves its page. Every transaction that writes records, the outbox or
  * conflicts of a listed type updates the index too (`updateListIndex`).
  */
+import { v7 as uuidv7 } from 'uuid';
 import {
   isListed,
   LISTED_TYPES,
@@ -36,6 +37,8 @@ export interface ListPage {
   place: string[];
   text: string[];
   sync: RecordSyncState[];
+  /** New at every write of the page: a list that has read it before knows it unchanged. */
+  stamp?: string;
 }
 
 /**
@@ -220,6 +223,7 @@ export async function updateListIndex(
 
   const written = [...touched].flatMap((key) => {
     const page = pages.get(key);
+    if (page) page.stamp = uuidv7();
     return page ? [page] : [];
   });
   await tables.listPages.bulkPut(written.filter((p) => p.ids.length > 0));

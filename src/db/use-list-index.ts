@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { HearingFigures } from '../domain/gender-figures.ts';
 import type { ListedType, ListSummaries } from '../domain/list-facts.ts';
 import { appDb } from './app-db.ts';
-import type { RecordSyncState } from './list-index.ts';
+import type { ListPage, RecordSyncState } from './list-index.ts';
 
 /** One record as a list sorts, filters and searches it. */
 export interface ListEntry {
@@ -16,29 +16,44 @@ export interface ListEntry {
   sync: RecordSyncState;
 }
 
+/** Pages already read, by key, flattened; and the last sorted list of each type. */
+const flattened = new Map<string, { stamp: string; entries: ListEntry[] }>();
+const sortedLists = new Map<string, { stamps: string; entries: ListEntry[] }>();
+
+function entriesOf(page: ListPage): ListEntry[] {
+  const known = page.stamp ? flattened.get(page.key) : undefined;
+  if (known && known.stamp === page.stamp) return known.entries;
+  const entries: ListEntry[] = [];
+  for (let i = 0; i < page.ids.length; i += 1) {
+    entries.push({
+      id: page.ids[i] as string,
+      sort: page.sort[i] ?? '',
+      status: page.status[i] ?? '',
+      place: page.place[i] ?? '',
+      text: page.text[i] ?? '',
+      sync: page.sync[i] ?? 'synced',
+    });
+  }
+  if (page.stamp) flattened.set(page.key, { stamp: page.stamp, entries });
+  return entries;
+}
+
 /**
  * Every live record of a type, newest first (by its sort key, then id). Reads the type's
- * index pages only, so it runs again only when one of them changes.
+ * index pages only, so it runs again only when one of them changes. Opened again with no
+ * page changed (each page's stamp says so), it gives the list it gave last time; a page
+ * that did not change is not taken apart again.
  */
 export function useListEntries(type: ListedType): ListEntry[] | undefined {
   return useLiveQuery(async () => {
     const pages = await appDb.listPages.where('type').equals(type).toArray();
-    const entries: ListEntry[] = [];
-    for (const page of pages) {
-      for (let i = 0; i < page.ids.length; i += 1) {
-        entries.push({
-          id: page.ids[i] as string,
-          sort: page.sort[i] ?? '',
-          status: page.status[i] ?? '',
-          place: page.place[i] ?? '',
-          text: page.text[i] ?? '',
-          sync: page.sync[i] ?? 'synced',
-        });
-      }
-    }
-    return entries.sort((a, b) =>
-      a.sort === b.sort ? (a.id < b.id ? 1 : -1) : a.sort < b.sort ? 1 : -1,
-    );
+    const stamps = pages.map((page) => `${page.key}@${page.stamp ?? Math.random()}`).join(',');
+    const known = sortedLists.get(type);
+    if (known && known.stamps === stamps) return known.entries;
+    const entries = pages.flatMap(entriesOf);
+    entries.sort((a, b) => (a.sort === b.sort ? (a.id < b.id ? 1 : -1) : a.sort < b.sort ? 1 : -1));
+    sortedLists.set(type, { stamps, entries });
+    return entries;
   }, [type]);
 }
 
