@@ -191,7 +191,10 @@ function grouped(
   const groups = new Map<string, AttendanceSource[]>();
   for (const source of sources) {
     const key = keyOf(source);
-    groups.set(key, [...(groups.get(key) ?? []), source]);
+    const list = groups.get(key);
+    // Pushed, not copied: tens of thousands of hearings may fall in a few groups.
+    if (list) list.push(source);
+    else groups.set(key, [source]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
