@@ -69,8 +69,10 @@ export function sqliteSync(
     countOfDistrict: db.prepare(
       'SELECT count(*) AS n FROM records WHERE district_id = ? AND rev > ?',
     ),
+    // By type first: reference types are few rows, a district may be hundreds of thousands.
     countOfTypeInDistrict: db.prepare(
-      'SELECT count(*) AS n FROM records WHERE type = ? AND district_id = ? AND rev > ?',
+      `SELECT count(*) AS n FROM records INDEXED BY records_type
+       WHERE type = ? AND rev > ? AND district_id = ?`,
     ),
     history: db.prepare('SELECT * FROM revisions WHERE record_id = ? ORDER BY rev'),
     blobInfo: db.prepare('SELECT sha256, size, mime FROM blobs WHERE sha256 = ?'),
@@ -220,7 +222,7 @@ export function sqliteSync(
         // A record found both by its type and its district comes once.
         for (const type of types) {
           for (const district of districts) {
-            n -= count(sql.countOfTypeInDistrict.get(type, district, since));
+            n -= count(sql.countOfTypeInDistrict.get(type, since, district));
           }
         }
         return n;

@@ -469,8 +469,9 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
         pool,
         `SELECT (SELECT count(*) FROM records WHERE type = ANY($2) AND rev > $1)
               + (SELECT count(*) FROM records WHERE district_id = ANY($3) AND rev > $1)
-              - (SELECT count(*) FROM records
-                 WHERE type = ANY($2) AND district_id = ANY($3) AND rev > $1) AS n`,
+              - (SELECT count(*) FROM (SELECT district_id FROM records
+                                       WHERE type = ANY($2) AND rev > $1 OFFSET 0) AS reference
+                 WHERE district_id = ANY($3)) AS n`,
         [since, ...scopeArrays(scope)],
       );
       return Number(row?.n ?? 0);
