@@ -217,6 +217,19 @@ describe('list index: sync', () => {
     expect((await entries()).find((e) => e.id === c.id)?.sync).toBe('synced');
   });
 
+  it('keeps a parked change when discarding it cannot update the index: all or nothing', async () => {
+    const store = createSyncStore(db);
+    const a = await repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' });
+    await store.park(await store.takeBatch(10), 'refused');
+    const seq = (await db.outbox.toCollection().first())?.seq as number;
+    db.listRows.hook('updating', () => {
+      throw new Error('disk full');
+    });
+    await expect(createOutboxActions(db).discard(seq)).rejects.toThrow('disk full');
+    expect((await db.outbox.toArray()).map((e) => [e.id, e.state])).toEqual([[a.id, 'parked']]);
+    expect((await entries()).map((e) => e.sync)).toEqual(['parked']);
+  });
+
   it('parks a batch refused as a whole in the index too', async () => {
     const store = createSyncStore(db);
     const a = await repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' });

@@ -123,6 +123,17 @@ describe('first download', () => {
     sync.dispose();
   });
 
+  it('starts counting again when the cursor is reset (new districts)', async () => {
+    serverHearings(1_250);
+    const first = engine(cutTransport(3));
+    await first.syncNow();
+    first.dispose();
+    const store = createSyncStore(db);
+    await store.resetCursor();
+    expect(await store.downloadProgress()).toBeUndefined();
+    expect(await store.cursor()).toBe(0);
+  });
+
   it('shows no progress for a pull of one page', async () => {
     serverHearings(20);
     const sync = engine(server.transport);
