@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { bodyHash } from '../domain/hash.ts';
+import { isListed } from '../domain/list-facts.ts';
 import {
   type MutationOp,
   type OutboxEntry,
@@ -99,8 +100,10 @@ export function createRecordRepository({
       if (unsent?.seq !== undefined) await db.outbox.put({ ...entry, seq: unsent.seq });
       else await db.outbox.add(entry);
       if (discardDraft !== undefined) await db.drafts.delete(discardDraft);
-      const sync = (await syncStatesOf(db, [id])).get(id) ?? 'pending';
-      await updateListIndex(db, [{ id, record, sync }]);
+      if (isListed(type)) {
+        const sync = (await syncStatesOf(db, [id])).get(id) ?? 'pending';
+        await updateListIndex(db, [{ id, record, sync }]);
+      }
       return record;
     });
     afterWrite?.();

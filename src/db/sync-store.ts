@@ -1,4 +1,5 @@
 /** The device side of sync over Dexie: what to send, what the server said, what to pull in. */
+import { isListed } from '../domain/list-facts.ts';
 import type { OutboxEntry, Refusal, SyncedRecord } from '../domain/record.ts';
 import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
 import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
@@ -96,8 +97,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     return lists.flat();
   }
 
-  /** The lists' sync state of these records, as the outbox and conflicts now stand. */
-  async function updateSyncStates(ids: string[]) {
+  /** The lists' sync state of these entries' records, as the outbox and conflicts now stand. */
+  async function updateSyncStates(entries: readonly OutboxEntry[]) {
+    // Only types the lists show are in the index: a batch of notes reads nothing more.
+    const ids = [...new Set(entries.filter((e) => isListed(e.type)).map((e) => e.id))];
+    if (ids.length === 0) return;
     const states = await syncStatesOf(db, ids);
     await updateListIndex(
       db,
@@ -248,7 +252,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           return local ? [{ ...local, rev }] : [];
         });
         await db.records.bulkPut(updated);
-        await updateSyncStates(ids);
+        await updateSyncStates(batch);
         return summary;
       });
     },
@@ -268,7 +272,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       const tables = [db.outbox, db.syncMeta, db.conflicts, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
         await settle(batch, new Map(batch.map((e) => [e.seq as number, parked])));
-        await updateSyncStates(batch.map((e) => e.id));
+        await updateSyncStates(batch);
       });
     },
 
