@@ -10,6 +10,7 @@ export type SyncMethods = Pick<
   Store,
   | 'syncTransaction'
   | 'pull'
+  | 'countPull'
   | 'history'
   | 'recordsOfType'
   | 'blobInfo'

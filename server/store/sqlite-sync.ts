@@ -64,6 +64,16 @@ export function sqliteSync(
     pullOfDistrict: db.prepare(
       `SELECT ${RECORD_COLUMNS} FROM records WHERE district_id = ? AND rev > ? ORDER BY rev LIMIT ?`,
     ),
+    countAll: db.prepare('SELECT count(*) AS n FROM records WHERE rev > ?'),
+    countOfType: db.prepare('SELECT count(*) AS n FROM records WHERE type = ? AND rev > ?'),
+    countOfDistrict: db.prepare(
+      'SELECT count(*) AS n FROM records WHERE district_id = ? AND rev > ?',
+    ),
+    // By type first: reference types are few rows, a district may be hundreds of thousands.
+    countOfTypeInDistrict: db.prepare(
+      `SELECT count(*) AS n FROM records INDEXED BY records_type
+       WHERE type = ? AND rev > ? AND district_id = ?`,
+    ),
     history: db.prepare('SELECT * FROM revisions WHERE record_id = ? ORDER BY rev'),
     blobInfo: db.prepare('SELECT sha256, size, mime FROM blobs WHERE sha256 = ?'),
     saveBlobInfo: db.prepare(
@@ -199,6 +209,23 @@ export function sqliteSync(
           add(sql.pullOfDistrict.all(district, since, limit));
         }
         return [...byRev.values()].sort((a, b) => a.rev - b.rev).slice(0, limit);
+      }),
+    countPull: (since, scope) =>
+      exclusive(() => {
+        const count = (row: unknown) => Number((row as { n: number }).n);
+        if (scope.all) return count(sql.countAll.get(since));
+        const types = [...new Set(scope.referenceTypes)];
+        const districts = [...new Set(scope.districtIds)];
+        let n = 0;
+        for (const type of types) n += count(sql.countOfType.get(type, since));
+        for (const district of districts) n += count(sql.countOfDistrict.get(district, since));
+        // A record found both by its type and its district comes once.
+        for (const type of types) {
+          for (const district of districts) {
+            n -= count(sql.countOfTypeInDistrict.get(type, since, district));
+          }
+        }
+        return n;
       }),
     history: (recordId) =>
       exclusive(() => (sql.history.all(recordId) as unknown as RevisionRow[]).map(toRevision)),

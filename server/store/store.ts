@@ -201,6 +201,11 @@ export interface Store {
   syncTransaction<T>(fn: (tx: SyncTransaction) => Promise<T>): Promise<T>;
   /** Records with rev > since in rev order, at most `limit`. */
   pull(since: number, limit: number, scope: PullScope): Promise<StoredRecord[]>;
+  /**
+   * How many records a pull from `since` would bring (it shows a first download's
+   * progress). Counted on the indexes pull pages read; asked once per pull, not per page.
+   */
+  countPull(since: number, scope: PullScope): Promise<number>;
   /** Every stored version of a record, oldest first, conflicts included. */
   history(recordId: string): Promise<Revision[]>;
   /** The current version of every record of a type, tombstones included, in rev order. */

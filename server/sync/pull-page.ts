@@ -9,17 +9,27 @@ const recordJson = (r: StoredRecord) =>
   `"updatedBy":${q(r.updatedBy)},"deleted":${r.deleted},"schemaVersion":${r.schemaVersion},` +
   `"body":${r.bodyJson}}`;
 
-/** One page of changes after `since` that `user` may read, as PullResponse JSON text. */
+/**
+ * One page of changes after `since` that `user` may read, as PullResponse JSON text. With
+ * `count`, it also says how many changes there are from `since` on (`remaining`), for a
+ * download's progress; the client asks that on its first page only.
+ */
 export async function pullPageJson(
   store: Store,
   user: UserAccount,
   since: number,
   limit: number,
+  count = false,
 ): Promise<string> {
+  const scope = pullScope(user);
   // One extra row tells whether there is more without a count query.
-  const rows = await store.pull(since, limit + 1, pullScope(user));
+  const [rows, remaining] = await Promise.all([
+    store.pull(since, limit + 1, scope),
+    count ? store.countPull(since, scope) : undefined,
+  ]);
   const hasMore = rows.length > limit;
   const page = hasMore ? rows.slice(0, limit) : rows;
   const cursor = page.at(-1)?.rev ?? since;
-  return `{"changes":[${page.map(recordJson).join(',')}],"cursor":${cursor},"hasMore":${hasMore}}`;
+  const counted = remaining === undefined ? '' : `,"remaining":${Math.max(remaining, page.length)}`;
+  return `{"changes":[${page.map(recordJson).join(',')}],"cursor":${cursor},"hasMore":${hasMore}${counted}}`;
 }

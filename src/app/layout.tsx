@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { usePwaStore } from '../pwa/pwa-store.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
 import { useSyncStatus } from '../sync/sync-status-store.ts';
+import { DownloadProgress } from '../ui/download-progress.tsx';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
@@ -90,6 +91,7 @@ export function Layout() {
       <main id="main" className="main" tabIndex={-1}>
         <UpdatePrompt offlineNotice={onHome} />
         {account && !disabled && <SignInAgain />}
+        {account && <DownloadProgress />}
         {account && disabled && (
           <Suspense fallback={null}>
             <AccountDisabled />

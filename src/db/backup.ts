@@ -3,6 +3,7 @@ import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import { fromBase64, toBase64 } from './backup-crypto.ts';
 import { blobNamesIn } from './blob-names.ts';
 import type { Conflict, SedpDatabase } from './database.ts';
+import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export const BACKUP_FORMAT = 'sedp-field-backup';
@@ -123,7 +124,9 @@ export interface ImportSummary {
  * A record is only replaced by an older copy when this device has nothing newer of it.
  */
 export async function importBackup(db: SedpDatabase, backup: Backup): Promise<ImportSummary> {
-  return db.transaction('rw', [db.records, db.outbox, db.conflicts, db.blobs], async () => {
+  const tables = [db.records, db.outbox, db.conflicts, db.blobs, ...listTables(db)];
+  return db.transaction('rw', tables, async () => {
+    const touched = new Set<string>();
     let records = 0;
     let changes = 0;
     for (const record of backup.records) {
@@ -133,6 +136,7 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
         (local.rev < record.rev && (await db.outbox.where('id').equals(record.id).count()) === 0)
       ) {
         await db.records.put(record);
+        touched.add(record.id);
         records += 1;
       }
     }
@@ -141,11 +145,20 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
       const { seq: _seq, ...rest } = entry;
       // A change that had been sent may be on the server already: it must stay unchanged.
       await db.outbox.add(rest);
+      touched.add(rest.id);
       changes += 1;
     }
     for (const conflict of backup.conflicts) {
-      if (!(await db.conflicts.get(conflict.id))) await db.conflicts.put(conflict);
+      if (await db.conflicts.get(conflict.id)) continue;
+      await db.conflicts.put(conflict);
+      touched.add(conflict.id);
     }
+    const ids = [...touched];
+    const [stored, states] = await Promise.all([db.records.bulkGet(ids), syncStatesOf(db, ids)]);
+    await updateListIndex(
+      db,
+      ids.map((id, i) => ({ id, record: stored[i], sync: states.get(id) ?? 'synced' })),
+    );
     for (const blob of backup.blobs) {
       if (await db.blobs.get(blob.sha256)) continue;
       const bytes = fromBase64(blob.base64).buffer;
@@ -166,9 +179,12 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
 export async function wipeLocalData(db: SedpDatabase): Promise<void> {
   await db.transaction(
     'rw',
-    [db.records, db.outbox, db.conflicts, db.blobs, db.drafts, db.syncMeta],
+    [db.records, db.outbox, db.conflicts, db.blobs, db.drafts, db.syncMeta, ...listTables(db)],
     async () => {
       await Promise.all([
+        db.listPages.clear(),
+        db.listRows.clear(),
+        db.listFigures.clear(),
         db.records.clear(),
         db.outbox.clear(),
         db.conflicts.clear(),

@@ -1,6 +1,12 @@
 import { Dexie, type EntityTable } from 'dexie';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import type { ServerRecord } from '../domain/sync-protocol.ts';
+import {
+  type ListFiguresPage,
+  type ListPage,
+  type ListRow,
+  rebuildListIndex,
+} from './list-index.ts';
 
 /** An unsaved form, kept so that a killed tab or an app update loses nothing. */
 export interface Draft {
@@ -54,6 +60,10 @@ export type SedpDatabase = Dexie & {
   /** Sync bookkeeping: pull cursor, last success; written with the data it describes. */
   syncMeta: EntityTable<Pref, 'key'>;
   blobs: EntityTable<StoredBlob, 'sha256'>;
+  /** The lists' index (see list-index.ts): columns by page, and a summary per record. */
+  listPages: EntityTable<ListPage, 'key'>;
+  listRows: EntityTable<ListRow, 'id'>;
+  listFigures: EntityTable<ListFiguresPage, 'key'>;
 };
 
 export const DATABASE_NAME = 'sedp-field';
@@ -76,5 +86,22 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
     syncMeta: 'key',
     blobs: 'sha256, uploaded',
   });
+  // The list index, built once from the records already on the device.
+  db.version(3)
+    .stores({
+      listPages: 'key, type',
+      listRows: 'id, type',
+      listFigures: 'key, type',
+    })
+    .upgrade((tx) =>
+      rebuildListIndex({
+        listPages: tx.table('listPages'),
+        listRows: tx.table('listRows'),
+        listFigures: tx.table('listFigures'),
+        records: tx.table('records'),
+        outbox: tx.table('outbox'),
+        conflicts: tx.table('conflicts'),
+      }),
+    );
   return db;
 }

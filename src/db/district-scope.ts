@@ -8,6 +8,7 @@
 import { districtOf, recordTypeDefinition } from '../domain/record-types.ts';
 import { blobNamesIn } from './blob-names.ts';
 import type { SedpDatabase } from './database.ts';
+import { listTables, updateListIndex } from './list-index.ts';
 
 export interface RemovedOutsideScope {
   records: number;
@@ -25,7 +26,7 @@ export function removeOutsideDistricts(
   const keep = new Set(districtIds);
   return db.transaction(
     'rw',
-    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs],
+    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs, ...listTables(db)],
     async () => {
       const busy = new Set<string>([
         ...((await db.outbox.orderBy('id').uniqueKeys()) as string[]),
@@ -71,6 +72,10 @@ export function removeOutsideDistricts(
       const blobs = [...named].filter((sha) => !stays.has(sha));
       const existing = (await db.blobs.bulkGet(blobs)).filter(Boolean).length;
       await db.records.bulkDelete([...remove]);
+      await updateListIndex(
+        db,
+        [...remove].map((id) => ({ id, sync: 'synced' as const })),
+      );
       await db.drafts.bulkDelete([...removedDrafts]);
       await db.blobs.bulkDelete(blobs);
       return { records: remove.size, drafts: removedDrafts.size, blobs: existing };

@@ -5,6 +5,7 @@ import type { ReferenceItem } from '../domain/reference-list.ts';
 import type { Territory } from '../domain/territory.ts';
 import { appDb, prefs } from './app-db.ts';
 import type { Conflict } from './database.ts';
+import type { RecordSyncState } from './list-index.ts';
 
 /** This device's id, made on first use (a write, so not inside a live query). */
 export function useDeviceId(): string | undefined {
@@ -52,7 +53,7 @@ export function useConflicts(): Conflict[] | undefined {
   return useLiveQuery(() => appDb.conflicts.toArray(), []);
 }
 
-export type RecordSyncState = 'synced' | 'pending' | 'parked' | 'conflict';
+export type { RecordSyncState } from './list-index.ts';
 
 export interface RecordWithState<Body extends Record<string, unknown>> {
   record: SyncedRecord<Body>;

@@ -3,6 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { blobReferences } from '../domain/blob-references.ts';
 import { bodyHash } from '../domain/hash.ts';
 import type { SedpDatabase } from './database.ts';
+import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 
 export function createOutboxActions(db: SedpDatabase, now: () => Date = () => new Date()) {
   /**
@@ -21,13 +22,20 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
     await Promise.all(uploaded.map((sha256) => db.blobs.update(sha256, { uploaded: 0 })));
   }
 
+  /** The lists' index entry of one record, as it and its queue now stand. */
+  async function reindex(id: string) {
+    const [record, states] = await Promise.all([db.records.get(id), syncStatesOf(db, [id])]);
+    await updateListIndex(db, [{ id, record, sync: states.get(id) ?? 'synced' }]);
+  }
+  const indexTables = [db.records, db.conflicts, ...listTables(db)];
+
   return {
     /**
      * Sends a parked change again (after the cause was fixed on the server, say). It gets
      * a new mutation id: the server remembers its refusal of the old one and would repeat it.
      */
     async retry(seq: number) {
-      await db.transaction('rw', db.outbox, db.blobs, async () => {
+      await db.transaction('rw', [db.outbox, db.blobs, ...indexTables], async () => {
         const entry = await db.outbox.get(seq);
         if (!entry) return;
         await recheckBlobs(entry.body);
@@ -38,6 +46,7 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
           attempts: 0,
           mutationId: uuidv7(),
         });
+        await reindex(entry.id);
       });
     },
 
@@ -48,17 +57,22 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
 
     /** Gives up a parked change; the record stays on this device as it is. */
     async discard(seq: number) {
-      await db.outbox.delete(seq);
+      await db.transaction('rw', [db.outbox, ...indexTables], async () => {
+        const entry = await db.outbox.get(seq);
+        await db.outbox.delete(seq);
+        if (entry) await reindex(entry.id);
+      });
     },
 
     /** "Keep theirs": the server's version replaces this device's. */
     async keepTheirs(id: string) {
-      await db.transaction('rw', [db.records, db.outbox, db.conflicts], async () => {
+      await db.transaction('rw', [db.outbox, ...indexTables], async () => {
         const conflict = await db.conflicts.get(id);
         if (!conflict) return;
         await db.records.put(conflict.remote);
         await db.outbox.where('id').equals(id).delete();
         await db.conflicts.delete(id);
+        await reindex(id);
       });
     },
 
@@ -71,7 +85,7 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
       const conflict = await db.conflicts.get(id);
       if (!record || !conflict) return;
       const hash = await bodyHash(record.body);
-      await db.transaction('rw', [db.records, db.outbox, db.conflicts, db.blobs], async () => {
+      await db.transaction('rw', [db.outbox, db.blobs, ...indexTables], async () => {
         await recheckBlobs(record.body);
         await db.outbox.where('id').equals(id).delete();
         await db.records.update(id, { rev: conflict.remote.rev });
@@ -89,6 +103,7 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
           state: 'pending',
         });
         await db.conflicts.delete(id);
+        await reindex(id);
       });
     },
   };

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { bodyHash } from '../domain/hash.ts';
+import { isListed } from '../domain/list-facts.ts';
 import {
   type MutationOp,
   type OutboxEntry,
@@ -8,6 +9,7 @@ import {
   type SyncedRecord,
 } from '../domain/record.ts';
 import type { SedpDatabase } from './database.ts';
+import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export interface RepositoryDeps {
@@ -56,7 +58,7 @@ export function createRecordRepository({
     // Hash outside the transaction: awaiting WebCrypto inside it would let it commit early.
     const hash = await bodyHash(body);
     const at = now().toISOString();
-    const tables = [db.records, db.outbox, db.syncMeta, db.drafts];
+    const tables = [db.records, db.outbox, db.syncMeta, db.drafts, db.conflicts, ...listTables(db)];
     const saved = await db.transaction('rw', tables, async () => {
       const existing = await db.records.get(id);
       if (existing && existing.type !== type) {
@@ -98,6 +100,10 @@ export function createRecordRepository({
       if (unsent?.seq !== undefined) await db.outbox.put({ ...entry, seq: unsent.seq });
       else await db.outbox.add(entry);
       if (discardDraft !== undefined) await db.drafts.delete(discardDraft);
+      if (isListed(type)) {
+        const sync = (await syncStatesOf(db, [id])).get(id) ?? 'pending';
+        await updateListIndex(db, [{ id, record, sync }]);
+      }
       return record;
     });
     afterWrite?.();

@@ -1,10 +1,14 @@
 /** The device side of sync over Dexie: what to send, what the server said, what to pull in. */
+import { isListed } from '../domain/list-facts.ts';
 import type { OutboxEntry, Refusal, SyncedRecord } from '../domain/record.ts';
 import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
 import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
+import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 
 const CURSOR = 'pullCursor';
 const SCOPE = 'pullScope';
+/** How far the download under way has come; written with each page, gone once it ends. */
+const DOWNLOAD = 'download';
 /**
  * The outbox entries (by seq) of the batch on its way to the server: "maybe delivered",
  * so the repository never rewrites them. One small row instead of rewriting each entry
@@ -25,6 +29,13 @@ export interface PullScope {
 /** Keeps a batch well under the server's 2 MB push limit, even sent uncompressed. */
 const BATCH_BYTES = 1_500_000;
 const LAST_SUCCESS = 'lastSuccessAt';
+
+/** A download (a pull of more than one page): records and bytes received, records in all. */
+export interface DownloadProgress {
+  received: number;
+  total: number;
+  bytes: number;
+}
 
 export interface ResultSummary {
   applied: number;
@@ -50,8 +61,18 @@ export interface SyncStore {
   /** Whose access the pull cursor was built for. */
   pullScope(): Promise<PullScope | undefined>;
   setPullScope(scope: PullScope): Promise<void>;
-  /** Stores a pull page and its cursor in one transaction, never over local pending work. */
-  applyPullPage(changes: ServerRecord[], cursor: number): Promise<number>;
+  /**
+   * Stores a pull page and its cursor in one transaction, never over local pending work;
+   * with the download's progress (null: the download is complete), so an interrupted one
+   * goes on from its last page and counts on from there.
+   */
+  applyPullPage(
+    changes: ServerRecord[],
+    cursor: number,
+    progress?: DownloadProgress | null,
+  ): Promise<number>;
+  /** The download an earlier pull left unfinished. */
+  downloadProgress(): Promise<DownloadProgress | undefined>;
   markSuccess(at: Date): Promise<void>;
   lastSuccess(): Promise<string | undefined>;
   pendingCount(): Promise<number>;
@@ -74,6 +95,18 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       several.map((id) => db.outbox.where('id').equals(id).toArray()),
     );
     return lists.flat();
+  }
+
+  /** The lists' sync state of these entries' records, as the outbox and conflicts now stand. */
+  async function updateSyncStates(entries: readonly OutboxEntry[]) {
+    // Only types the lists show are in the index: a batch of notes reads nothing more.
+    const ids = [...new Set(entries.filter((e) => isListed(e.type)).map((e) => e.id))];
+    if (ids.length === 0) return;
+    const states = await syncStatesOf(db, ids);
+    await updateListIndex(
+      db,
+      [...states].map(([id, sync]) => ({ id, sync, onlySync: true as const })),
+    );
   }
 
   /** Writes the attempt a sent batch made into entries that stay queued. */
@@ -141,7 +174,8 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     applyResults(batch, results) {
       const byId = new Map(results.map((r) => [r.mutationId, r]));
       const summary: ResultSummary = { applied: 0, conflicts: 0, parked: 0 };
-      return db.transaction('rw', [db.outbox, db.records, db.conflicts, db.syncMeta], async () => {
+      const tables = [db.outbox, db.records, db.conflicts, db.syncMeta, ...listTables(db)];
+      return db.transaction('rw', tables, async () => {
         const ids = [...new Set(batch.map((e) => e.id))];
         const queued = await laterEdits(ids);
         const laterThan = (entry: OutboxEntry) =>
@@ -218,6 +252,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           return local ? [{ ...local, rev }] : [];
         });
         await db.records.bulkPut(updated);
+        await updateSyncStates(batch);
         return summary;
       });
     },
@@ -234,9 +269,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         lastError: error,
         ...(refusal ? { refusal } : {}),
       };
-      return db.transaction('rw', db.outbox, db.syncMeta, () =>
-        settle(batch, new Map(batch.map((e) => [e.seq as number, parked]))),
-      );
+      const tables = [db.outbox, db.syncMeta, db.conflicts, ...listTables(db)];
+      return db.transaction('rw', tables, async () => {
+        await settle(batch, new Map(batch.map((e) => [e.seq as number, parked])));
+        await updateSyncStates(batch);
+      });
     },
 
     async cursor() {
@@ -244,7 +281,14 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     async resetCursor() {
-      await db.syncMeta.put({ key: CURSOR, value: 0 });
+      await db.transaction('rw', db.syncMeta, async () => {
+        await db.syncMeta.put({ key: CURSOR, value: 0 });
+        await db.syncMeta.delete(DOWNLOAD);
+      });
+    },
+
+    async downloadProgress() {
+      return (await db.syncMeta.get(DOWNLOAD))?.value as DownloadProgress | undefined;
     },
 
     async pullScope() {
@@ -255,8 +299,9 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       await db.syncMeta.put({ key: SCOPE, value: scope });
     },
 
-    applyPullPage(changes, cursor) {
-      return db.transaction('rw', [db.records, db.outbox, db.conflicts, db.syncMeta], async () => {
+    applyPullPage(changes, cursor, progress) {
+      const tables = [db.records, db.outbox, db.conflicts, db.syncMeta, ...listTables(db)];
+      return db.transaction('rw', tables, async () => {
         const ids = changes.map((c) => c.id);
         // Two key-only reads instead of a cursor over the page's ids.
         const busy = new Set<string>([
@@ -269,7 +314,14 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           (change, i) => !busy.has(change.id) && (locals[i]?.rev ?? 0) < change.rev,
         );
         await db.records.bulkPut(incoming);
+        // Nothing of these is queued or in conflict here (see `busy`): they are in sync.
+        await updateListIndex(
+          db,
+          incoming.map((record) => ({ id: record.id, record, sync: 'synced' as const })),
+        );
         await db.syncMeta.put({ key: CURSOR, value: cursor });
+        if (progress) await db.syncMeta.put({ key: DOWNLOAD, value: progress });
+        else if (progress === null) await db.syncMeta.delete(DOWNLOAD);
         return incoming.length;
       });
     },

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardFilter } from './dashboard-filter.ts';
 import { H1, H2, H3, T, T1, T2, TERRITORIES } from './dashboard-test-fixtures.ts';
-import { genderFigures, hearingSource } from './gender-figures.ts';
+import {
+  genderFigures,
+  hearingFiguresOf,
+  hearingSource,
+  hearingSourceOfFigures,
+} from './gender-figures.ts';
 import { buildTerritoryTree } from './territory-tree.ts';
 
 const tree = buildTerritoryTree(TERRITORIES, 'en');
@@ -91,5 +96,21 @@ describe('gender figures (hand-computed)', () => {
       { kind: 'hearing', id: 'h2' },
       { kind: 'training', id: 't1' },
     ]);
+  });
+});
+
+describe("gender figures from the hearings' figures (the device's list index)", () => {
+  it('are the same as from the hearings themselves, groups by sex and proposals included', () => {
+    const viaFigures = [H1, H2, H3].map((h) =>
+      hearingSourceOfFigures({
+        id: h.id,
+        body: JSON.parse(JSON.stringify(hearingFiguresOf(h.body))),
+      }),
+    );
+    for (const filter of [{}, { from: '2025-01-01' }] as DashboardFilter[]) {
+      expect(genderFigures([...viaFigures, T1, T2], filter, null, tree)).toEqual(
+        genderFigures(SOURCES, filter, null, tree),
+      );
+    }
   });
 });

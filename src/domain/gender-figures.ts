@@ -30,6 +30,8 @@ export interface AttendanceSource extends Placed {
   figures: Pick<Tally, 'women' | 'men' | 'groups'>;
   /** The named attendance list, where there is one: it tells groups apart by sex. */
   participants?: readonly Participant[];
+  /** Instead of the list itself: how many it names, and each group by sex (see `listedOf`). */
+  listed?: ListedGroups;
   /** Hearings only. */
   proposals?: ProposalStats;
 }
@@ -81,6 +83,62 @@ export interface GenderFigures {
   groupsBySex: { listed: number; groups: Record<string, { women: number; men: number }> };
 }
 
+/** A named attendance list reduced to what the figures need of it. */
+export interface ListedGroups {
+  listed: number;
+  groups: Record<string, { women: number; men: number }>;
+}
+
+export const listedOf = (participants: readonly Participant[]): ListedGroups => ({
+  listed: participants.length,
+  groups: groupsBySex(participants),
+});
+
+/**
+ * What the dashboard needs of a hearing, small enough for the device to keep beside each
+ * of tens of thousands (the list index): its place, date, venue, counts and proposals.
+ */
+export interface HearingFigures {
+  districtId: string;
+  municipalityId: string;
+  date: string;
+  venue: string;
+  figures: Pick<Tally, 'women' | 'men' | 'groups'>;
+  listed: ListedGroups;
+  proposals: ProposalStats;
+}
+
+export function hearingFiguresOf(body: Hearing): HearingFigures {
+  const { women, men, groups } = hearingFigures(body);
+  return {
+    districtId: body.districtId,
+    municipalityId: body.municipalityId,
+    date: body.date,
+    venue: body.venue,
+    figures: { women, men, groups },
+    listed: listedOf(body.attendance.participants),
+    proposals: proposalStats(body.proposals),
+  };
+}
+
+/** A hearing's attendance source from its figures (the same as `hearingSource` gives). */
+export function hearingSourceOfFigures(record: {
+  id: string;
+  body: HearingFigures;
+}): AttendanceSource {
+  const { body } = record;
+  return {
+    kind: 'hearing',
+    id: record.id,
+    districtId: body.districtId,
+    territoryIds: [body.municipalityId],
+    date: body.date,
+    figures: body.figures,
+    listed: body.listed,
+    proposals: body.proposals,
+  };
+}
+
 export function hearingSource(record: { id: string; body: Hearing }): AttendanceSource {
   const { body } = record;
   return {
@@ -97,11 +155,18 @@ export function hearingSource(record: { id: string; body: Hearing }): Attendance
 
 /** Groups by sex across the named lists of the sources. */
 export function listedGroupsBySex(sources: readonly AttendanceSource[]) {
-  const people = sources.flatMap((s) => s.participants ?? []);
-  return {
-    listed: people.length,
-    groups: groupsBySex(people),
-  };
+  const total: ListedGroups = { listed: 0, groups: {} };
+  for (const source of sources) {
+    const part = source.listed ?? listedOf(source.participants ?? []);
+    total.listed += part.listed;
+    for (const [code, row] of Object.entries(part.groups)) {
+      const sum = total.groups[code] ?? { women: 0, men: 0 };
+      sum.women += row.women;
+      sum.men += row.men;
+      total.groups[code] = sum;
+    }
+  }
+  return total;
 }
 
 function row(key: string, sources: readonly AttendanceSource[]): FigureRow {
@@ -126,7 +191,10 @@ function grouped(
   const groups = new Map<string, AttendanceSource[]>();
   for (const source of sources) {
     const key = keyOf(source);
-    groups.set(key, [...(groups.get(key) ?? []), source]);
+    const list = groups.get(key);
+    // Pushed, not copied: tens of thousands of hearings may fall in a few groups.
+    if (list) list.push(source);
+    else groups.set(key, [source]);
   }
   return [...groups.entries()]
     .sort(([a], [b]) => a.localeCompare(b))

@@ -86,6 +86,8 @@ export interface PullResponse {
   /** Pass as `since` next time: the highest revision in this page (or the one given). */
   cursor: number;
   hasMore: boolean;
+  /** Asked for with `count=1`: how many changes there are from `since` on, this page's included. */
+  remaining?: number;
 }
 
 export type Role = 'admin' | 'coordinator' | 'consultant';

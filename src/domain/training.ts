@@ -257,7 +257,9 @@ export function trainedTowns(
   for (const { id, body } of trainings) {
     for (const municipalityId of municipalitiesTrained(body)) {
       if (!towns.has(municipalityId)) continue;
-      out.set(municipalityId, [...(out.get(municipalityId) ?? []), id]);
+      const ids = out.get(municipalityId);
+      if (ids) ids.push(id);
+      else out.set(municipalityId, [id]);
     }
   }
   return out;

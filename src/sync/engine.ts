@@ -277,13 +277,34 @@ export function createSyncEngine({
     }
   }
 
+  /**
+   * Pulls page after page from the stored cursor. Each page is stored with its cursor and
+   * the download's progress in one transaction: a download cut off (network, a closed tab)
+   * goes on from its last stored page, and its progress from where it was. The first page
+   * asks how many changes there are in all; a download longer than a page shows progress.
+   * The next page is asked for while one is being stored (pulling only reads), so the
+   * network and the server work while IndexedDB does; pages are still stored in order.
+   */
   async function pull() {
-    let cursor = await store.cursor();
+    const saved = await store.downloadProgress();
+    let received = saved?.received ?? 0;
+    let bytes = saved?.bytes ?? 0;
+    let total = saved?.total ?? 0;
     let pulled = 0;
-    for (;;) {
-      const page = await transport.pull(cursor, MAX_PULL_LIMIT);
-      pulled += await store.applyPullPage(page.changes, page.cursor);
-      cursor = page.cursor;
+    let next = transport.pull(await store.cursor(), MAX_PULL_LIMIT, { count: true });
+    for (let first = true; ; first = false) {
+      const page = await next;
+      if (page.hasMore) {
+        next = transport.pull(page.cursor, MAX_PULL_LIMIT, {});
+        // Awaited on the next turn; a failure while this page is stored must not go unheard.
+        next.catch(() => {});
+      }
+      if (first && page.remaining !== undefined) total = received + page.remaining;
+      received += page.changes.length;
+      bytes += page.bytes ?? 0;
+      const progress = page.hasMore ? { received, total: Math.max(total, received), bytes } : null;
+      pulled += await store.applyPullPage(page.changes, page.cursor, progress);
+      setStatus({ download: progress && progress.total > MAX_PULL_LIMIT ? progress : null });
       if (!page.hasMore) return pulled;
     }
   }
@@ -317,6 +338,7 @@ export function createSyncEngine({
       if (failure.kind === 'auth') {
         setStatus({
           phase: 'needs-login',
+          download: null,
           lastError: failure.message,
           lastFailure: failureOf(failure),
         });
@@ -327,6 +349,7 @@ export function createSyncEngine({
         const failures = status.failures + 1;
         setStatus({
           phase: 'retrying',
+          download: null,
           failures,
           lastError: failure.message,
           lastFailure: failureOf(failure),

@@ -150,9 +150,27 @@ export function createHttpTransport(options: HttpOptions): Transport & BlobTrans
       const response = await request({ ...options, timeoutMs }, '/api/sync/push', init);
       return json<PushResponse>(response);
     },
-    async pull(since, limit) {
-      const response = await request(options, `/api/sync/pull?since=${since}&limit=${limit}`);
-      return json<PullResponse>(response);
+    async pull(since, limit, pullOptions) {
+      const count = pullOptions?.count ? '&count=1' : '';
+      const response = await request(
+        options,
+        `/api/sync/pull?since=${since}&limit=${limit}${count}`,
+      );
+      let text: string;
+      try {
+        text = await response.text();
+      } catch {
+        throw new TransportError('network', 'The answer was cut off');
+      }
+      let page: PullResponse;
+      try {
+        page = JSON.parse(text) as PullResponse;
+      } catch {
+        throw new TransportError('network', 'The answer was cut off');
+      }
+      // What came over the network when the server says (compressed), else the text's length.
+      const sent = Number(response.headers.get('content-length'));
+      return { ...page, bytes: sent > 0 ? sent : text.length };
     },
     async health() {
       await request({ ...options, timeoutMs: HEALTH_TIMEOUT_MS }, '/api/health');

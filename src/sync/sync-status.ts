@@ -1,5 +1,8 @@
 /** The sync engine's status as screens show it: data only, so the shell can read it early. */
+import type { DownloadProgress } from '../db/sync-store.ts';
 import type { SyncFailure } from './transport.ts';
+
+export type { DownloadProgress } from '../db/sync-store.ts';
 
 export type SyncPhase = 'idle' | 'syncing' | 'retrying' | 'needs-login';
 
@@ -13,6 +16,8 @@ export interface SyncStatus {
   lastSuccessAt: string | null;
   /** When the next automatic attempt is due (epoch ms), if one is scheduled. */
   nextAttemptAt: number | null;
+  /** A download of more than one page under way: how far it has come. */
+  download: DownloadProgress | null;
 }
 
 /** Before the first attempt: idle, nothing known yet. */
@@ -23,4 +28,5 @@ export const INITIAL_SYNC_STATUS: SyncStatus = {
   lastFailure: null,
   lastSuccessAt: null,
   nextAttemptAt: null,
+  download: null,
 };

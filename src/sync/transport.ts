@@ -59,10 +59,14 @@ export function failureOf(error: TransportError): SyncFailure {
   return failure;
 }
 
+/** A pull page, with the size of the answer that carried it (for a download's progress). */
+export type PulledPage = PullResponse & { bytes?: number };
+
 /** What the sync engine needs from the server; HTTP in the app, in memory in tests. */
 export interface Transport {
   push(request: PushRequest): Promise<PushResponse>;
-  pull(since: number, limit: number): Promise<PullResponse>;
+  /** With `count`, the server also says how many changes there are from `since` on. */
+  pull(since: number, limit: number, options?: { count?: boolean }): Promise<PulledPage>;
   /** Resolves when the server answers `GET /api/health` with 200; a cheap "are you there". */
   health?(): Promise<void>;
 }

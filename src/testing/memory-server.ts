@@ -11,7 +11,12 @@ import type {
   PushResponse,
   ServerRecord,
 } from '../domain/sync-protocol.ts';
-import { type Transport, TransportError, type TransportErrorKind } from '../sync/transport.ts';
+import {
+  type PulledPage,
+  type Transport,
+  TransportError,
+  type TransportErrorKind,
+} from '../sync/transport.ts';
 
 /** `lose-reply`: the server commits, then the connection drops before the answer arrives. */
 export type Fault = TransportErrorKind | 'lose-reply';
@@ -24,6 +29,8 @@ export function createMemoryServer() {
   const pushFaults: Fault[] = [];
   const pullFaults: Fault[] = [];
   const pushes: PushRequest[] = [];
+  /** Every pull page answered: where it started and how many changes it carried. */
+  const pulls: { since: number; count: number }[] = [];
   /** Down: every request fails as unreachable (connection refused), health included. */
   let down = false;
   let healthChecks = 0;
@@ -119,13 +126,20 @@ export function createMemoryServer() {
       if (fault === 'lose-reply') throw fail(fault);
       return response;
     },
-    async pull(since, limit): Promise<PullResponse> {
+    async pull(since, limit, options): Promise<PulledPage> {
       if (down) throw fail('network');
       const fault = pullFaults.shift();
       if (fault) throw fail(fault);
       const all = [...records.values()].filter((r) => r.rev > since).sort((a, b) => a.rev - b.rev);
       const changes = all.slice(0, limit).map((r) => structuredClone(r));
-      return { changes, cursor: changes.at(-1)?.rev ?? since, hasMore: all.length > limit };
+      const page: PullResponse = {
+        changes,
+        cursor: changes.at(-1)?.rev ?? since,
+        hasMore: all.length > limit,
+        ...(options?.count ? { remaining: all.length } : {}),
+      };
+      pulls.push({ since, count: changes.length });
+      return { ...page, bytes: JSON.stringify(page).length };
     },
     async health() {
       healthChecks += 1;
@@ -138,6 +152,7 @@ export function createMemoryServer() {
     records,
     history,
     pushes,
+    pulls,
     failNextPush: (...faults: Fault[]) => pushFaults.push(...faults),
     failNextPull: (...faults: Fault[]) => pullFaults.push(...faults),
     setDown(value: boolean) {

@@ -54,6 +54,11 @@ describe('pull', () => {
 
     const empty = await api.get(`/api/sync/pull?since=${SEEDED + 4}`);
     expect(empty.body).toEqual({ changes: [], cursor: SEEDED + 4, hasMore: false });
+    // Asked for, the first page says how many changes there are from its cursor on.
+    const counted = await api.get(`/api/sync/pull?since=${SEEDED}&limit=2&count=1`);
+    expect(counted.body).toMatchObject({ cursor: SEEDED + 3, hasMore: true, remaining: 3 });
+    const none = await api.get(`/api/sync/pull?since=${SEEDED + 4}&count=1`);
+    expect(none.body).toEqual({ changes: [], cursor: SEEDED + 4, hasMore: false, remaining: 0 });
   });
 
   it('sends every field of a ServerRecord', async () => {

@@ -386,6 +386,13 @@ describe.each(engines)('$title', ({ engine, run }) => {
       expect(await store.pull(0, 10, { all: false, referenceTypes: [], districtIds: [] })).toEqual(
         [],
       );
+      // Counted as pulled: each record once, tombstones included, from any cursor.
+      expect(await store.countPull(0, scope)).toBe(4);
+      expect(await store.countPull(cursor, scope)).toBe(2);
+      expect(await store.countPull(0, { all: true })).toBe(6);
+      expect(await store.countPull(cursor, { all: true })).toBe(
+        (await store.pull(cursor, 10, { all: true })).length,
+      );
       expect((await store.recordsOfType('territory')).map((record) => record.id)).toEqual([
         reference,
         both,

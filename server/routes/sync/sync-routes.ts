@@ -30,6 +30,8 @@ const pullQuerySchema = z.object({
         .max(MAX_PULL_LIMIT, `limit must be ${MAX_PULL_LIMIT} or less`),
     )
     .default(DEFAULT_PULL_LIMIT),
+  /** `1`: also count the changes from `since` on (a download's progress). */
+  count: z.enum(['0', '1']).default('0'),
 });
 
 /** POST /api/sync/push and GET /api/sync/pull. */
@@ -55,8 +57,8 @@ export function syncRoutes(store: Store, fairUse: FairUse): Hono<AppEnv> {
   });
 
   routes.get('/pull', async (c) => {
-    const { since, limit } = readQuery(c, pullQuerySchema);
-    return c.body(await pullPageJson(store, c.get('user'), since, limit), 200, {
+    const { since, limit, count } = readQuery(c, pullQuerySchema);
+    return c.body(await pullPageJson(store, c.get('user'), since, limit, count === '1'), 200, {
       'Content-Type': 'application/json; charset=UTF-8',
     });
   });

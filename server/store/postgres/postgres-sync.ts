@@ -459,6 +459,28 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
         : await rows<RecordRow>(pool, SCOPED_PAGE, [since, ...scopeArrays(scope), limit]);
       return found.map(toRecord);
     },
+    async countPull(since, scope) {
+      if (scope.all) {
+        const [row] = await rows<{ n: string }>(
+          pool,
+          'SELECT count(*) AS n FROM records WHERE rev > $1',
+          [since],
+        );
+        return Number(row?.n ?? 0);
+      }
+      // Each part an index-only range of records_type or records_district; a record found
+      // both by its type and its district comes once.
+      const [row] = await rows<{ n: string }>(
+        pool,
+        `SELECT (SELECT count(*) FROM records WHERE type = ANY($2) AND rev > $1)
+              + (SELECT count(*) FROM records WHERE district_id = ANY($3) AND rev > $1)
+              - (SELECT count(*) FROM (SELECT district_id FROM records
+                                       WHERE type = ANY($2) AND rev > $1 OFFSET 0) AS reference
+                 WHERE district_id = ANY($3)) AS n`,
+        [since, ...scopeArrays(scope)],
+      );
+      return Number(row?.n ?? 0);
+    },
     async history(recordId) {
       const found = await rows<RevisionRow>(
         pool,

@@ -1,8 +1,8 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useRecordsWithState } from '../../db/hooks.ts';
-import { DIMENSION_CODES, type Evaluation } from '../../domain/checklist.ts';
+import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
+import { DIMENSION_CODES } from '../../domain/checklist.ts';
 import { dimensionPercents, overallScore, programmeTable } from '../../domain/checklist-score.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
@@ -19,7 +19,22 @@ export function EvaluationList() {
   const format = useFormat();
   const tree = useTerritoryTree();
   const templates = useTemplates();
-  const all = useRecordsWithState<Evaluation>('evaluation');
+  const entries = useListEntries('evaluation');
+  const summaries = useListSummaries(
+    'evaluation',
+    useMemo(() => (entries ?? []).map((entry) => entry.id), [entries]),
+  );
+  /** Every evaluation as the index holds it (its scores, not its comments), with its sync state. */
+  const all = useMemo(
+    () =>
+      entries &&
+      summaries &&
+      entries.flatMap((entry) => {
+        const body = summaries.get(entry.id);
+        return body ? [{ record: { id: entry.id, body }, state: entry.sync }] : [];
+      }),
+    [entries, summaries],
+  );
   const isAdmin = useUiPrefs((s) => s.account?.role === 'admin');
 
   const nameOf = useCallback(

@@ -4,6 +4,8 @@ import {
   type DistrictScope,
   matchesFilter,
 } from '../../domain/dashboard-filter.ts';
+import type { Hearing } from '../../domain/hearing.ts';
+import type { SyncedRecord } from '../../domain/record.ts';
 import { itemsOf } from '../../domain/reference-list.ts';
 import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import type { ExportTable } from '../../export/cell.ts';
@@ -54,13 +56,15 @@ export type ExportKey =
 /** The records within the filter and scope, as the tables that are exported. */
 export function exportTables(
   data: DashboardData,
+  /** The hearings in full (the dashboard itself holds only their figures). */
+  hearingRecords: readonly SyncedRecord<Hearing>[],
   filter: DashboardFilter,
   scope: DistrictScope,
   t: TFunction<'dashboard'>,
   labels: ReturnType<typeof useLabels>,
 ): { key: ExportKey; table: ExportTable }[] {
   const words = exportWords(t, labels, data.tree);
-  const hearings = data.hearings.filter((r) =>
+  const hearings = hearingRecords.filter((r) =>
     matchesFilter(
       { districtId: r.body.districtId, territoryIds: [r.body.municipalityId], date: r.body.date },
       filter,

@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useRecordsOfType } from '../../db/hooks.ts';
+import type { Hearing } from '../../domain/hearing.ts';
+import type { SyncedRecord } from '../../domain/record.ts';
 import { toCsv } from '../../export/csv.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { downloadFile } from '../../ui/download-file.ts';
@@ -16,25 +19,37 @@ const today = () => new Date().toISOString().slice(0, 10);
 export function ExportsPage() {
   const { t } = useTranslation('dashboard');
   const data = useDashboardData();
+  // Exports write every field of a hearing: only this page reads them in full.
+  const hearings = useRecordsOfType<Hearing>('hearing');
   const { search } = useDashboardFilter();
   return (
     <article className="page dashboard">
       <h1 className="page__title">{t('exports.title')}</h1>
       <DashboardNav search={search} />
       <p className="lead">{t('exports.intro')}</p>
-      {data ? <ExportsBody data={data} /> : <p className="muted">{t('loading')}</p>}
+      {data && hearings ? (
+        <ExportsBody data={data} hearings={hearings} />
+      ) : (
+        <p className="muted">{t('loading')}</p>
+      )}
     </article>
   );
 }
 
-function ExportsBody({ data }: { data: DashboardData }) {
+function ExportsBody({
+  data,
+  hearings,
+}: {
+  data: DashboardData;
+  hearings: readonly SyncedRecord<Hearing>[];
+}) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const { filter, setFilter, scope } = useDashboardFilter();
   const labels = useLabels(data.tree, data.items);
   const [error, setError] = useState(false);
   const [busy, setBusy] = useState(false);
-  const tables = exportTables(data, filter, scope, t, labels);
+  const tables = exportTables(data, hearings, filter, scope, t, labels);
 
   const xlsx = async () => {
     setBusy(true);

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
+import { useHearingFigures } from '../../db/use-list-index.ts';
 import type { ChecklistTemplate } from '../../domain/checklist.ts';
 import {
   evaluatedProgrammeEvidence,
   trainedTownEvidence,
   trainingSources,
 } from '../../domain/dashboard-sources.ts';
-import { type AttendanceSource, hearingSource } from '../../domain/gender-figures.ts';
-import type { Hearing } from '../../domain/hearing.ts';
+import { type AttendanceSource, hearingSourceOfFigures } from '../../domain/gender-figures.ts';
 import type { LessonsReport } from '../../domain/lessons-report.ts';
 import type { Milestone } from '../../domain/milestone.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
@@ -29,7 +29,8 @@ export function useDashboardData() {
   const tree = useTerritoryTree();
   const items = useReferenceItems();
   const plan = useRecordsOfType<WorkPlanActivity>('work-plan-activity');
-  const hearings = useRecordsOfType<Hearing>('hearing');
+  // Hearings may be tens of thousands: their figures come from the list index, not the records.
+  const hearings = useHearingFigures();
   const milestones = useRecordsOfType<Milestone>('milestone');
   const notes = useRecordsOfType<LessonsNote>('lessons-note');
   const reports = useRecordsOfType<LessonsReport>('lessons-report');
@@ -54,7 +55,7 @@ export function useDashboardData() {
     }
     const territories = [...tree.byId.values()];
     const sources: AttendanceSource[] = [
-      ...hearings.map(hearingSource),
+      ...hearings.map(hearingSourceOfFigures),
       ...trainingSources(trainings),
     ];
     const evidence: Evidence = {

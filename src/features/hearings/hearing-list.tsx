@@ -1,12 +1,11 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useRecordsWithState } from '../../db/hooks.ts';
-import { womenShare } from '../../domain/attendance.ts';
-import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
-import { searchKey } from '../../domain/territory.ts';
+import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
+import type { Hearing } from '../../domain/hearing.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
+import { filterEntries } from '../../ui/list-filter.ts';
 import {
   SearchField,
   SelectField,
@@ -18,12 +17,15 @@ import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 const PAGE = 50;
 type StatusFilter = 'all' | Hearing['status'];
 
-/** Hearings, newest first: search, filters, and how each stands in sync. Works offline. */
+/**
+ * Hearings, newest first: search, filters, and how each stands in sync. Works offline.
+ * Reads the list index, and the summaries of only the rows it shows.
+ */
 export function HearingList() {
   const { t } = useTranslation('hearings');
   const format = useFormat();
   const tree = useTerritoryTree();
-  const all = useRecordsWithState<Hearing>('hearing');
+  const all = useListEntries('hearing');
   const [query, setQuery] = useState('');
   const [municipalityId, setMunicipalityId] = useState('');
   // Home's "Unfinished drafts" opens the list at ?status=draft.
@@ -38,36 +40,19 @@ export function HearingList() {
 
   const name = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
 
-  const rows = useMemo(() => {
-    const needle = searchKey(deferredQuery);
-    return (all ?? [])
-      .filter(({ record, state }) => {
-        const h = record.body;
-        if (municipalityId && h.municipalityId !== municipalityId) return false;
-        if (status !== 'all' && h.status !== status) return false;
-        if (sync !== 'all' && state !== sync) return false;
-        if (!needle) return true;
-        const place = tree?.byId.get(h.municipalityId);
-        const haystack = [
-          place?.names.ru,
-          place?.names.ky,
-          place?.names.en,
-          h.venue,
-          h.chair,
-          h.organiser,
-          h.secretary,
-        ];
-        return haystack.some((text) => text && searchKey(text).includes(needle));
-      })
-      .sort(
-        (a, b) =>
-          b.record.body.date.localeCompare(a.record.body.date) ||
-          (b.record.body.startTime ?? '').localeCompare(a.record.body.startTime ?? ''),
-      );
-  }, [all, deferredQuery, municipalityId, status, sync, tree]);
+  const rows = useMemo(
+    () =>
+      filterEntries(all ?? [], { query: deferredQuery, status, sync, place: municipalityId }, tree),
+    [all, deferredQuery, municipalityId, status, sync, tree],
+  );
+  const visible = rows.slice(0, shown);
+  const summaries = useListSummaries(
+    'hearing',
+    visible.map((entry) => entry.id),
+  );
 
   const municipalities = useMemo(() => {
-    const ids = new Set((all ?? []).map(({ record }) => record.body.municipalityId));
+    const ids = new Set((all ?? []).map((entry) => entry.place));
     return [...ids]
       .map((m) => ({ id: m, name: tree?.byId.get(m)?.names[format.language] ?? m }))
       .sort((a, b) => a.name.localeCompare(b.name, format.language === 'en' ? 'en' : 'ru'));
@@ -142,14 +127,13 @@ export function HearingList() {
         </p>
       )}
       <ul className="list">
-        {rows.slice(0, shown).map(({ record, state }) => {
-          const h = record.body;
-          const figures = hearingFigures(h);
-          const share = womenShare(figures);
+        {visible.map(({ id: recordId, sync: state }) => {
+          const h = summaries?.get(recordId);
+          if (!h) return null;
           return (
-            <li key={record.id} className="list__item list__item--link">
+            <li key={recordId} className="list__item list__item--link">
               <h2 className="list__title">
-                <Link className="list__link" to={`/hearings/${record.id}`}>
+                <Link className="list__link" to={`/hearings/${recordId}`}>
                   {name(h.municipalityId) ?? t('unknownPlace')}
                   {' · '}
                   {format.date(new Date(`${h.date}T12:00:00`), 'short')}
@@ -157,13 +141,12 @@ export function HearingList() {
               </h2>
               <p className="list__meta">
                 {h.venue && `${h.venue} · `}
-                {t('list.people', { count: figures.total, total: format.number(figures.total) })}
+                {t('list.people', { count: h.people, total: format.number(h.people) })}
                 {' · '}
-                {share === null
+                {h.womenShare === null
                   ? t('list.noShare')
-                  : t('list.women', { share: format.percent(share) })}
-                {h.proposals.length > 0 &&
-                  ` · ${t('list.proposals', { count: h.proposals.length })}`}
+                  : t('list.women', { share: format.percent(h.womenShare) })}
+                {h.proposals > 0 && ` · ${t('list.proposals', { count: h.proposals })}`}
               </p>
               <p className="list__state">
                 <span className={`badge badge--${h.status}`}>{t(`status.${h.status}`)}</span>{' '}

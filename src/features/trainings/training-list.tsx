@@ -1,12 +1,13 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type RecordSyncState, useRecordsWithState, useReferenceItems } from '../../db/hooks.ts';
+import { type RecordSyncState, useReferenceItems } from '../../db/hooks.ts';
+import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { itemName } from '../../domain/reference-list.ts';
-import { searchKey } from '../../domain/territory.ts';
-import { type Training, trainingTitle, trainingTotals } from '../../domain/training.ts';
+import { type Training, trainingTitle } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
+import { filterEntries } from '../../ui/list-filter.ts';
 import {
   SearchField,
   SelectField,
@@ -24,7 +25,7 @@ export function TrainingList() {
   const format = useFormat();
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
-  const all = useRecordsWithState<Training>('training');
+  const all = useListEntries('training');
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [sync, setSync] = useState<SyncFilter>('all');
@@ -32,28 +33,19 @@ export function TrainingList() {
   const deferredQuery = useDeferredValue(query);
 
   const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
-  const titleOf = (training: Training) =>
+  const titleOf = (training: Pick<Training, 'title' | 'moduleCodes'>) =>
     trainingTitle(training, (code) => itemName(items, 'training-module', code, format.language)) ||
     t('untitled');
 
-  const rows = useMemo(() => {
-    const needle = searchKey(deferredQuery);
-    return (all ?? [])
-      .filter(({ record, state }) => {
-        const body = record.body;
-        if (status !== 'all' && body.status !== status) return false;
-        if (sync !== 'all' && state !== sync) return false;
-        if (!needle) return true;
-        const names = body.municipalityIds.flatMap((m) => {
-          const node = tree?.byId.get(m);
-          return node ? [node.names.ru, node.names.ky, node.names.en] : [];
-        });
-        return [...names, body.title, body.venue, body.trainers].some(
-          (text) => text && searchKey(text).includes(needle),
-        );
-      })
-      .sort((a, b) => (b.record.body.dates[0] ?? '').localeCompare(a.record.body.dates[0] ?? ''));
-  }, [all, deferredQuery, status, sync, tree]);
+  const rows = useMemo(
+    () => filterEntries(all ?? [], { query: deferredQuery, status, sync, place: '' }, tree),
+    [all, deferredQuery, status, sync, tree],
+  );
+  const visible = rows.slice(0, shown);
+  const summaries = useListSummaries(
+    'training',
+    visible.map((entry) => entry.id),
+  );
 
   const stateName = (state: RecordSyncState) => t(`state.${state}`);
 
@@ -105,29 +97,29 @@ export function TrainingList() {
       {all === undefined && <p className="muted">{t('loading')}</p>}
       {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
       <ul className="list" aria-label={t('title')}>
-        {rows.slice(0, shown).map(({ record, state }) => {
-          const body = record.body;
-          const totals = trainingTotals(body.attendance);
+        {visible.map(({ id: recordId, sync: state }) => {
+          const body = summaries?.get(recordId);
+          if (!body) return null;
           return (
-            <li key={record.id} className="list__item list__item--link">
+            <li key={recordId} className="list__item list__item--link">
               <h2 className="list__title">
-                <Link className="list__link" to={`/trainings/${record.id}`}>
+                <Link className="list__link" to={`/trainings/${recordId}`}>
                   {titleOf(body)}
                 </Link>
               </h2>
               <p className="list__meta">
                 {body.municipalityIds.map((m) => place(m) ?? t('unknownPlace')).join(', ')}
                 {' · '}
-                {format.date(new Date(`${body.dates[0]}T12:00:00`), 'short')}
-                {body.dates.length > 1 &&
-                  `–${format.date(new Date(`${body.dates.at(-1)}T12:00:00`), 'short')}`}
+                {format.date(new Date(`${body.firstDate}T12:00:00`), 'short')}
+                {body.lastDate !== body.firstDate &&
+                  `–${format.date(new Date(`${body.lastDate}T12:00:00`), 'short')}`}
               </p>
               <p className="list__meta">
-                {t('list.people', { count: totals.total, n: format.number(totals.total) })}
+                {t('list.people', { count: body.people, n: format.number(body.people) })}
                 {' · '}
-                {totals.womenShare === null
+                {body.womenShare === null
                   ? t('list.noShare')
-                  : t('list.women', { share: format.percent(totals.womenShare) })}
+                  : t('list.women', { share: format.percent(body.womenShare) })}
               </p>
               <p className="list__state">
                 <span className={`badge badge--${body.status}`}>{t(`status.${body.status}`)}</span>{' '}

@@ -1,0 +1,290 @@
+/**
+ * The list index: what the hearings, trainings and checklists lists show and search,
+ * kept beside the records and written in the same transaction as they are.
+ *
+ * - `listPages`: per record type, pages of up to PAGE_SIZE records held as columns
+ *   (id, sort key, status, place, search text, sync state). A list reads every page of its
+ *   type at once: 50 rows of string arrays cost IndexedDB far less than 50,000 objects.
+ * - `listRows`: per record, the page it sits in and a small summary to draw its row; a list
+ *   reads only the rows it shows.
+ *
+ * A new record goes into the last page of its type; an edit rewrites its entry in place;
+ * a deleted record leaves its page. Every transaction that writes records, the outbox or
+ * conflicts of a listed type updates the index too (`updateListIndex`).
+ */
+import { v7 as uuidv7 } from 'uuid';
+import {
+  isListed,
+  LISTED_TYPES,
+  type ListedType,
+  type ListSummaries,
+  listFactsOf,
+} from '../domain/list-facts.ts';
+import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { SedpDatabase } from './database.ts';
+
+export type RecordSyncState = 'synced' | 'pending' | 'parked' | 'conflict';
+
+export const PAGE_SIZE = 1000;
+
+export interface ListPage {
+  /** `${type}:${n}`, n zero-padded so pages sort in the order they were opened. */
+  key: string;
+  type: string;
+  ids: string[];
+  sort: string[];
+  status: string[];
+  place: string[];
+  text: string[];
+  sync: RecordSyncState[];
+  /** New at every write of the page: a list that has read it before knows it unchanged. */
+  stamp?: string;
+}
+
+/**
+ * Beside each list page (same key, same order): what the dashboard counts of each record,
+ * as JSON text (hearings: `HearingFigures`; '' for types it does not count this way).
+ */
+export interface ListFiguresPage {
+  key: string;
+  type: string;
+  ids: string[];
+  data: string[];
+}
+
+export interface ListRow<T extends ListedType = ListedType> {
+  id: string;
+  type: T;
+  /** The key of the page holding its columns. */
+  page: string;
+  summary: ListSummaries[T];
+}
+
+/** A change to the index: the record as it now is (absent or deleted leaves the index), its sync state. */
+export interface IndexChange {
+  id: string;
+  record?: SyncedRecord | undefined;
+  sync: RecordSyncState;
+}
+
+export type IndexTables = Pick<SedpDatabase, 'listPages' | 'listRows' | 'listFigures'>;
+
+export const listTables = (db: SedpDatabase) => [db.listPages, db.listRows, db.listFigures];
+
+const pageKey = (type: string, n: number) => `${type}:${String(n).padStart(6, '0')}`;
+
+/** Where a record stands in sync, from its queued changes and whether it is in conflict. */
+export function syncStateOf(
+  entries: readonly Pick<OutboxEntry, 'state'>[],
+  conflict: boolean,
+): RecordSyncState {
+  if (conflict) return 'conflict';
+  if (entries.some((e) => e.state === 'parked')) return 'parked';
+  return entries.length > 0 ? 'pending' : 'synced';
+}
+
+/** The sync state of each record, read from the outbox and conflicts (inside the caller's transaction). */
+export async function syncStatesOf(
+  db: SedpDatabase,
+  ids: readonly string[],
+): Promise<Map<string, RecordSyncState>> {
+  const unique = [...new Set(ids)];
+  const [entries, conflicts] = await Promise.all([
+    db.outbox.where('id').anyOf(unique).toArray(),
+    db.conflicts.where('id').anyOf(unique).primaryKeys(),
+  ]);
+  const byId = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) byId.set(entry.id, [...(byId.get(entry.id) ?? []), entry]);
+  const conflicted = new Set(conflicts);
+  return new Map(unique.map((id) => [id, syncStateOf(byId.get(id) ?? [], conflicted.has(id))]));
+}
+
+function removeAt(page: ListPage, at: number) {
+  for (const column of [page.ids, page.sort, page.status, page.place, page.text, page.sync]) {
+    column.splice(at, 1);
+  }
+}
+
+/**
+ * Applies changes to the index, inside the caller's transaction (which must include
+ * `listPages` and `listRows`). A change without a record only sets the sync state.
+ */
+export async function updateListIndex(
+  tables: IndexTables,
+  changes: readonly (IndexChange | { id: string; sync: RecordSyncState; onlySync: true })[],
+): Promise<void> {
+  if (changes.length === 0) return;
+  const ids = changes.map((c) => c.id);
+  const rows = await tables.listRows.bulkGet(ids);
+  const current = new Map<string, ListRow>();
+  for (const row of rows) if (row) current.set(row.id, row);
+  const pageKeys = [...new Set([...current.values()].map((r) => r.page))];
+  const pages = new Map<string, ListPage>();
+  for (const page of await tables.listPages.bulkGet(pageKeys)) if (page) pages.set(page.key, page);
+  // The last page of each type that gains records, read up front: no awaits in the loop.
+  const growing = new Set<string>();
+  for (const change of changes) {
+    const record = 'record' in change ? change.record : undefined;
+    if (record && !current.has(change.id)) growing.add(record.type);
+  }
+  const lastPages = new Map<string, ListPage>();
+  await Promise.all(
+    [...growing].map(async (type) => {
+      const stored = await tables.listPages
+        .where('key')
+        .between(`${type}:`, `${type}:\uffff`)
+        .last();
+      const last = (stored && pages.get(stored.key)) ?? stored;
+      if (last) {
+        pages.set(last.key, last);
+        lastPages.set(type, last);
+      }
+    }),
+  );
+  const touched = new Set<string>();
+  /** What happened to each page's entries, in order, to be done to its figures page too. */
+  const figureOps = new Map<
+    string,
+    ({ at: number; id: string; data: string } | { at: number })[]
+  >();
+  const figureOp = (key: string, op: { at: number; id: string; data: string } | { at: number }) =>
+    figureOps.set(key, [...(figureOps.get(key) ?? []), op]);
+  const putRows = new Map<string, ListRow>();
+  const deleteRows = new Set<string>();
+
+  const lastPage = (type: string): ListPage => {
+    let last = lastPages.get(type);
+    if (!last || last.ids.length >= PAGE_SIZE) {
+      const n = last ? Number(last.key.slice(type.length + 1)) + 1 : 0;
+      last = {
+        key: pageKey(type, n),
+        type,
+        ids: [],
+        sort: [],
+        status: [],
+        place: [],
+        text: [],
+        sync: [],
+      };
+      pages.set(last.key, last);
+      lastPages.set(type, last);
+    }
+    return last;
+  };
+
+  for (const change of changes) {
+    const row = current.get(change.id);
+    const page = row ? pages.get(row.page) : undefined;
+    const at = page ? page.ids.indexOf(change.id) : -1;
+    if ('onlySync' in change) {
+      if (page && at >= 0) {
+        page.sync[at] = change.sync;
+        touched.add(page.key);
+      }
+      continue;
+    }
+    const record = change.record;
+    const facts =
+      record && !record.deleted && isListed(record.type)
+        ? listFactsOf(record.type, record.body)
+        : undefined;
+    if (!record || !facts) {
+      if (page && at >= 0) {
+        removeAt(page, at);
+        figureOp(page.key, { at });
+        touched.add(page.key);
+      }
+      if (row) {
+        current.delete(change.id);
+        putRows.delete(change.id);
+        deleteRows.add(change.id);
+      }
+      continue;
+    }
+    let target = page;
+    let index = at;
+    if (!target || index < 0) {
+      target = lastPage(record.type);
+      index = target.ids.length;
+      target.ids.push(record.id);
+    }
+    target.sort[index] = facts.sort;
+    target.status[index] = facts.status;
+    target.place[index] = facts.place;
+    target.text[index] = facts.text;
+    target.sync[index] = change.sync;
+    figureOp(target.key, { at: index, id: record.id, data: facts.figures ?? '' });
+    touched.add(target.key);
+    const next = { id: record.id, type: record.type, page: target.key, summary: facts.summary };
+    current.set(record.id, next as ListRow);
+    deleteRows.delete(record.id);
+    putRows.set(record.id, next as ListRow);
+  }
+
+  const written = [...touched].flatMap((key) => {
+    const page = pages.get(key);
+    if (page) page.stamp = uuidv7();
+    return page ? [page] : [];
+  });
+  await tables.listPages.bulkPut(written.filter((p) => p.ids.length > 0));
+  await tables.listPages.bulkDelete(written.filter((p) => p.ids.length === 0).map((p) => p.key));
+  await tables.listRows.bulkDelete([...deleteRows]);
+  await tables.listRows.bulkPut([...putRows.values()]);
+
+  const figureKeys = [...figureOps.keys()];
+  const figurePages = await tables.listFigures.bulkGet(figureKeys);
+  const keptFigures: ListFiguresPage[] = [];
+  const emptyFigures: string[] = [];
+  figureKeys.forEach((key, i) => {
+    const page = pages.get(key);
+    const figures = figurePages[i] ?? { key, type: page?.type ?? '', ids: [], data: [] };
+    for (const op of figureOps.get(key) ?? []) {
+      if ('id' in op) {
+        figures.ids[op.at] = op.id;
+        figures.data[op.at] = op.data;
+      } else {
+        figures.ids.splice(op.at, 1);
+        figures.data.splice(op.at, 1);
+      }
+    }
+    if (figures.ids.length > 0) keptFigures.push(figures);
+    else emptyFigures.push(key);
+  });
+  await tables.listFigures.bulkPut(keptFigures);
+  await tables.listFigures.bulkDelete(emptyFigures);
+}
+
+/**
+ * Builds the index from scratch out of what the device holds (the schema upgrade that
+ * adds it, and a repair). Runs inside the caller's transaction.
+ */
+export async function rebuildListIndex(
+  tables: Pick<
+    SedpDatabase,
+    'listPages' | 'listRows' | 'listFigures' | 'records' | 'outbox' | 'conflicts'
+  >,
+): Promise<void> {
+  await tables.listPages.clear();
+  await tables.listRows.clear();
+  await tables.listFigures.clear();
+  const [outbox, conflicts] = await Promise.all([
+    tables.outbox.toArray(),
+    tables.conflicts.toCollection().primaryKeys(),
+  ]);
+  const queued = new Map<string, OutboxEntry[]>();
+  for (const entry of outbox) queued.set(entry.id, [...(queued.get(entry.id) ?? []), entry]);
+  const conflicted = new Set(conflicts);
+  for (const type of LISTED_TYPES) {
+    const records = await tables.records.where('type').equals(type).toArray();
+    await updateListIndex(
+      tables,
+      records
+        .filter((r) => !r.deleted)
+        .map((record) => ({
+          id: record.id,
+          record,
+          sync: syncStateOf(queued.get(record.id) ?? [], conflicted.has(record.id)),
+        })),
+    );
+  }
+}

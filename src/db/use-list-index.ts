@@ -1,0 +1,92 @@
+/** The lists' live reads of the list index (see list-index.ts): never full records, never the outbox. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import type { HearingFigures } from '../domain/gender-figures.ts';
+import type { ListedType, ListSummaries } from '../domain/list-facts.ts';
+import { appDb } from './app-db.ts';
+import type { ListPage, RecordSyncState } from './list-index.ts';
+
+/** One record as a list sorts, filters and searches it. */
+export interface ListEntry {
+  id: string;
+  sort: string;
+  status: string;
+  /** Territory ids, space-separated. */
+  place: string;
+  text: string;
+  sync: RecordSyncState;
+}
+
+/** Pages already read, by key, flattened; and the last sorted list of each type. */
+const flattened = new Map<string, { stamp: string; entries: ListEntry[] }>();
+const sortedLists = new Map<string, { stamps: string; entries: ListEntry[] }>();
+
+function entriesOf(page: ListPage): ListEntry[] {
+  const known = page.stamp ? flattened.get(page.key) : undefined;
+  if (known && known.stamp === page.stamp) return known.entries;
+  const entries: ListEntry[] = [];
+  for (let i = 0; i < page.ids.length; i += 1) {
+    entries.push({
+      id: page.ids[i] as string,
+      sort: page.sort[i] ?? '',
+      status: page.status[i] ?? '',
+      place: page.place[i] ?? '',
+      text: page.text[i] ?? '',
+      sync: page.sync[i] ?? 'synced',
+    });
+  }
+  if (page.stamp) flattened.set(page.key, { stamp: page.stamp, entries });
+  return entries;
+}
+
+/**
+ * Every live record of a type, newest first (by its sort key, then id). Reads the type's
+ * index pages only, so it runs again only when one of them changes. Opened again with no
+ * page changed (each page's stamp says so), it gives the list it gave last time; a page
+ * that did not change is not taken apart again.
+ */
+export function useListEntries(type: ListedType): ListEntry[] | undefined {
+  return useLiveQuery(async () => {
+    const pages = await appDb.listPages.where('type').equals(type).toArray();
+    const stamps = pages.map((page) => `${page.key}@${page.stamp ?? Math.random()}`).join(',');
+    const known = sortedLists.get(type);
+    if (known && known.stamps === stamps) return known.entries;
+    const entries = pages.flatMap(entriesOf);
+    entries.sort((a, b) => (a.sort === b.sort ? (a.id < b.id ? 1 : -1) : a.sort < b.sort ? 1 : -1));
+    sortedLists.set(type, { stamps, entries });
+    return entries;
+  }, [type]);
+}
+
+/** The row summaries of the records a list shows (a page of them), by id. */
+export function useListSummaries<T extends ListedType>(
+  type: T,
+  ids: readonly string[],
+): Map<string, ListSummaries[T]> | undefined {
+  const key = ids.join(',');
+  return useLiveQuery(async () => {
+    const rows = await appDb.listRows.bulkGet([...ids]);
+    const byId = new Map<string, ListSummaries[T]>();
+    for (const row of rows) {
+      if (row && row.type === type) byId.set(row.id, row.summary as ListSummaries[T]);
+    }
+    return byId;
+  }, [type, key]);
+}
+
+/**
+ * Every live hearing as the dashboard counts it, from the index's figures pages: tens of
+ * thousands of hearings without reading one full record.
+ */
+export function useHearingFigures(): { id: string; body: HearingFigures }[] | undefined {
+  return useLiveQuery(async () => {
+    const pages = await appDb.listFigures.where('type').equals('hearing').toArray();
+    const out: { id: string; body: HearingFigures }[] = [];
+    for (const page of pages) {
+      page.ids.forEach((id, i) => {
+        const data = page.data[i];
+        if (data) out.push({ id, body: JSON.parse(data) as HearingFigures });
+      });
+    }
+    return out;
+  }, []);
+}
