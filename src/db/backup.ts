@@ -2,7 +2,7 @@
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import { fromBase64, toBase64 } from './backup-crypto.ts';
 import { blobNamesIn } from './blob-names.ts';
-import type { Conflict, SedpDatabase } from './database.ts';
+import { type Conflict, revOf, type SedpDatabase, withRevs } from './database.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export const BACKUP_FORMAT = 'sedp-field-backup';
@@ -37,7 +37,7 @@ export interface BackupMeta {
 export async function exportBackup(db: SedpDatabase, meta: BackupMeta): Promise<Backup> {
   return db.transaction(
     'r',
-    [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta],
+    [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta, db.revs],
     async () => {
       // Entries on their way to the server count as sent: the copy must never rewrite them.
       const sending = await sendingSeqs(db);
@@ -51,7 +51,7 @@ export async function exportBackup(db: SedpDatabase, meta: BackupMeta): Promise<
         deviceId: meta.deviceId,
         username: meta.username,
         userId: meta.userId ?? null,
-        records: await db.records.toArray(),
+        records: await withRevs(db, await db.records.toArray()),
         outbox,
         conflicts: await db.conflicts.toArray(),
         blobs: (await db.blobs.where('uploaded').equals(0).toArray()).map((b) => ({
@@ -123,53 +123,59 @@ export interface ImportSummary {
  * A record is only replaced by an older copy when this device has nothing newer of it.
  */
 export async function importBackup(db: SedpDatabase, backup: Backup): Promise<ImportSummary> {
-  return db.transaction('rw', [db.records, db.outbox, db.conflicts, db.blobs], async () => {
-    let records = 0;
-    let changes = 0;
-    for (const record of backup.records) {
-      const local = await db.records.get(record.id);
-      if (
-        !local ||
-        (local.rev < record.rev && (await db.outbox.where('id').equals(record.id).count()) === 0)
-      ) {
-        await db.records.put(record);
-        records += 1;
+  return db.transaction(
+    'rw',
+    [db.records, db.outbox, db.conflicts, db.blobs, db.revs],
+    async () => {
+      let records = 0;
+      let changes = 0;
+      for (const record of backup.records) {
+        const local = await db.records.get(record.id);
+        if (
+          !local ||
+          (revOf(local, await db.revs.get(record.id)) < record.rev &&
+            (await db.outbox.where('id').equals(record.id).count()) === 0)
+        ) {
+          await db.records.put(record);
+          records += 1;
+        }
       }
-    }
-    for (const entry of backup.outbox) {
-      if (await db.outbox.where('mutationId').equals(entry.mutationId).count()) continue;
-      const { seq: _seq, ...rest } = entry;
-      // A change that had been sent may be on the server already: it must stay unchanged.
-      await db.outbox.add(rest);
-      changes += 1;
-    }
-    for (const conflict of backup.conflicts) {
-      if (!(await db.conflicts.get(conflict.id))) await db.conflicts.put(conflict);
-    }
-    for (const blob of backup.blobs) {
-      if (await db.blobs.get(blob.sha256)) continue;
-      const bytes = fromBase64(blob.base64).buffer;
-      await db.blobs.add({
-        sha256: blob.sha256,
-        bytes,
-        mime: blob.mime,
-        size: bytes.byteLength,
-        createdAt: backup.exportedAt,
-        uploaded: 0,
-      });
-    }
-    return { records, changes };
-  });
+      for (const entry of backup.outbox) {
+        if (await db.outbox.where('mutationId').equals(entry.mutationId).count()) continue;
+        const { seq: _seq, ...rest } = entry;
+        // A change that had been sent may be on the server already: it must stay unchanged.
+        await db.outbox.add(rest);
+        changes += 1;
+      }
+      for (const conflict of backup.conflicts) {
+        if (!(await db.conflicts.get(conflict.id))) await db.conflicts.put(conflict);
+      }
+      for (const blob of backup.blobs) {
+        if (await db.blobs.get(blob.sha256)) continue;
+        const bytes = fromBase64(blob.base64).buffer;
+        await db.blobs.add({
+          sha256: blob.sha256,
+          bytes,
+          mime: blob.mime,
+          size: bytes.byteLength,
+          createdAt: backup.exportedAt,
+          uploaded: 0,
+        });
+      }
+      return { records, changes };
+    },
+  );
 }
 
 /** Deletes everything this device holds for the signed-in user (after sign-out). */
 export async function wipeLocalData(db: SedpDatabase): Promise<void> {
   await db.transaction(
     'rw',
-    [db.records, db.outbox, db.conflicts, db.blobs, db.drafts, db.syncMeta],
+    [db.records, db.outbox, db.conflicts, db.blobs, db.drafts, db.syncMeta, db.revs],
     async () => {
       await Promise.all([
         db.records.clear(),
+        db.revs.clear(),
         db.outbox.clear(),
         db.conflicts.clear(),
         db.blobs.clear(),

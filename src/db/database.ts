@@ -45,6 +45,17 @@ export interface StoredBlob {
   refusal?: string;
 }
 
+/**
+ * The revision the server gave a record this device pushed, kept beside the record instead
+ * of rewriting the whole record when the acknowledgement comes. A record's revision is the
+ * larger of its own `rev` and this one (revisions only grow); a later write of the record
+ * folds it back in and drops the row.
+ */
+export interface SyncedRev {
+  id: string;
+  rev: number;
+}
+
 export type SedpDatabase = Dexie & {
   records: EntityTable<SyncedRecord, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
@@ -54,6 +65,7 @@ export type SedpDatabase = Dexie & {
   /** Sync bookkeeping: pull cursor, last success; written with the data it describes. */
   syncMeta: EntityTable<Pref, 'key'>;
   blobs: EntityTable<StoredBlob, 'sha256'>;
+  revs: EntityTable<SyncedRev, 'id'>;
 };
 
 export const DATABASE_NAME = 'sedp-field';
@@ -76,5 +88,34 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
     syncMeta: 'key',
     blobs: 'sha256, uploaded',
   });
+  db.version(3).stores({
+    revs: 'id',
+  });
   return db;
+}
+
+/**
+ * A record's revision: its own, or the one its last acknowledged push got, whichever is
+ * newer. A record not on the device has none (a side row left behind counts for nothing).
+ */
+export function revOf(record: SyncedRecord | undefined, side: SyncedRev | undefined): number {
+  return record ? Math.max(record.rev, side?.rev ?? 0) : 0;
+}
+
+/** Records as they stand, each with its revision (the side table folded in). */
+export async function withRevs<R extends SyncedRecord>(
+  db: SedpDatabase,
+  records: R[],
+): Promise<R[]> {
+  const side = await db.revs.bulkGet(records.map((r) => r.id));
+  return records.map((record, i) => {
+    const rev = revOf(record, side[i]);
+    return rev === record.rev ? record : { ...record, rev };
+  });
+}
+
+/** One record's revision as this device knows it (0 when it has none). */
+export async function recordRev(db: SedpDatabase, id: string): Promise<number> {
+  const [record, side] = await Promise.all([db.records.get(id), db.revs.get(id)]);
+  return revOf(record, side);
 }

@@ -25,7 +25,7 @@ export function removeOutsideDistricts(
   const keep = new Set(districtIds);
   return db.transaction(
     'rw',
-    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs],
+    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs, db.revs],
     async () => {
       const busy = new Set<string>([
         ...((await db.outbox.orderBy('id').uniqueKeys()) as string[]),
@@ -71,6 +71,7 @@ export function removeOutsideDistricts(
       const blobs = [...named].filter((sha) => !stays.has(sha));
       const existing = (await db.blobs.bulkGet(blobs)).filter(Boolean).length;
       await db.records.bulkDelete([...remove]);
+      await db.revs.bulkDelete([...remove]);
       await db.drafts.bulkDelete([...removedDrafts]);
       await db.blobs.bulkDelete(blobs);
       return { records: remove.size, drafts: removedDrafts.size, blobs: existing };

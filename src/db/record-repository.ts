@@ -7,7 +7,7 @@ import {
   SCHEMA_VERSION,
   type SyncedRecord,
 } from '../domain/record.ts';
-import type { SedpDatabase } from './database.ts';
+import { revOf, type SedpDatabase } from './database.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export interface RepositoryDeps {
@@ -56,9 +56,10 @@ export function createRecordRepository({
     // Hash outside the transaction: awaiting WebCrypto inside it would let it commit early.
     const hash = await bodyHash(body);
     const at = now().toISOString();
-    const tables = [db.records, db.outbox, db.syncMeta, db.drafts];
+    const tables = [db.records, db.outbox, db.syncMeta, db.drafts, db.revs];
     const saved = await db.transaction('rw', tables, async () => {
-      const existing = await db.records.get(id);
+      const [existing, side] = await Promise.all([db.records.get(id), db.revs.get(id)]);
+      const rev = revOf(existing, side);
       if (existing && existing.type !== type) {
         throw new Error(`Record ${id} is a ${existing.type}, not a ${type}`);
       }
@@ -66,7 +67,7 @@ export function createRecordRepository({
       const record: SyncedRecord<Body> = {
         id,
         type,
-        rev: existing?.rev ?? 0,
+        rev,
         updatedAt: at,
         updatedBy,
         deleted: op === 'delete',
@@ -86,7 +87,7 @@ export function createRecordRepository({
         type,
         id,
         op,
-        baseRev: unsent ? unsent.baseRev : (existing?.rev ?? 0),
+        baseRev: unsent ? unsent.baseRev : rev,
         body,
         hash,
         createdAt: unsent ? unsent.createdAt : at,
@@ -95,6 +96,8 @@ export function createRecordRepository({
         state: 'pending',
       };
       await db.records.put(record);
+      // The record now carries its revision itself.
+      if (side) await db.revs.delete(id);
       if (unsent?.seq !== undefined) await db.outbox.put({ ...entry, seq: unsent.seq });
       else await db.outbox.add(entry);
       if (discardDraft !== undefined) await db.drafts.delete(discardDraft);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, type SedpDatabase } from '../db/database.ts';
+import { createDatabase, recordRev, type SedpDatabase } from '../db/database.ts';
 import { createRecordRepository, type RecordRepository } from '../db/record-repository.ts';
 import { createSyncStore } from '../db/sync-store.ts';
 import { createManualClock } from '../testing/manual-clock.ts';
@@ -74,9 +74,10 @@ describe('sync engine: push', () => {
     );
     expect(await db.outbox.count()).toBe(0);
     expect(server.records.size).toBe(150);
-    // Each local record now carries the revision the server gave it.
-    const local = await db.records.get(saved[0]?.id ?? '');
-    expect(local?.rev).toBe(server.records.get(saved[0]?.id ?? '')?.rev);
+    // Each local record now knows the revision the server gave it (kept beside it).
+    expect(await recordRev(db, saved[0]?.id ?? '')).toBe(
+      server.records.get(saved[0]?.id ?? '')?.rev,
+    );
     expect(sync.status()).toMatchObject({ phase: 'idle', failures: 0 });
   });
 

@@ -2,7 +2,7 @@
  * The sync engine: pushes the outbox in creation order, then pulls what changed, under a
  * cross-tab lock; retries with backoff. Built from what it needs; no module-level state.
  */
-import type { SyncStore } from '../db/sync-store.ts';
+import type { NextBatch, SyncStore } from '../db/sync-store.ts';
 import type { OutboxEntry } from '../domain/record.ts';
 import { SCHEMA_VERSION } from '../domain/record.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
@@ -226,7 +226,12 @@ export function createSyncEngine({
    * parked, with the server's message and the field it named. Parts settle one by one
    * (`settled`); the rest stay marked as sent until their turn (see SyncStore.settle).
    */
-  async function sendPart(part: OutboxEntry[], totals: Totals, settled: Set<OutboxEntry>) {
+  async function sendPart(
+    part: OutboxEntry[],
+    totals: Totals,
+    settled: Set<OutboxEntry>,
+    next?: NextBatch,
+  ): Promise<OutboxEntry[] | undefined> {
     let response: Awaited<ReturnType<Transport['push']>>;
     try {
       response = await transport.push(requestOf(part));
@@ -236,7 +241,7 @@ export function createSyncEngine({
         const half = Math.ceil(part.length / 2);
         await sendPart(part.slice(0, half), totals, settled);
         await sendPart(part.slice(half), totals, settled);
-        return;
+        return undefined;
       }
       const refusal = {
         code: error.code ?? 'invalid',
@@ -245,9 +250,9 @@ export function createSyncEngine({
       await store.park(part, part.length === 1 ? refusalOfOne(error) : error.message, refusal);
       for (const entry of part) settled.add(entry);
       totals.parked += part.length;
-      return;
+      return undefined;
     }
-    const summary = await store.applyResults(part, response.results);
+    const summary = await store.applyResults(part, response.results, next);
     for (const entry of part) settled.add(entry);
     totals.pushed += summary.applied;
     totals.conflicts += summary.conflicts;
@@ -256,16 +261,19 @@ export function createSyncEngine({
       // Answered nothing we sent: treat as a server fault rather than spin.
       throw new TransportError('server', 'The server answered none of the changes sent');
     }
+    return summary.next;
   }
 
   async function push() {
     const totals: Totals = { pushed: 0, conflicts: 0, parked: 0 };
-    for (;;) {
-      const batch = await store.takeBatch(MAX_PUSH_MUTATIONS);
-      if (batch.length === 0) return totals;
+    const size: NextBatch = { max: MAX_PUSH_MUTATIONS };
+    let batch = await store.takeBatch(MAX_PUSH_MUTATIONS);
+    while (batch.length > 0) {
       const settled = new Set<OutboxEntry>();
+      let next: OutboxEntry[] | undefined;
       try {
-        await sendPart(batch, totals, settled);
+        // Settling a batch that comes back whole also takes the next one.
+        next = await sendPart(batch, totals, settled, size);
       } catch (error) {
         // Whatever of the batch is not settled stays pending, "maybe delivered".
         const rest = batch.filter((entry) => !settled.has(entry));
@@ -274,7 +282,9 @@ export function createSyncEngine({
         }
         throw error;
       }
+      batch = next ?? (await store.takeBatch(MAX_PUSH_MUTATIONS));
     }
+    return totals;
   }
 
   async function pull() {
