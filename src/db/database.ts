@@ -49,7 +49,8 @@ export interface StoredBlob {
  * The revision the server gave a record this device pushed, kept beside the record instead
  * of rewriting the whole record when the acknowledgement comes. A record's revision is the
  * larger of its own `rev` and this one (revisions only grow); a later write of the record
- * folds it back in and drops the row.
+ * folds it back in and drops the row. A row exists only beside its record: whatever removes
+ * a record from the device removes its row too (district scope, wiping the device).
  */
 export interface SyncedRev {
   id: string;

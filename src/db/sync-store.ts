@@ -333,15 +333,21 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           ...((await db.outbox.orderBy('id').uniqueKeys()) as string[]),
           ...(await db.conflicts.toCollection().primaryKeys()),
         ]);
-        const [locals, side] = await Promise.all([db.records.bulkGet(ids), db.revs.bulkGet(ids)]);
-        // Skip what is pending here, and versions this device already has (its own, just pushed).
-        const incoming: SyncedRecord[] = changes.filter(
-          (change, i) => !busy.has(change.id) && revOf(locals[i], side[i]) < change.rev,
+        // Its own changes, just pushed, come back first as a rule: their revisions are in the
+        // side table (a row there always has its record), so no record is read for them.
+        const side = await db.revs.bulkGet(ids);
+        const candidates = changes.filter(
+          (change, i) => !busy.has(change.id) && (side[i]?.rev ?? 0) < change.rev,
+        );
+        const locals = await db.records.bulkGet(candidates.map((c) => c.id));
+        const sideOf = new Map(side.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+        // Skip what is pending here, and versions this device already has.
+        const incoming: SyncedRecord[] = candidates.filter(
+          (change, i) => revOf(locals[i], sideOf.get(change.id)) < change.rev,
         );
         await db.records.bulkPut(incoming);
         // Those records now carry their revision themselves.
-        const withSide = new Set(side.flatMap((row) => (row ? [row.id] : [])));
-        const folded = incoming.filter((change) => withSide.has(change.id));
+        const folded = incoming.filter((change) => sideOf.has(change.id));
         if (folded.length > 0) await db.revs.bulkDelete(folded.map((change) => change.id));
         await db.syncMeta.put({ key: CURSOR, value: cursor });
         return incoming.length;
