@@ -113,7 +113,7 @@ export async function benchHearingList(n = 5000, runs = 3): Promise<ListFigures[
 }
 
 /** Runs in the page: N synced hearings (~1 KB each) in the records store. */
-async function putHearings({
+export async function putHearings({
   n,
   districtId,
   towns,
