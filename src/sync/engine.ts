@@ -54,8 +54,15 @@ export interface SyncEngineDeps {
 /**
  * Times a step of a sync in the browser's performance timeline (`sync:send`, `sync:settle`,
  * `sync:take`, `sync:pull`, `sync:store-page`), so a profile or the benchmark can tell
- * device work from the network and the server. Costs nothing where no one reads them.
+ * device work from the network and the server. Only the last cycle's are kept (the
+ * timeline keeps whatever it is given for as long as the page lives).
  */
+const SYNC_MARKS = ['sync:send', 'sync:settle', 'sync:take', 'sync:pull', 'sync:store-page'];
+
+function clearSyncMarks() {
+  for (const name of SYNC_MARKS) globalThis.performance?.clearMeasures?.(name);
+}
+
 async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
   const started = globalThis.performance?.now();
   try {
@@ -320,6 +327,7 @@ export function createSyncEngine({
 
   async function cycle(trigger: Trigger): Promise<SyncOutcome> {
     stopProbing();
+    clearSyncMarks();
     setStatus({ phase: 'syncing' });
     try {
       if (!online()) throw new TransportError('network', 'This device has no network');
