@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import type { ReferenceItem } from '../domain/reference-list.ts';
 import type { Territory } from '../domain/territory.ts';
@@ -88,15 +88,25 @@ export function useRecordsWithState<Body extends Record<string, unknown>>(
       conflicted: new Set(conflicts),
     };
   }, [type]);
+  // The same list while none of its rows changed (a sync of other records): a screen
+  // filtering and sorting thousands of rows does not do it again for nothing.
+  const previous = useRef<RecordWithState<Body>[] | undefined>(undefined);
   return useMemo(() => {
     if (!rows || !states) return undefined;
-    return rows.map((record) => {
+    const next = rows.map((record) => {
       let state: RecordSyncState = 'synced';
       if (states.conflicted.has(record.id)) state = 'conflict';
       else if (states.parked.has(record.id)) state = 'parked';
       else if (states.queued.has(record.id)) state = 'pending';
       return { record, state };
     });
+    const last = previous.current;
+    const same =
+      last?.length === next.length &&
+      next.every((row, i) => last[i]?.record === row.record && last[i]?.state === row.state);
+    if (same) return last;
+    previous.current = next;
+    return next;
   }, [rows, states]);
 }
 
