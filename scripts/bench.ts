@@ -120,8 +120,7 @@ if (!onlyScale && !onlySync) {
   );
 }
 
-// Scale-out, side by side (SQLite and PostgreSQL): server ingest of gzip batches from a
-// consultant, empty and with 200,000 records stored; `npm run bench -- --scale` runs only this.
+// Sync; `npm run bench -- --sync` runs only this.
 if (!onlyScale) {
   // Node, Dexie over fake-indexeddb, to the real server: one warm-up run, then RUNS.
   await benchDeviceSync(1000);
@@ -217,6 +216,8 @@ if (!onlyScale) {
   );
 }
 
+// Scale-out, side by side (SQLite and PostgreSQL): server ingest of gzip batches from a
+// consultant, empty and with 200,000 records stored; `npm run bench -- --scale` runs only this.
 if (!onlySync) figures.push(...(await benchScaleOut()));
 
 if (process.argv.includes('--json')) {
