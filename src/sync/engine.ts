@@ -52,27 +52,13 @@ export interface SyncEngineDeps {
 }
 
 /**
- * Times a step of a sync in the browser's performance timeline (`sync:send`, `sync:settle`,
+ * Steps of a sync timed in the browser's performance timeline (`sync:send`, `sync:settle`,
  * `sync:take`, `sync:pull`, `sync:store-page`), so a profile or the benchmark can tell
- * device work from the network and the server. Only the last cycle's are kept (the
- * timeline keeps whatever it is given for as long as the page lives).
+ * device work from the network and the server. The timeline keeps whatever it is given
+ * for as long as the page lives, so the engine clears its own now and then.
  */
 const SYNC_MARKS = ['sync:send', 'sync:settle', 'sync:take', 'sync:pull', 'sync:store-page'];
-
-function clearSyncMarks() {
-  for (const name of SYNC_MARKS) globalThis.performance?.clearMeasures?.(name);
-}
-
-async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
-  const started = globalThis.performance?.now();
-  try {
-    return await step();
-  } finally {
-    if (started !== undefined) {
-      globalThis.performance?.measure?.(name, { start: started, end: performance.now() });
-    }
-  }
-}
+const MARKS_KEPT = 5_000;
 
 const isTransportError = (error: unknown): error is TransportError =>
   error instanceof TransportError;
@@ -144,6 +130,27 @@ export function createSyncEngine({
   let again: Trigger | null = null;
   let disposed = false;
   let awaitingRelease = false;
+  let marks = 0;
+
+  async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
+    const started = globalThis.performance?.now();
+    try {
+      return await step();
+    } finally {
+      if (started !== undefined) {
+        try {
+          performance.measure(name, { start: started, end: performance.now() });
+          marks += 1;
+          if (marks >= MARKS_KEPT) {
+            for (const mark of SYNC_MARKS) performance.clearMeasures(mark);
+            marks = 0;
+          }
+        } catch {
+          // A browser without User Timing level 3: the sync goes on untimed.
+        }
+      }
+    }
+  }
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -327,7 +334,6 @@ export function createSyncEngine({
 
   async function cycle(trigger: Trigger): Promise<SyncOutcome> {
     stopProbing();
-    clearSyncMarks();
     setStatus({ phase: 'syncing' });
     try {
       if (!online()) throw new TransportError('network', 'This device has no network');
