@@ -1,16 +1,20 @@
 /**
  * `npm run bench`: measures SEDP Field against its targets (DESIGN.md). Prints a table;
- * with --json, one JSON object per line: {"metric", "value", "unit", "n"}.
- * Bundle figures need a build (`npm run build`); the others start their own server.
+ * with --json, one JSON object per line: {"metric", "value", "unit", "n", "min", "max",
+ * "load"}: value is the median of the runs, load the 1-minute load average when the part
+ * started. Bundle figures need a build (`npm run build`); the others start their own server.
+ * Parts: `-- --sync` runs only the sync figures (Node, and Chromium side by side with
+ * PouchDB), `-- --scale` only the scale-out ones (server ingest, deep pulls, load run),
+ * `-- --lighthouse` only the first-visit scores.
  */
+import { loadavg } from 'node:os';
 import path from 'node:path';
-import { benchBrowserSync } from './bench/browser-sync.ts';
 import { measureBundle } from './bench/bundle-size.ts';
 import { benchDeviceScale, type Spread } from './bench/device-scale.ts';
 import { benchDeviceSync } from './bench/device-sync.ts';
 import { benchLighthouse, type LighthouseRun } from './bench/lighthouse.ts';
 import { benchScaleOut } from './bench/scale-out-figures.ts';
-import { benchServerIngest } from './bench/server-ingest.ts';
+import { benchPushSideBySide, benchScreenDuringPush } from './bench/sync-side-by-side.ts';
 import { benchTallyTaps } from './bench/tally-tap.ts';
 
 interface Figure {
@@ -33,6 +37,31 @@ const median = (values: number[]) => {
 };
 const RUNS = 5;
 const onlyScale = process.argv.includes('--scale');
+const onlySync = process.argv.includes('--sync');
+const load1 = () => Math.round((loadavg()[0] ?? 0) * 100) / 100;
+
+/** A figure from several runs: the median, with min, max and the load average given. */
+function spreadFigure(
+  metric: string,
+  values: number[],
+  unit: string,
+  n: number,
+  target: string,
+  load: number,
+  digits = 3,
+): Figure {
+  return {
+    metric,
+    value: round(median(values), digits),
+    unit,
+    n,
+    target,
+    min: round(Math.min(...values), digits),
+    max: round(Math.max(...values), digits),
+    load,
+  };
+}
+
 const onlyLighthouse = process.argv.includes('--lighthouse');
 const option = (name: string) =>
   process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
@@ -140,7 +169,7 @@ if (onlyLighthouse) {
   }
 }
 
-if (!onlyScale && !onlyLighthouse) {
+if (!onlyScale && !onlyLighthouse && !onlySync) {
   const bundle = measureBundle(path.join(root, 'dist'));
   figures.push(
     {
@@ -175,38 +204,8 @@ if (!onlyScale && !onlyLighthouse) {
     },
   );
 
-  // One warm-up run each, then the median of RUNS.
-  await benchDeviceSync(1000);
-  const syncRuns = [];
-  for (let i = 0; i < RUNS; i += 1) syncRuns.push(await benchDeviceSync(1000));
-  figures.push(
-    {
-      metric: 'sync_1000_records_node_fake_indexeddb',
-      value: round(median(syncRuns.map((r) => r.seconds)), 3),
-      unit: 's',
-      n: 1000,
-      target: '< 0.2 s (PouchDB ~0.2 s)',
-    },
-    {
-      metric: 'push_bytes_per_record_vs_gzip_json',
-      value: round(median(syncRuns.map((r) => r.wireRatio)), 2),
-      unit: 'x',
-      n: 1000,
-      target: '<= 1.2 x',
-    },
-  );
-
-  // In Chromium: one warm-up round, then RUNS rounds on the same page.
-  const browserRuns = (await benchBrowserSync(1000, RUNS + 1)).slice(1);
-  figures.push({
-    metric: 'sync_1000_records_in_chromium',
-    value: round(median(browserRuns), 3),
-    unit: 's',
-    n: 1000,
-    target: '< 0.2 s',
-  });
-
   // 150 taps on a hearing's counters in Chromium at 360 px: each until it is in IndexedDB.
+  const tapLoad = load1();
   const taps = (await benchTallyTaps(150)).sort((a, b) => a - b);
   figures.push({
     metric: 'tally_tap_to_indexeddb_p95',
@@ -214,11 +213,14 @@ if (!onlyScale && !onlyLighthouse) {
     unit: 'ms',
     n: taps.length,
     target: '< 50 ms',
+    min: round(taps[0] ?? Number.NaN),
+    max: round(taps[taps.length - 1] ?? Number.NaN),
+    load: tapLoad,
   });
 
   // A coordinator's device with 5,000 and 50,000 hearings (and a twentieth as many
   // trainings): the first download, the hearings list opened and searched, the dashboard.
-  const spreadFigure = (metric: string, f: Spread, n: number, unit: string, target: string) => ({
+  const deviceFigure = (metric: string, f: Spread, n: number, unit: string, target: string) => ({
     metric,
     value: unit === 's' ? round(f.median / 1000, 2) : f.median,
     unit,
@@ -232,29 +234,115 @@ if (!onlyScale && !onlyLighthouse) {
     const device = await benchDeviceScale(n, n > 10_000 ? 3 : RUNS);
     const k = `${n / 1000}k`;
     figures.push(
-      spreadFigure(`first_download_${k}_chromium`, device.firstDownload, n, 's', '< 30 s at 50k'),
-      spreadFigure(`hearing_list_${k}_open`, device.listOpen, n, 'ms', '< 300 ms'),
-      spreadFigure(`hearing_list_${k}_open_after_reload`, device.listOpenCold, n, 'ms', '< 300 ms'),
-      spreadFigure(`hearing_list_${k}_search`, device.listSearch, n, 'ms', '< 200 ms'),
-      spreadFigure(`dashboard_${k}_render`, device.dashboard, n, 'ms', '< 1,000 ms'),
+      deviceFigure(`first_download_${k}_chromium`, device.firstDownload, n, 's', '< 30 s at 50k'),
+      deviceFigure(`hearing_list_${k}_open`, device.listOpen, n, 'ms', '< 300 ms'),
+      deviceFigure(`hearing_list_${k}_open_after_reload`, device.listOpenCold, n, 'ms', '< 300 ms'),
+      deviceFigure(`hearing_list_${k}_search`, device.listSearch, n, 'ms', '< 200 ms'),
+      deviceFigure(`dashboard_${k}_render`, device.dashboard, n, 'ms', '< 1,000 ms'),
     );
     if (!device.progressShown) console.error(`No download progress was seen at ${n}`);
   }
-
-  await benchServerIngest({ n: 2_000 });
-  const ingestRuns = [];
-  for (let i = 0; i < RUNS; i += 1) ingestRuns.push(await benchServerIngest({ n: 10_000 }));
-  figures.push({
-    metric: 'server_ingest_durable_sqlite',
-    value: Math.round(median(ingestRuns.map((r) => r.mutationsPerSecond))),
-    unit: 'mutations/s',
-    n: 10_000,
-    target: '>= 10,000/s',
-  });
 }
 
-// Scale-out, side by side (SQLite and PostgreSQL); `npm run bench -- --scale` runs only this.
-if (!onlyLighthouse) figures.push(...(await benchScaleOut()));
+// Sync; `npm run bench -- --sync` runs only this.
+if (!onlyScale && !onlyLighthouse) {
+  // Node, Dexie over fake-indexeddb, to the real server: one warm-up run, then RUNS.
+  await benchDeviceSync(1000);
+  const deviceLoad = load1();
+  const syncRuns = [];
+  for (let i = 0; i < RUNS; i += 1) syncRuns.push(await benchDeviceSync(1000));
+  figures.push(
+    spreadFigure(
+      'sync_1000_records_node_fake_indexeddb',
+      syncRuns.map((r) => r.seconds),
+      's',
+      1000,
+      '< 0.2 s',
+      deviceLoad,
+    ),
+    spreadFigure(
+      'push_bytes_vs_gzip_of_batch_json',
+      syncRuns.map((r) => r.wireRatio),
+      'x',
+      1000,
+      '<= 1.2 x',
+      deviceLoad,
+      2,
+    ),
+  );
+
+  // In Chromium, side by side with PouchDB: the same records, RUNS rounds after a warm-up,
+  // alternating which goes first. SEDP's push ends at the last acknowledgement settled on
+  // the device; its cycle includes the pull that follows.
+  const side = await benchPushSideBySide([1000, 5000], RUNS);
+  console.log(
+    `PouchDB for comparison: ${side.adapters.browser} adapter in Chromium, ` +
+      `express-pouchdb on ${side.adapters.server} (leveldown, no flush to disk per write)`,
+  );
+  for (const size of side.sizes) {
+    const n = size.n;
+    figures.push(
+      spreadFigure(
+        `sync_push_${n}_chromium_sedp`,
+        size.sedpPush,
+        's',
+        n,
+        n === 1000 ? '< 0.5 s (quiet machine)' : '(reported)',
+        size.loadAtStart,
+      ),
+      spreadFigure(
+        `sync_push_${n}_chromium_pouchdb`,
+        size.pouch,
+        's',
+        n,
+        '(reported)',
+        size.loadAtStart,
+      ),
+      spreadFigure(
+        `sync_push_${n}_ratio_sedp_to_pouchdb`,
+        size.ratios,
+        'x',
+        n,
+        '<= 0.5 x',
+        size.loadAtStart,
+        2,
+      ),
+      spreadFigure(
+        `sync_cycle_${n}_chromium_sedp_push_then_pull`,
+        size.sedpCycle,
+        's',
+        n,
+        '(reported)',
+        size.loadAtStart,
+      ),
+    );
+    const total = Object.values(size.marks).reduce((a, b) => a + b, 0);
+    console.log(
+      `SEDP ${n} records of ${size.recordBytes} bytes, engine marks over ${RUNS} runs: ` +
+        Object.entries(size.marks)
+          .map(([name, ms]) => `${name} ${Math.round((ms / total) * 100)} %`)
+          .join(', '),
+    );
+  }
+
+  // The same push with the hearings list open on 8,000 hearings, against the Sync screen.
+  const screens = await benchScreenDuringPush(8000, 1000, RUNS);
+  figures.push(
+    spreadFigure(
+      'sync_push_1000_hearings_list_8000_open_vs_sync_screen',
+      screens.ratios,
+      'x',
+      1000,
+      '<= 1.2 x',
+      screens.loadAtStart,
+      2,
+    ),
+  );
+}
+
+// Scale-out, side by side (SQLite and PostgreSQL): server ingest of gzip batches from a
+// consultant, empty and with 200,000 records stored; `npm run bench -- --scale` runs only this.
+if (!onlySync && !onlyLighthouse) figures.push(...(await benchScaleOut()));
 
 if (process.argv.includes('--json')) {
   for (const { metric, value, unit, n, min, max, load } of figures) {

@@ -64,9 +64,9 @@ function spread(values: number[], load: number): Spread {
 
 const codeId = (code: string) => TERRITORY_SEED.find((t) => t.code === code)?.id ?? code;
 
-/** The municipalities of the seeded districts, each with its district. */
-function places() {
-  const districts = ['nooken', 'aksy', 'issyk-kul-district'].map(codeId);
+/** The municipalities of the seeded districts (or of the ones named), each with its district. */
+function places(districtCodes = ['nooken', 'aksy', 'issyk-kul-district']) {
+  const districts = districtCodes.map(codeId);
   const found = TERRITORY_SEED.filter((t) => t.parentId && districts.includes(t.parentId)).map(
     (t) => ({ districtId: t.parentId as string, municipalityId: t.id }),
   );
@@ -131,10 +131,13 @@ function trainingBody(i: number, place: { districtId: string; municipalityId: st
   };
 }
 
-/** `n` hearings and `n / 20` trainings, stored as pushes would have stored them. */
-function fill(dataDir: string, n: number) {
+/**
+ * `n` hearings and `n / 20` trainings, stored as pushes would have stored them, in the
+ * seeded districts or in those named by code.
+ */
+export function fill(dataDir: string, n: number, districtCodes?: string[]) {
   const db = openSqliteDatabase(dataDir);
-  const spots = places();
+  const spots = places(districtCodes);
   const now = new Date().toISOString();
   const insert = db.prepare(
     `INSERT INTO revisions (record_id, type, body, deleted, updated_at, updated_by,

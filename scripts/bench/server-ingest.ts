@@ -1,40 +1,15 @@
 /**
- * Server ingest: N lessons-note mutations (about 1 KB each) pushed over HTTP in batches of
- * 100, one after another, to the real app on a durable SQLite store (WAL, synchronous=FULL)
- * in a temporary directory. Target (DESIGN.md): at least 10,000 mutations/s on 2 cores.
+ * The notes the server ingest figures push (see scale-out.ts: durable ingest in gzip
+ * batches of 100 from a consultant, on an empty database and with 200,000 records stored).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { serve } from '@hono/node-server';
 import { v7 as uuidv7 } from 'uuid';
-import { createApp } from '../../server/app.ts';
-import { createAccount } from '../../server/auth/accounts.ts';
-import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
-import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
-import type { MutationResult } from '../../src/domain/sync-protocol.ts';
 import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
-import { BENCH_FAIR_USE } from './bench-fair-use.ts';
 
 const seededId = (code: string) => TERRITORY_SEED.find((t) => t.code === code)?.id ?? code;
 const NOOKEN = seededId('nooken');
 /** Municipalities of Nooken district (the territory rule refuses others). */
 const MUNICIPALITIES = [seededId('kochkor-ata'), seededId('shamaldy-say')];
-
-export interface ServerIngestOptions {
-  /** Mutations in all (default 10,000). */
-  n?: number;
-  /** Mutations per push (default 100, the protocol's maximum). */
-  batchSize?: number;
-}
-
-export interface ServerIngestFigures {
-  mutationsPerSecond: number;
-  n: number;
-  seconds: number;
-}
 
 const TEXT =
   'Жыйынга 42 киши катышты: 23 аял, 19 эркек. Women asked for the kindergarten repair to be ' +
@@ -69,64 +44,4 @@ export async function lessonsNoteMutation(
     body,
     hash: await bodyHash(body),
   };
-}
-
-export async function benchServerIngest(
-  opts: ServerIngestOptions = {},
-): Promise<ServerIngestFigures> {
-  const n = opts.n ?? 10_000;
-  const batchSize = opts.batchSize ?? 100;
-  const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-ingest-'));
-  const store = openSqliteStore(dir);
-  // District records must name a real district: the seeded territories.
-  await seedReferenceData(store);
-  const app = createApp({ store, version: 'bench', dataDir: dir, fairUse: BENCH_FAIR_USE });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  try {
-    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
-    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const password = 'bench password';
-    await createAccount(store, { username: 'bench-admin', role: 'admin', password });
-    const login = await fetch(`${url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username: 'bench-admin', password }),
-    });
-    const { token } = (await login.json()) as { token: string };
-
-    // Request bodies are made before the clock starts: the device's work is not measured.
-    const mutations = await Promise.all(
-      Array.from({ length: n }, (_, i) => lessonsNoteMutation(i)),
-    );
-    const requests: string[] = [];
-    for (let start = 0; start < n; start += batchSize) {
-      const batch = mutations.slice(start, start + batchSize);
-      requests.push(
-        JSON.stringify({ deviceId: 'bench-device', schemaVersion: 1, mutations: batch }),
-      );
-    }
-
-    const started = performance.now();
-    let applied = 0;
-    for (const body of requests) {
-      const response = await fetch(`${url}/api/sync/push`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        body,
-      });
-      if (response.status !== 200) throw new Error(`push answered ${response.status}`);
-      const { results } = (await response.json()) as { results: MutationResult[] };
-      applied += results.filter((result) => result.status === 'applied').length;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    if (applied !== n) throw new Error(`only ${applied} of ${n} mutations were applied`);
-    return { mutationsPerSecond: Math.round(n / seconds), n, seconds };
-  } finally {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-    });
-    await store.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
 }

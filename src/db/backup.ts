@@ -2,7 +2,7 @@
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import { fromBase64, toBase64 } from './backup-crypto.ts';
 import { blobNamesIn } from './blob-names.ts';
-import type { Conflict, SedpDatabase } from './database.ts';
+import { type Conflict, revOf, type SedpDatabase, withRevs } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { sendingSeqs } from './sync-store.ts';
 
@@ -38,7 +38,7 @@ export interface BackupMeta {
 export async function exportBackup(db: SedpDatabase, meta: BackupMeta): Promise<Backup> {
   return db.transaction(
     'r',
-    [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta],
+    [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta, db.revs],
     async () => {
       // Entries on their way to the server count as sent: the copy must never rewrite them.
       const sending = await sendingSeqs(db);
@@ -52,7 +52,7 @@ export async function exportBackup(db: SedpDatabase, meta: BackupMeta): Promise<
         deviceId: meta.deviceId,
         username: meta.username,
         userId: meta.userId ?? null,
-        records: await db.records.toArray(),
+        records: await withRevs(db, await db.records.toArray()),
         outbox,
         conflicts: await db.conflicts.toArray(),
         blobs: (await db.blobs.where('uploaded').equals(0).toArray()).map((b) => ({
@@ -124,7 +124,7 @@ export interface ImportSummary {
  * A record is only replaced by an older copy when this device has nothing newer of it.
  */
 export async function importBackup(db: SedpDatabase, backup: Backup): Promise<ImportSummary> {
-  const tables = [db.records, db.outbox, db.conflicts, db.blobs, ...listTables(db)];
+  const tables = [db.records, db.outbox, db.conflicts, db.blobs, db.revs, ...listTables(db)];
   return db.transaction('rw', tables, async () => {
     const touched = new Set<string>();
     let records = 0;
@@ -133,7 +133,8 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
       const local = await db.records.get(record.id);
       if (
         !local ||
-        (local.rev < record.rev && (await db.outbox.where('id').equals(record.id).count()) === 0)
+        (revOf(local, await db.revs.get(record.id)) < record.rev &&
+          (await db.outbox.where('id').equals(record.id).count()) === 0)
       ) {
         await db.records.put(record);
         touched.add(record.id);
@@ -179,13 +180,23 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
 export async function wipeLocalData(db: SedpDatabase): Promise<void> {
   await db.transaction(
     'rw',
-    [db.records, db.outbox, db.conflicts, db.blobs, db.drafts, db.syncMeta, ...listTables(db)],
+    [
+      db.records,
+      db.outbox,
+      db.conflicts,
+      db.blobs,
+      db.drafts,
+      db.syncMeta,
+      db.revs,
+      ...listTables(db),
+    ],
     async () => {
       await Promise.all([
         db.listPages.clear(),
         db.listRows.clear(),
         db.listFigures.clear(),
         db.records.clear(),
+        db.revs.clear(),
         db.outbox.clear(),
         db.conflicts.clear(),
         db.blobs.clear(),

@@ -51,6 +51,18 @@ export interface StoredBlob {
   refusal?: string;
 }
 
+/**
+ * The revision the server gave a record this device pushed, kept beside the record instead
+ * of rewriting the whole record when the acknowledgement comes. A record's revision is the
+ * larger of its own `rev` and this one (revisions only grow); a later write of the record
+ * folds it back in and drops the row. A row exists only beside its record: whatever removes
+ * a record from the device removes its row too (district scope, wiping the device).
+ */
+export interface SyncedRev {
+  id: string;
+  rev: number;
+}
+
 export type SedpDatabase = Dexie & {
   records: EntityTable<SyncedRecord, 'id'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
@@ -64,6 +76,7 @@ export type SedpDatabase = Dexie & {
   listPages: EntityTable<ListPage, 'key'>;
   listRows: EntityTable<ListRow, 'id'>;
   listFigures: EntityTable<ListFiguresPage, 'key'>;
+  revs: EntityTable<SyncedRev, 'id'>;
 };
 
 export const DATABASE_NAME = 'sedp-field';
@@ -103,5 +116,35 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
         conflicts: tx.table('conflicts'),
       }),
     );
+  // Revisions acknowledged by the server, beside the records instead of rewriting them.
+  db.version(4).stores({
+    revs: 'id',
+  });
   return db;
+}
+
+/**
+ * A record's revision: its own, or the one its last acknowledged push got, whichever is
+ * newer. A record not on the device has none (a side row left behind counts for nothing).
+ */
+export function revOf(record: SyncedRecord | undefined, side: SyncedRev | undefined): number {
+  return record ? Math.max(record.rev, side?.rev ?? 0) : 0;
+}
+
+/** Records as they stand, each with its revision (the side table folded in). */
+export async function withRevs<R extends SyncedRecord>(
+  db: SedpDatabase,
+  records: R[],
+): Promise<R[]> {
+  const side = await db.revs.bulkGet(records.map((r) => r.id));
+  return records.map((record, i) => {
+    const rev = revOf(record, side[i]);
+    return rev === record.rev ? record : { ...record, rev };
+  });
+}
+
+/** One record's revision as this device knows it (0 when it has none). */
+export async function recordRev(db: SedpDatabase, id: string): Promise<number> {
+  const [record, side] = await Promise.all([db.records.get(id), db.revs.get(id)]);
+  return revOf(record, side);
 }

@@ -26,7 +26,7 @@ export function removeOutsideDistricts(
   const keep = new Set(districtIds);
   return db.transaction(
     'rw',
-    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs, ...listTables(db)],
+    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs, db.revs, ...listTables(db)],
     async () => {
       const busy = new Set<string>([
         ...((await db.outbox.orderBy('id').uniqueKeys()) as string[]),
@@ -76,6 +76,7 @@ export function removeOutsideDistricts(
         db,
         [...remove].map((id) => ({ id, sync: 'synced' as const })),
       );
+      await db.revs.bulkDelete([...remove]);
       await db.drafts.bulkDelete([...removedDrafts]);
       await db.blobs.bulkDelete(blobs);
       return { records: remove.size, drafts: removedDrafts.size, blobs: existing };

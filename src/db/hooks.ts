@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import type { ReferenceItem } from '../domain/reference-list.ts';
 import type { Territory } from '../domain/territory.ts';
@@ -60,32 +60,55 @@ export interface RecordWithState<Body extends Record<string, unknown>> {
   state: RecordSyncState;
 }
 
-/** Live records of a type, newest first, each with where it stands in sync. */
+/**
+ * Live records of a type, newest first, each with where it stands in sync. The records and
+ * their sync state are watched apart: a sync settling a batch changes the outbox, not the
+ * records (their new revisions go to a side table), so only the small key-only state query
+ * runs again, not the read of every record of the type.
+ */
 export function useRecordsWithState<Body extends Record<string, unknown>>(
   type: string,
 ): RecordWithState<Body>[] | undefined {
-  return useLiveQuery(async () => {
-    const [rows, outbox, conflicts] = await Promise.all([
-      appDb.records.where('type').equals(type).toArray(),
-      appDb.outbox.toArray(),
+  const rows = useLiveQuery(
+    async () =>
+      (await appDb.records.where('type').equals(type).toArray())
+        .filter((r) => !r.deleted)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)) as SyncedRecord<Body>[],
+    [type],
+  );
+  const states = useLiveQuery(async () => {
+    const [queued, parked, conflicts] = await Promise.all([
+      appDb.outbox.orderBy('id').uniqueKeys(),
+      // Set aside by the server: few, and they stay until someone acts on them.
+      appDb.outbox.where('state').equals('parked').toArray(),
       appDb.conflicts.where('type').equals(type).primaryKeys(),
     ]);
-    const conflicted = new Set(conflicts);
-    const queued = new Map<string, OutboxEntry['state']>();
-    for (const entry of outbox) {
-      if (queued.get(entry.id) !== 'parked') queued.set(entry.id, entry.state);
-    }
-    return rows
-      .filter((r) => !r.deleted)
-      .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-      .map((record) => {
-        let state: RecordSyncState = 'synced';
-        if (conflicted.has(record.id)) state = 'conflict';
-        else if (queued.get(record.id) === 'parked') state = 'parked';
-        else if (queued.has(record.id)) state = 'pending';
-        return { record: record as SyncedRecord<Body>, state };
-      });
+    return {
+      queued: new Set(queued as string[]),
+      parked: new Set(parked.map((e) => e.id)),
+      conflicted: new Set(conflicts),
+    };
   }, [type]);
+  // The same list while none of its rows changed (a sync of other records): a screen
+  // filtering and sorting thousands of rows does not do it again for nothing.
+  const previous = useRef<RecordWithState<Body>[] | undefined>(undefined);
+  return useMemo(() => {
+    if (!rows || !states) return undefined;
+    const next = rows.map((record) => {
+      let state: RecordSyncState = 'synced';
+      if (states.conflicted.has(record.id)) state = 'conflict';
+      else if (states.parked.has(record.id)) state = 'parked';
+      else if (states.queued.has(record.id)) state = 'pending';
+      return { record, state };
+    });
+    const last = previous.current;
+    const same =
+      last?.length === next.length &&
+      next.every((row, i) => last[i]?.record === row.record && last[i]?.state === row.state);
+    if (same) return last;
+    previous.current = next;
+    return next;
+  }, [rows, states]);
 }
 
 /** Every territory on this device (reference data, a few hundred records), live. */

@@ -8,7 +8,7 @@ import {
   SCHEMA_VERSION,
   type SyncedRecord,
 } from '../domain/record.ts';
-import type { SedpDatabase } from './database.ts';
+import { revOf, type SedpDatabase } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { sendingSeqs } from './sync-store.ts';
 
@@ -58,9 +58,18 @@ export function createRecordRepository({
     // Hash outside the transaction: awaiting WebCrypto inside it would let it commit early.
     const hash = await bodyHash(body);
     const at = now().toISOString();
-    const tables = [db.records, db.outbox, db.syncMeta, db.drafts, db.conflicts, ...listTables(db)];
+    const tables = [
+      db.records,
+      db.outbox,
+      db.syncMeta,
+      db.drafts,
+      db.conflicts,
+      db.revs,
+      ...listTables(db),
+    ];
     const saved = await db.transaction('rw', tables, async () => {
-      const existing = await db.records.get(id);
+      const [existing, side] = await Promise.all([db.records.get(id), db.revs.get(id)]);
+      const rev = revOf(existing, side);
       if (existing && existing.type !== type) {
         throw new Error(`Record ${id} is a ${existing.type}, not a ${type}`);
       }
@@ -68,7 +77,7 @@ export function createRecordRepository({
       const record: SyncedRecord<Body> = {
         id,
         type,
-        rev: existing?.rev ?? 0,
+        rev,
         updatedAt: at,
         updatedBy,
         deleted: op === 'delete',
@@ -88,7 +97,7 @@ export function createRecordRepository({
         type,
         id,
         op,
-        baseRev: unsent ? unsent.baseRev : (existing?.rev ?? 0),
+        baseRev: unsent ? unsent.baseRev : rev,
         body,
         hash,
         createdAt: unsent ? unsent.createdAt : at,
@@ -97,6 +106,8 @@ export function createRecordRepository({
         state: 'pending',
       };
       await db.records.put(record);
+      // The record now carries its revision itself.
+      if (side) await db.revs.delete(id);
       if (unsent?.seq !== undefined) await db.outbox.put({ ...entry, seq: unsent.seq });
       else await db.outbox.add(entry);
       if (discardDraft !== undefined) await db.drafts.delete(discardDraft);

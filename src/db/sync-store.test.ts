@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, type SedpDatabase } from './database.ts';
+import { createDatabase, recordRev, type SedpDatabase } from './database.ts';
 import { createRecordRepository, type RecordRepository } from './record-repository.ts';
-import { createSyncStore, sendingSeqs } from './sync-store.ts';
+import { createSyncStore, keyRuns, sendingSeqs } from './sync-store.ts';
 
 let db: SedpDatabase;
 let repo: RecordRepository;
@@ -106,5 +106,54 @@ describe('sync store: taking a batch', () => {
     const store = createSyncStore(db);
     expect(await store.takeBatch(100, 100_000)).toHaveLength(2);
     expect(await store.takeBatch(100, 1_000)).toHaveLength(1);
+  });
+});
+
+describe('sync store: settling', () => {
+  it('finds the runs of consecutive keys a range delete may remove', () => {
+    expect(keyRuns([5, 3, 4, 9, 7, 8, 12])).toEqual([
+      [3, 5],
+      [7, 9],
+      [12, 12],
+    ]);
+    expect(keyRuns([])).toEqual([]);
+  });
+
+  it('keeps the new revision beside the record; a later pull of a newer version folds it in', async () => {
+    const a = await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
+    const store = createSyncStore(db);
+    const [entry] = await store.takeBatch(100);
+    await store.applyResults(entry ? [entry] : [], [
+      { mutationId: entry?.mutationId ?? '', status: 'applied', rev: 4 },
+    ]);
+    expect((await db.records.get(a.id))?.rev).toBe(0); // not rewritten
+    expect(await recordRev(db, a.id)).toBe(4);
+    const server = (rev: number, title: string) => ({
+      ...a,
+      rev,
+      body: note(title),
+      updatedBy: 'y',
+    });
+    // Its own change coming back is skipped; a newer one replaces it and drops the side row.
+    expect(await store.applyPullPage([server(4, 'a')], 1)).toBe(0);
+    expect(await store.applyPullPage([server(5, 'from elsewhere')], 2)).toBe(1);
+    expect((await db.records.get(a.id))?.body.title).toBe('from elsewhere');
+    expect(await db.revs.count()).toBe(0);
+    // The next local edit builds on the revision the record has.
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('again'), updatedBy: 'x' });
+    expect((await db.outbox.toArray()).map((e) => e.baseRev)).toEqual([5]);
+  });
+
+  it('a local edit folds the side revision into the record and bases its change on it', async () => {
+    const a = await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
+    const store = createSyncStore(db);
+    const [entry] = await store.takeBatch(100);
+    await store.applyResults(entry ? [entry] : [], [
+      { mutationId: entry?.mutationId ?? '', status: 'applied', rev: 3 },
+    ]);
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('b'), updatedBy: 'x' });
+    expect((await db.records.get(a.id))?.rev).toBe(3);
+    expect(await db.revs.count()).toBe(0);
+    expect((await db.outbox.toArray()).map((e) => e.baseRev)).toEqual([3]);
   });
 });

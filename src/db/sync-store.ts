@@ -2,7 +2,7 @@
 import { isListed } from '../domain/list-facts.ts';
 import type { OutboxEntry, Refusal, SyncedRecord } from '../domain/record.ts';
 import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
-import type { Conflict, SedpDatabase, StoredBlob } from './database.ts';
+import { type Conflict, revOf, type SedpDatabase, type StoredBlob, withRevs } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 
 const CURSOR = 'pullCursor';
@@ -43,6 +43,12 @@ export interface ResultSummary {
   parked: number;
 }
 
+/** How the next batch is taken when settling one (see `SyncStore.applyResults`). */
+export interface NextBatch {
+  max: number;
+  maxBytes?: number;
+}
+
 export interface SyncStore {
   /**
    * Up to `max` pending entries in creation order, at most one per record (a later edit
@@ -50,7 +56,16 @@ export interface SyncStore {
    * transaction, so from now on they are "maybe delivered" and never rewritten.
    */
   takeBatch(max: number, maxBytes?: number): Promise<OutboxEntry[]>;
-  applyResults(batch: OutboxEntry[], results: MutationResult[]): Promise<ResultSummary>;
+  /**
+   * Settles what the server answered. With `next`, and when the whole batch in flight is
+   * settled and the server answered some of it, also takes the next batch in the same
+   * transaction (as `takeBatch` would): one IndexedDB transaction per batch instead of two.
+   */
+  applyResults(
+    batch: OutboxEntry[],
+    results: MutationResult[],
+    next?: NextBatch,
+  ): Promise<ResultSummary & { next?: OutboxEntry[] }>;
   /** The batch (or a part of it) failed (network, 5xx): keep it pending with the error. */
   noteFailure(batch: OutboxEntry[], error: string): Promise<void>;
   /** The server refused the batch (or a part) as a whole (4xx): park it, the queue goes on. */
@@ -83,18 +98,43 @@ export interface SyncStore {
   refuseBlob(sha256: string, reason: string): Promise<void>;
 }
 
+/** Runs of consecutive keys: `[lo, hi]` pairs covering exactly the keys given. */
+export function keyRuns(keys: number[]): [number, number][] {
+  const sorted = [...keys].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const key of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && key === last[1] + 1) last[1] = key;
+    else if (!last || key !== last[1]) runs.push([key, key]);
+  }
+  return runs;
+}
+
 export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Date()): SyncStore {
-  /** Queued entries of records that have more than one (usually none): key-only read first. */
-  async function laterEdits(ids: string[]): Promise<OutboxEntry[]> {
-    const counts = new Map<string, number>();
-    for (const id of (await db.outbox.orderBy('id').keys()) as string[]) {
-      counts.set(id, (counts.get(id) ?? 0) + 1);
+  /**
+   * Other queued entries of this batch's records (usually none): one key-only lookup per
+   * record of the batch, all issued at once, instead of reading the whole outbox index.
+   */
+  async function laterEdits(batch: OutboxEntry[]): Promise<OutboxEntry[]> {
+    const inBatch = new Set(batch.map((e) => e.seq as number));
+    const ids = [...new Set(batch.map((e) => e.id))];
+    const keys = await Promise.all(ids.map((id) => db.outbox.where('id').equals(id).primaryKeys()));
+    const others = keys.flat().filter((seq) => !inBatch.has(seq as number));
+    if (others.length === 0) return [];
+    return (await db.outbox.bulkGet(others)).filter((e): e is OutboxEntry => Boolean(e));
+  }
+
+  /**
+   * Removes settled entries: one range delete per run of consecutive seqs (a whole batch,
+   * as a rule), since an autoincremented key leaves no other entry between two neighbours.
+   */
+  async function removeEntries(seqs: number[]) {
+    const single: number[] = [];
+    for (const [lo, hi] of keyRuns(seqs)) {
+      if (lo === hi) single.push(lo);
+      else await db.outbox.where('seq').between(lo, hi, true, true).delete();
     }
-    const several = ids.filter((id) => (counts.get(id) ?? 0) > 1);
-    const lists = await Promise.all(
-      several.map((id) => db.outbox.where('id').equals(id).toArray()),
-    );
-    return lists.flat();
+    if (single.length > 0) await db.outbox.bulkDelete(single);
   }
 
   /** The lists' sync state of these entries' records, as the outbox and conflicts now stand. */
@@ -123,19 +163,60 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
    * and its mark goes. A batch the engine splits (after a whole-batch 400) is settled part
    * by part; the parts not settled yet stay marked as sent, so a crash in between leaves
    * them "maybe delivered", never rewritten, and counted by the next `takeBatch`.
+   * Resolves to how many entries are still marked as sent.
    */
   async function settle(batch: OutboxEntry[], kept: Map<number, Partial<OutboxEntry>>) {
-    await db.outbox.bulkUpdate(
-      batch.flatMap((e) => {
-        const seq = e.seq as number;
-        const changes = kept.get(seq);
-        return changes ? [{ key: seq, changes: { attempts: e.attempts, ...changes } }] : [];
-      }),
-    );
+    const changes = batch.flatMap((e) => {
+      const seq = e.seq as number;
+      const change = kept.get(seq);
+      return change ? [{ key: seq, changes: { attempts: e.attempts, ...change } }] : [];
+    });
+    if (changes.length > 0) await db.outbox.bulkUpdate(changes);
     const done = new Set(batch.map((e) => e.seq as number));
     const left = [...(await sendingSeqs(db))].filter((seq) => !done.has(seq));
     if (left.length > 0) await db.syncMeta.put({ key: SENDING, value: left });
     else await db.syncMeta.delete(SENDING);
+    return left.length;
+  }
+
+  /**
+   * Pending entries in creation order, at most one per record, within the byte budget.
+   * One getAll in creation order (the state index ends in the primary key, seq), of exactly
+   * one batch as a rule; a wider one only when a record has several edits in the window.
+   */
+  async function pick(max: number, maxBytes: number): Promise<OutboxEntry[]> {
+    for (let limit = max; ; limit *= 2) {
+      const pending = await db.outbox.where('state').equals('pending').limit(limit).toArray();
+      const seen = new Set<string>();
+      const batch: OutboxEntry[] = [];
+      let bytes = 0;
+      let full = false;
+      for (const entry of pending) {
+        if (batch.length >= max) break;
+        // A later edit of a record waits for the revision the earlier one gets.
+        if (seen.has(entry.id)) continue;
+        seen.add(entry.id);
+        // UTF-8 needs at most 2 bytes for the Cyrillic these bodies hold.
+        const size = JSON.stringify(entry.body).length * 2;
+        if (batch.length > 0 && bytes + size > maxBytes) {
+          full = true;
+          break;
+        }
+        bytes += size;
+        batch.push(entry);
+      }
+      if (full || batch.length >= max || pending.length < limit) return batch;
+    }
+  }
+
+  /** Picks a batch and marks it as sent: from now on never rewritten. */
+  async function take(max: number, maxBytes: number): Promise<OutboxEntry[]> {
+    const batch = await pick(max, maxBytes);
+    if (batch.length > 0) {
+      await db.syncMeta.put({ key: SENDING, value: batch.map((e) => e.seq as number) });
+    }
+    for (const entry of batch) entry.attempts += 1;
+    return batch;
   }
 
   return {
@@ -143,45 +224,33 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       return db.transaction('rw', db.outbox, db.syncMeta, async () => {
         // A batch a crash left unsettled was maybe delivered: count that attempt now.
         await countAttempts([...(await sendingSeqs(db))]);
-        const seen = new Set<string>();
-        const batch: OutboxEntry[] = [];
-        let bytes = 0;
-        // One getAll in creation order (the state index ends in the primary key, seq):
-        // cheaper than a cursor, whose every step is a round trip to the IndexedDB backend.
-        const pending = await db.outbox
-          .where('state')
-          .equals('pending')
-          .limit(max * 2)
-          .toArray();
-        for (const entry of pending) {
-          if (batch.length >= max) break;
-          // A later edit of a record waits for the revision the earlier one gets.
-          if (seen.has(entry.id)) continue;
-          seen.add(entry.id);
-          // UTF-8 needs at most 2 bytes for the Cyrillic these bodies hold.
-          const size = JSON.stringify(entry.body).length * 2;
-          if (batch.length > 0 && bytes + size > maxBytes) break;
-          bytes += size;
-          batch.push(entry);
-        }
-        // Marked as sent, in this transaction: from now on never rewritten.
-        await db.syncMeta.put({ key: SENDING, value: batch.map((e) => e.seq as number) });
-        for (const entry of batch) entry.attempts += 1;
-        return batch;
+        return take(max, maxBytes);
       });
     },
 
-    applyResults(batch, results) {
+    applyResults(batch, results, next) {
       const byId = new Map(results.map((r) => [r.mutationId, r]));
       const summary: ResultSummary = { applied: 0, conflicts: 0, parked: 0 };
-      const tables = [db.outbox, db.records, db.conflicts, db.syncMeta, ...listTables(db)];
+      const tables = [db.outbox, db.records, db.conflicts, db.syncMeta, db.revs, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
-        const ids = [...new Set(batch.map((e) => e.id))];
-        const queued = await laterEdits(ids);
+        const queued = await laterEdits(batch);
         const laterThan = (entry: OutboxEntry) =>
           queued.filter((e) => e.id === entry.id && (e.seq as number) > (entry.seq as number));
+        // The local versions are read only for what conflicts (kept beside the server's).
+        const conflicting = batch
+          .filter((e) => byId.get(e.mutationId)?.status === 'conflict')
+          .map((e) => e.id);
         const locals = new Map(
-          (await db.records.bulkGet(ids)).flatMap((r) => (r ? [[r.id, r] as const] : [])),
+          conflicting.length === 0
+            ? []
+            : (
+                await withRevs(
+                  db,
+                  (
+                    await db.records.bulkGet(conflicting)
+                  ).filter((r): r is SyncedRecord => Boolean(r)),
+                )
+              ).map((r) => [r.id, r] as const),
         );
         const remove: number[] = [];
         const outboxChanges: { key: number; changes: Partial<OutboxEntry> }[] = [];
@@ -203,8 +272,8 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
               const rev = result.rev ?? 0;
               remove.push(seq);
               // Later local edits were made on top of this one: they now build on `rev`.
-              for (const next of laterThan(entry)) {
-                outboxChanges.push({ key: next.seq as number, changes: { baseRev: rev } });
+              for (const later of laterThan(entry)) {
+                outboxChanges.push({ key: later.seq as number, changes: { baseRev: rev } });
               }
               revs.set(entry.id, rev);
               summary.applied += 1;
@@ -243,27 +312,26 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
             }
           }
         }
-        await db.outbox.bulkDelete(remove);
-        await db.outbox.bulkUpdate(outboxChanges);
-        await settle(batch, kept);
-        await db.conflicts.bulkPut(conflicts);
-        const updated = [...revs].flatMap(([id, rev]) => {
-          const local = locals.get(id);
-          return local ? [{ ...local, rev }] : [];
-        });
-        await db.records.bulkPut(updated);
+        await removeEntries(remove);
+        if (outboxChanges.length > 0) await db.outbox.bulkUpdate(outboxChanges);
+        const stillSending = await settle(batch, kept);
+        if (conflicts.length > 0) await db.conflicts.bulkPut(conflicts);
+        // The new revisions go beside the records, not into them (no record is rewritten).
+        if (revs.size > 0) await db.revs.bulkPut([...revs].map(([id, rev]) => ({ id, rev })));
         await updateSyncStates(batch);
-        return summary;
+        const answered = summary.applied + summary.conflicts + summary.parked > 0;
+        if (!next || stillSending > 0 || !answered) return summary;
+        return { ...summary, next: await take(next.max, next.maxBytes ?? BATCH_BYTES) };
       });
     },
 
-    noteFailure(batch, error) {
-      return db.transaction('rw', db.outbox, db.syncMeta, () =>
+    async noteFailure(batch, error) {
+      await db.transaction('rw', db.outbox, db.syncMeta, () =>
         settle(batch, new Map(batch.map((e) => [e.seq as number, { lastError: error }]))),
       );
     },
 
-    park(batch, error, refusal) {
+    async park(batch, error, refusal) {
       const parked = {
         state: 'parked' as const,
         lastError: error,
@@ -300,7 +368,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     applyPullPage(changes, cursor, progress) {
-      const tables = [db.records, db.outbox, db.conflicts, db.syncMeta, ...listTables(db)];
+      const tables = [db.records, db.outbox, db.conflicts, db.syncMeta, db.revs, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
         const ids = changes.map((c) => c.id);
         // Two key-only reads instead of a cursor over the page's ids.
@@ -308,10 +376,17 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           ...((await db.outbox.orderBy('id').uniqueKeys()) as string[]),
           ...(await db.conflicts.toCollection().primaryKeys()),
         ]);
-        const locals = await db.records.bulkGet(ids);
-        // Skip what is pending here, and versions this device already has (its own, just pushed).
-        const incoming: SyncedRecord[] = changes.filter(
-          (change, i) => !busy.has(change.id) && (locals[i]?.rev ?? 0) < change.rev,
+        // Its own changes, just pushed, come back first as a rule: their revisions are in the
+        // side table (a row there always has its record), so no record is read for them.
+        const side = await db.revs.bulkGet(ids);
+        const candidates = changes.filter(
+          (change, i) => !busy.has(change.id) && (side[i]?.rev ?? 0) < change.rev,
+        );
+        const locals = await db.records.bulkGet(candidates.map((c) => c.id));
+        const sideOf = new Map(side.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+        // Skip what is pending here, and versions this device already has.
+        const incoming: SyncedRecord[] = candidates.filter(
+          (change, i) => revOf(locals[i], sideOf.get(change.id)) < change.rev,
         );
         await db.records.bulkPut(incoming);
         // Nothing of these is queued or in conflict here (see `busy`): they are in sync.
@@ -319,6 +394,9 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           db,
           incoming.map((record) => ({ id: record.id, record, sync: 'synced' as const })),
         );
+        // Those records now carry their revision themselves.
+        const folded = incoming.filter((change) => sideOf.has(change.id));
+        if (folded.length > 0) await db.revs.bulkDelete(folded.map((change) => change.id));
         await db.syncMeta.put({ key: CURSOR, value: cursor });
         if (progress) await db.syncMeta.put({ key: DOWNLOAD, value: progress });
         else if (progress === null) await db.syncMeta.delete(DOWNLOAD);

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDatabase, type SedpDatabase } from '../db/database.ts';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDatabase, recordRev, type SedpDatabase } from '../db/database.ts';
 import { createRecordRepository, type RecordRepository } from '../db/record-repository.ts';
-import { createSyncStore } from '../db/sync-store.ts';
+import { createSyncStore, sendingSeqs } from '../db/sync-store.ts';
+import type { OutboxEntry } from '../domain/record.ts';
 import { createManualClock } from '../testing/manual-clock.ts';
 import { createMemoryServer, type MemoryServer } from '../testing/memory-server.ts';
 import { createSyncEngine, type SyncEngine } from './engine.ts';
@@ -74,9 +75,10 @@ describe('sync engine: push', () => {
     );
     expect(await db.outbox.count()).toBe(0);
     expect(server.records.size).toBe(150);
-    // Each local record now carries the revision the server gave it.
-    const local = await db.records.get(saved[0]?.id ?? '');
-    expect(local?.rev).toBe(server.records.get(saved[0]?.id ?? '')?.rev);
+    // Each local record now knows the revision the server gave it (kept beside it).
+    expect(await recordRev(db, saved[0]?.id ?? '')).toBe(
+      server.records.get(saved[0]?.id ?? '')?.rev,
+    );
     expect(sync.status()).toMatchObject({ phase: 'idle', failures: 0 });
   });
 
@@ -257,6 +259,81 @@ describe('sync engine: push', () => {
     const outcome = await sync.syncNow();
     expect(outcome).toMatchObject({ kind: 'done', parked: 2 });
     expect((await db.outbox.toArray()).map((e) => e.state)).toEqual(['parked', 'parked']);
+  });
+});
+
+describe('sync engine: a crash while one batch is settled and the next is taken', () => {
+  const request = (batch: OutboxEntry[]) => ({
+    deviceId: 'device-1',
+    schemaVersion: 1,
+    mutations: batch.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
+      mutationId,
+      type,
+      id,
+      op,
+      baseRev,
+      body,
+      hash,
+    })),
+  });
+
+  it('after that transaction commits: the next batch goes out once, as it was; nothing is lost', async () => {
+    const saved = await saveNotes(150);
+    const store = createSyncStore(db);
+    const first = await store.takeBatch(100);
+    const { results } = await server.transport.push(request(first));
+    const settled = await store.applyResults(first, results, { max: 100 });
+    expect(settled.next?.map((e) => e.id)).toEqual(saved.slice(100).map((r) => r.id));
+    expect([...(await sendingSeqs(db))]).toEqual(settled.next?.map((e) => e.seq));
+
+    // The tab dies before the next batch is sent. A new one starts.
+    const { sync } = engine();
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 50 });
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 50]);
+    expect(server.pushes[1]?.mutations.map((m) => m.mutationId)).toEqual(
+      settled.next?.map((e) => e.mutationId),
+    );
+    expect(server.history).toHaveLength(150);
+    expect(await db.outbox.count()).toBe(0);
+    for (const record of saved) {
+      expect(await recordRev(db, record.id)).toBe(server.records.get(record.id)?.rev);
+    }
+  });
+
+  it('before it commits: none of it stays; the batch is sent again with the same ids and stored once', async () => {
+    await saveNotes(150);
+    const store = createSyncStore(db);
+    const first = await store.takeBatch(100);
+    const { results } = await server.transport.push(request(first));
+    // The tab dies while the settling transaction runs (its last write fails).
+    const dies = vi.spyOn(db.revs, 'bulkPut').mockRejectedValueOnce(new Error('the tab died'));
+    await expect(store.applyResults(first, results, { max: 100 })).rejects.toThrow('the tab died');
+    dies.mockRestore();
+    expect(await db.outbox.count()).toBe(150);
+    expect(await db.revs.count()).toBe(0);
+    expect([...(await sendingSeqs(db))]).toEqual(first.map((e) => e.seq));
+
+    const { sync } = engine();
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 150 });
+    expect(server.pushes[1]?.mutations.map((m) => m.mutationId)).toEqual(
+      first.map((e) => e.mutationId),
+    );
+    expect(server.history).toHaveLength(150); // the resent 100 answered `duplicate`
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('later edits made while a batch is on its way survive the range delete and build on its revision', async () => {
+    const saved = await saveNotes(5);
+    const store = createSyncStore(db);
+    const first = await store.takeBatch(100);
+    const edited = saved[2]?.id ?? '';
+    await repo.put({ type: 'lessons-note', id: edited, body: note('edited'), updatedBy: 'aida' });
+    const { results } = await server.transport.push(request(first));
+    const settled = await store.applyResults(first, results, { max: 100 });
+    expect(settled.next?.map((e) => [e.id, e.baseRev, e.body.title])).toEqual([
+      [edited, server.records.get(edited)?.rev, 'edited'],
+    ]);
+    expect(await db.outbox.count()).toBe(1);
   });
 });
 

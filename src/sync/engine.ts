@@ -2,7 +2,7 @@
  * The sync engine: pushes the outbox in creation order, then pulls what changed, under a
  * cross-tab lock; retries with backoff. Built from what it needs; no module-level state.
  */
-import type { SyncStore } from '../db/sync-store.ts';
+import type { NextBatch, SyncStore } from '../db/sync-store.ts';
 import type { OutboxEntry } from '../domain/record.ts';
 import { SCHEMA_VERSION } from '../domain/record.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
@@ -50,6 +50,15 @@ export interface SyncEngineDeps {
    */
   online?: () => boolean;
 }
+
+/**
+ * Steps of a sync timed in the browser's performance timeline (`sync:send`, `sync:settle`,
+ * `sync:take`, `sync:pull`, `sync:store-page`), so a profile or the benchmark can tell
+ * device work from the network and the server. The timeline keeps whatever it is given
+ * for as long as the page lives, so the engine clears its own now and then.
+ */
+const SYNC_MARKS = ['sync:send', 'sync:settle', 'sync:take', 'sync:pull', 'sync:store-page'];
+const MARKS_KEPT = 5_000;
 
 const isTransportError = (error: unknown): error is TransportError =>
   error instanceof TransportError;
@@ -121,6 +130,27 @@ export function createSyncEngine({
   let again: Trigger | null = null;
   let disposed = false;
   let awaitingRelease = false;
+  let marks = 0;
+
+  async function timed<T>(name: string, step: () => Promise<T>): Promise<T> {
+    const started = globalThis.performance?.now();
+    try {
+      return await step();
+    } finally {
+      if (started !== undefined) {
+        try {
+          performance.measure(name, { start: started, end: performance.now() });
+          marks += 1;
+          if (marks >= MARKS_KEPT) {
+            for (const mark of SYNC_MARKS) performance.clearMeasures(mark);
+            marks = 0;
+          }
+        } catch {
+          // A browser without User Timing level 3: the sync goes on untimed.
+        }
+      }
+    }
+  }
 
   const setStatus = (patch: Partial<SyncStatus>) => {
     status = { ...status, ...patch };
@@ -226,17 +256,22 @@ export function createSyncEngine({
    * parked, with the server's message and the field it named. Parts settle one by one
    * (`settled`); the rest stay marked as sent until their turn (see SyncStore.settle).
    */
-  async function sendPart(part: OutboxEntry[], totals: Totals, settled: Set<OutboxEntry>) {
+  async function sendPart(
+    part: OutboxEntry[],
+    totals: Totals,
+    settled: Set<OutboxEntry>,
+    next?: NextBatch,
+  ): Promise<OutboxEntry[] | undefined> {
     let response: Awaited<ReturnType<Transport['push']>>;
     try {
-      response = await transport.push(requestOf(part));
+      response = await timed('sync:send', () => transport.push(requestOf(part)));
     } catch (error) {
       if (!isTransportError(error) || error.kind !== 'client') throw error;
       if (part.length > 1 && splittable(error)) {
         const half = Math.ceil(part.length / 2);
         await sendPart(part.slice(0, half), totals, settled);
         await sendPart(part.slice(half), totals, settled);
-        return;
+        return undefined;
       }
       const refusal = {
         code: error.code ?? 'invalid',
@@ -245,9 +280,11 @@ export function createSyncEngine({
       await store.park(part, part.length === 1 ? refusalOfOne(error) : error.message, refusal);
       for (const entry of part) settled.add(entry);
       totals.parked += part.length;
-      return;
+      return undefined;
     }
-    const summary = await store.applyResults(part, response.results);
+    const summary = await timed('sync:settle', () =>
+      store.applyResults(part, response.results, next),
+    );
     for (const entry of part) settled.add(entry);
     totals.pushed += summary.applied;
     totals.conflicts += summary.conflicts;
@@ -256,16 +293,19 @@ export function createSyncEngine({
       // Answered nothing we sent: treat as a server fault rather than spin.
       throw new TransportError('server', 'The server answered none of the changes sent');
     }
+    return summary.next;
   }
 
   async function push() {
     const totals: Totals = { pushed: 0, conflicts: 0, parked: 0 };
-    for (;;) {
-      const batch = await store.takeBatch(MAX_PUSH_MUTATIONS);
-      if (batch.length === 0) return totals;
+    const size: NextBatch = { max: MAX_PUSH_MUTATIONS };
+    let batch = await timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS));
+    while (batch.length > 0) {
       const settled = new Set<OutboxEntry>();
+      let next: OutboxEntry[] | undefined;
       try {
-        await sendPart(batch, totals, settled);
+        // Settling a batch that comes back whole also takes the next one.
+        next = await sendPart(batch, totals, settled, size);
       } catch (error) {
         // Whatever of the batch is not settled stays pending, "maybe delivered".
         const rest = batch.filter((entry) => !settled.has(entry));
@@ -274,7 +314,9 @@ export function createSyncEngine({
         }
         throw error;
       }
+      batch = next ?? (await timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS)));
     }
+    return totals;
   }
 
   /**
@@ -293,7 +335,8 @@ export function createSyncEngine({
     let pulled = 0;
     let next = transport.pull(await store.cursor(), MAX_PULL_LIMIT, { count: true });
     for (let first = true; ; first = false) {
-      const page = await next;
+      const pending = next;
+      const page = await timed('sync:pull', () => pending);
       if (page.hasMore) {
         next = transport.pull(page.cursor, MAX_PULL_LIMIT, {});
         // Awaited on the next turn; a failure while this page is stored must not go unheard.
@@ -303,7 +346,9 @@ export function createSyncEngine({
       received += page.changes.length;
       bytes += page.bytes ?? 0;
       const progress = page.hasMore ? { received, total: Math.max(total, received), bytes } : null;
-      pulled += await store.applyPullPage(page.changes, page.cursor, progress);
+      pulled += await timed('sync:store-page', () =>
+        store.applyPullPage(page.changes, page.cursor, progress),
+      );
       setStatus({ download: progress && progress.total > MAX_PULL_LIMIT ? progress : null });
       if (!page.hasMore) return pulled;
     }
