@@ -38,23 +38,69 @@ function entriesOf(page: ListPage): ListEntry[] {
   return entries;
 }
 
+/** Every live record of a type, newest first, from its index pages (reusing what is known). */
+async function readEntries(type: ListedType): Promise<ListEntry[]> {
+  const pages = await appDb.listPages.where('type').equals(type).toArray();
+  const stamps = pages.map((page) => `${page.key}@${page.stamp ?? Math.random()}`).join(',');
+  const known = sortedLists.get(type);
+  if (known && known.stamps === stamps) return known.entries;
+  const entries = pages.flatMap(entriesOf);
+  entries.sort((a, b) => (a.sort === b.sort ? (a.id < b.id ? 1 : -1) : a.sort < b.sort ? 1 : -1));
+  sortedLists.set(type, { stamps, entries });
+  return entries;
+}
+
+/** The row summaries last read for each type: the ids they were read for, and by id. */
+const lastSummaries = new Map<ListedType, { key: string; byId: Map<string, unknown> }>();
+
+async function readSummaries<T extends ListedType>(
+  type: T,
+  ids: readonly string[],
+): Promise<Map<string, ListSummaries[T]>> {
+  const rows = await appDb.listRows.bulkGet([...ids]);
+  const byId = new Map<string, ListSummaries[T]>();
+  for (const row of rows) {
+    if (row && row.type === type) byId.set(row.id, row.summary as ListSummaries[T]);
+  }
+  lastSummaries.set(type, { key: ids.join(','), byId });
+  return byId;
+}
+
+const warming = new Map<ListedType, Promise<void>>();
+
+/**
+ * Reads a list ahead of its opening (once per visit, when the app has started): its
+ * entries in order, and the summaries of its first `rows` rows. The list, opened later,
+ * draws these at once and checks them against the index as it always does.
+ */
+export function warmListEntries(type: ListedType, rows: number): Promise<void> {
+  let pending = warming.get(type);
+  if (!pending) {
+    pending = readEntries(type)
+      .then((entries) =>
+        readSummaries(
+          type,
+          entries.slice(0, rows).map((entry) => entry.id),
+        ),
+      )
+      .then(
+        () => undefined,
+        () => undefined,
+      );
+    warming.set(type, pending);
+  }
+  return pending;
+}
+
 /**
  * Every live record of a type, newest first (by its sort key, then id). Reads the type's
  * index pages only, so it runs again only when one of them changes. Opened again with no
  * page changed (each page's stamp says so), it gives the list it gave last time; a page
- * that did not change is not taken apart again.
+ * that did not change is not taken apart again. Until its read is done, it gives the list
+ * last read in this visit (if any), which the read then confirms or replaces.
  */
 export function useListEntries(type: ListedType): ListEntry[] | undefined {
-  return useLiveQuery(async () => {
-    const pages = await appDb.listPages.where('type').equals(type).toArray();
-    const stamps = pages.map((page) => `${page.key}@${page.stamp ?? Math.random()}`).join(',');
-    const known = sortedLists.get(type);
-    if (known && known.stamps === stamps) return known.entries;
-    const entries = pages.flatMap(entriesOf);
-    entries.sort((a, b) => (a.sort === b.sort ? (a.id < b.id ? 1 : -1) : a.sort < b.sort ? 1 : -1));
-    sortedLists.set(type, { stamps, entries });
-    return entries;
-  }, [type]);
+  return useLiveQuery(() => readEntries(type), [type], sortedLists.get(type)?.entries);
 }
 
 /** The row summaries of the records a list shows (a page of them), by id. */
@@ -63,14 +109,12 @@ export function useListSummaries<T extends ListedType>(
   ids: readonly string[],
 ): Map<string, ListSummaries[T]> | undefined {
   const key = ids.join(',');
-  return useLiveQuery(async () => {
-    const rows = await appDb.listRows.bulkGet([...ids]);
-    const byId = new Map<string, ListSummaries[T]>();
-    for (const row of rows) {
-      if (row && row.type === type) byId.set(row.id, row.summary as ListSummaries[T]);
-    }
-    return byId;
-  }, [type, key]);
+  const last = lastSummaries.get(type);
+  return useLiveQuery(
+    () => readSummaries(type, ids),
+    [type, key],
+    last && last.key === key ? (last.byId as Map<string, ListSummaries[T]>) : undefined,
+  );
 }
 
 /**
@@ -82,9 +126,19 @@ export function useHearingFigures(): { id: string; body: HearingFigures }[] | un
     const pages = await appDb.listFigures.where('type').equals('hearing').toArray();
     const out: { id: string; body: HearingFigures }[] = [];
     for (const page of pages) {
+      // One parse per page, not one per hearing: the page's texts joined into one array.
+      const ids: string[] = [];
+      const texts: string[] = [];
       page.ids.forEach((id, i) => {
         const data = page.data[i];
-        if (data) out.push({ id, body: JSON.parse(data) as HearingFigures });
+        if (data) {
+          ids.push(id);
+          texts.push(data);
+        }
+      });
+      const bodies = JSON.parse(`[${texts.join(',')}]`) as HearingFigures[];
+      bodies.forEach((body, i) => {
+        out.push({ id: ids[i] as string, body });
       });
     }
     return out;
