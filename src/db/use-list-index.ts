@@ -3,7 +3,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { HearingFigures } from '../domain/gender-figures.ts';
 import type { ListedType, ListSummaries } from '../domain/list-facts.ts';
 import { appDb } from './app-db.ts';
-import type { ListPage, RecordSyncState } from './list-index.ts';
+import type { ListFiguresPage, ListPage, RecordSyncState } from './list-index.ts';
+import { onForgetListReads } from './list-reads.ts';
 
 /** One record as a list sorts, filters and searches it. */
 export interface ListEntry {
@@ -117,30 +118,47 @@ export function useListSummaries<T extends ListedType>(
   );
 }
 
+/** Figures pages already parsed, by key: the stamp they were parsed at, and the hearings. */
+const parsedFigures = new Map<string, { stamp: string; hearings: HearingFiguresRecord[] }>();
+
+onForgetListReads(() => {
+  for (const cache of [flattened, sortedLists, lastSummaries, warming, parsedFigures]) {
+    cache.clear();
+  }
+});
+
+export interface HearingFiguresRecord {
+  id: string;
+  body: HearingFigures;
+}
+
+function hearingsOf(page: ListFiguresPage): HearingFiguresRecord[] {
+  const known = page.stamp ? parsedFigures.get(page.key) : undefined;
+  if (known && known.stamp === page.stamp) return known.hearings;
+  // One parse per page, not one per hearing: the page's texts joined into one array.
+  const ids: string[] = [];
+  const texts: string[] = [];
+  page.ids.forEach((id, i) => {
+    const data = page.data[i];
+    if (data) {
+      ids.push(id);
+      texts.push(data);
+    }
+  });
+  const bodies = JSON.parse(`[${texts.join(',')}]`) as HearingFigures[];
+  const hearings = bodies.map((body, i) => ({ id: ids[i] as string, body }));
+  if (page.stamp) parsedFigures.set(page.key, { stamp: page.stamp, hearings });
+  return hearings;
+}
+
 /**
  * Every live hearing as the dashboard counts it, from the index's figures pages: tens of
- * thousands of hearings without reading one full record.
+ * thousands of hearings without reading one full record. A page unchanged since it was
+ * last parsed (its stamp says so) gives the same objects as then.
  */
-export function useHearingFigures(): { id: string; body: HearingFigures }[] | undefined {
+export function useHearingFigures(): HearingFiguresRecord[] | undefined {
   return useLiveQuery(async () => {
     const pages = await appDb.listFigures.where('type').equals('hearing').toArray();
-    const out: { id: string; body: HearingFigures }[] = [];
-    for (const page of pages) {
-      // One parse per page, not one per hearing: the page's texts joined into one array.
-      const ids: string[] = [];
-      const texts: string[] = [];
-      page.ids.forEach((id, i) => {
-        const data = page.data[i];
-        if (data) {
-          ids.push(id);
-          texts.push(data);
-        }
-      });
-      const bodies = JSON.parse(`[${texts.join(',')}]`) as HearingFigures[];
-      bodies.forEach((body, i) => {
-        out.push({ id: ids[i] as string, body });
-      });
-    }
-    return out;
+    return pages.flatMap(hearingsOf);
   }, []);
 }

@@ -159,7 +159,9 @@ export function listedGroupsBySex(sources: readonly AttendanceSource[]) {
   for (const source of sources) {
     const part = source.listed ?? listedOf(source.participants ?? []);
     total.listed += part.listed;
-    for (const [code, row] of Object.entries(part.groups)) {
+    for (const code in part.groups) {
+      const row = part.groups[code];
+      if (!row) continue;
       const sum = total.groups[code] ?? { women: 0, men: 0 };
       sum.women += row.women;
       sum.men += row.men;
@@ -230,11 +232,13 @@ export function proposalFigures(sources: readonly AttendanceSource[]): ProposalF
   const byRaiser: Record<string, RaisedAccepted> = {};
   let total = 0;
   let accepted = 0;
-  for (const stats of sources.map((s) => s.proposals)) {
+  for (const { proposals: stats } of sources) {
     if (!stats) continue;
     total += stats.total;
     accepted += stats.byResponse.accepted;
-    for (const [raiser, counts] of Object.entries(stats.byRaiser)) {
+    for (const raiser in stats.byRaiser) {
+      const counts = stats.byRaiser[raiser];
+      if (!counts) continue;
       const sum = byRaiser[raiser] ?? { raised: 0, accepted: 0 };
       sum.raised += counts.raised;
       sum.accepted += counts.accepted;
