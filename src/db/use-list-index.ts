@@ -121,7 +121,12 @@ export function useListSummaries<T extends ListedType>(
 /** Figures pages already parsed, by key: the stamp they were parsed at, and the hearings. */
 const parsedFigures = new Map<string, { stamp: string; hearings: HearingFiguresRecord[] }>();
 
+/** The hearings the dashboard last read in this visit. */
+const lastHearings: { value?: HearingFiguresRecord[]; parts?: HearingFiguresRecord[][] } = {};
+
 onForgetListReads(() => {
+  lastHearings.value = undefined;
+  lastHearings.parts = undefined;
   for (const cache of [flattened, sortedLists, lastSummaries, warming, parsedFigures]) {
     cache.clear();
   }
@@ -157,8 +162,26 @@ function hearingsOf(page: ListFiguresPage): HearingFiguresRecord[] {
  * last parsed (its stamp says so) gives the same objects as then.
  */
 export function useHearingFigures(): HearingFiguresRecord[] | undefined {
-  return useLiveQuery(async () => {
-    const pages = await appDb.listFigures.where('type').equals('hearing').toArray();
-    return pages.flatMap(hearingsOf);
-  }, []);
+  return useLiveQuery(
+    async () => {
+      const pages = await appDb.listFigures.where('type').equals('hearing').toArray();
+      const parts = pages.map(hearingsOf);
+      // Nothing changed since the last read: the same list, so nothing is counted again.
+      const last = lastHearings.parts;
+      if (
+        lastHearings.value &&
+        last &&
+        last.length === parts.length &&
+        parts.every((part, i) => part === last[i])
+      ) {
+        return lastHearings.value;
+      }
+      lastHearings.parts = parts;
+      lastHearings.value = parts.flat();
+      return lastHearings.value;
+    },
+    [],
+    // Until its read is done: what the last read in this visit gave, which it then confirms.
+    lastHearings.value,
+  );
 }
