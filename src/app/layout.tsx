@@ -9,6 +9,7 @@ import { Icon } from '../ui/icons.tsx';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
 import { useUiPrefs } from '../ui/ui-prefs.ts';
+import { preloadSections } from './section-preload.ts';
 import { inBottomBar, SECTIONS } from './sections.ts';
 import { SignInAgain } from './sign-in-again.tsx';
 
@@ -21,9 +22,22 @@ const AccountDisabled = lazy(() =>
  * section in a sidebar on laptops), page.
  */
 export function Layout() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
   const account = useUiPrefs((s) => s.account);
+  const role = account?.role;
+  useEffect(() => {
+    // The bottom bar's sections get ready once the shell is drawn, before they are tapped.
+    if (!role) return;
+    let stop: (() => void) | undefined;
+    const timer = setTimeout(() => {
+      stop = preloadSections(role, i18n);
+    }, 0);
+    return () => {
+      clearTimeout(timer);
+      stop?.();
+    };
+  }, [role, i18n]);
   const disabled = useSyncStatus((s) => s.lastFailure?.code === 'account_disabled');
   useEffect(() => {
     // Sync is not needed for the first paint: its code loads once the shell is up.

@@ -4,6 +4,7 @@ import { useUiPrefs } from '../ui/ui-prefs.ts';
 import { LoadingScreen, NotFoundScreen, RouteErrorScreen } from './error-screen.tsx';
 import { Layout } from './layout.tsx';
 import { RequireAccount } from './require-account.tsx';
+import { SECTION_CODE } from './section-preload.ts';
 
 function AdminOnly() {
   const { t } = useTranslation();
@@ -43,9 +44,9 @@ const appRoutes: RouteObject[] = [
             Component: SignedIn,
             children: [
               { index: true, lazy: () => import('../features/home/route.tsx') },
-              { path: 'hearings/*', lazy: () => import('../features/hearings/route.tsx') },
-              { path: 'trainings/*', lazy: () => import('../features/trainings/route.tsx') },
-              { path: 'checklists/*', lazy: () => import('../features/checklists/route.tsx') },
+              { path: 'hearings/*', lazy: SECTION_CODE.hearings },
+              { path: 'trainings/*', lazy: SECTION_CODE.trainings },
+              { path: 'checklists/*', lazy: SECTION_CODE.checklists },
               {
                 path: 'municipalities',
                 lazy: () => import('../features/territories/route.tsx'),
@@ -59,7 +60,7 @@ const appRoutes: RouteObject[] = [
                 path: 'records/:id/history',
                 lazy: () => import('../features/history/route.tsx'),
               },
-              { path: 'dashboard/*', lazy: () => import('../features/dashboard/route.tsx') },
+              { path: 'dashboard/*', lazy: SECTION_CODE.dashboard },
               { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
               { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
               {

@@ -4,6 +4,7 @@ import { fromBase64, toBase64 } from './backup-crypto.ts';
 import { blobNamesIn } from './blob-names.ts';
 import { type Conflict, revOf, type SedpDatabase, withRevs } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
+import { forgetListReads } from './list-reads.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export const BACKUP_FORMAT = 'sedp-field-backup';
@@ -205,4 +206,5 @@ export async function wipeLocalData(db: SedpDatabase): Promise<void> {
       ]);
     },
   );
+  forgetListReads();
 }

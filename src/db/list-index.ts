@@ -50,6 +50,8 @@ export interface ListFiguresPage {
   type: string;
   ids: string[];
   data: string[];
+  /** New at every write of the figures page: the dashboard that has read it knows it unchanged. */
+  stamp?: string;
 }
 
 export interface ListRow<T extends ListedType = ListedType> {
@@ -247,6 +249,7 @@ export async function updateListIndex(
         figures.data.splice(op.at, 1);
       }
     }
+    figures.stamp = uuidv7();
     if (figures.ids.length > 0) keptFigures.push(figures);
     else emptyFigures.push(key);
   });

@@ -32,14 +32,24 @@ export function readTraining(body: Record<string, unknown>): TrainingView | null
   return firstDay && lastDay ? { ...parsed.data, firstDay, lastDay } : null;
 }
 
-/** Held trainings, readable ones only. */
+/** The held trainings last read from each list of records (several figures read the same list). */
+const heldOf = new WeakMap<
+  readonly IdRecord<Record<string, unknown>>[],
+  IdRecord<TrainingView>[]
+>();
+
+/** Held trainings, readable ones only. Each list is validated once; treat the result as read-only. */
 export function heldTrainings(
   trainings: readonly IdRecord<Record<string, unknown>>[],
 ): IdRecord<TrainingView>[] {
-  return trainings.flatMap(({ id, body }) => {
+  const known = heldOf.get(trainings);
+  if (known) return known;
+  const held = trainings.flatMap(({ id, body }) => {
     const view = readTraining(body);
     return view && view.status === 'held' ? [{ id, body: view }] : [];
   });
+  heldOf.set(trainings, held);
+  return held;
 }
 
 /** Held trainings as attendance sources (counted from their first day). */

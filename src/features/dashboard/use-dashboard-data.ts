@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
-import { useHearingFigures } from '../../db/use-list-index.ts';
+import { type HearingFiguresRecord, useHearingFigures } from '../../db/use-list-index.ts';
 import type { ChecklistTemplate } from '../../domain/checklist.ts';
 import {
   evaluatedProgrammeEvidence,
@@ -19,6 +19,17 @@ import {
   reportEvidence,
 } from '../../domain/work-plan-progress.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+
+/** Each hearing's attendance source, made once per figures read (they are kept while unchanged). */
+const hearingSources = new WeakMap<HearingFiguresRecord, AttendanceSource>();
+function sourceOf(hearing: HearingFiguresRecord): AttendanceSource {
+  let source = hearingSources.get(hearing);
+  if (!source) {
+    source = hearingSourceOfFigures(hearing);
+    hearingSources.set(hearing, source);
+  }
+  return source;
+}
 
 /**
  * Everything the dashboard counts, live from the device's copy (so it works offline):
@@ -54,10 +65,7 @@ export function useDashboardData() {
       return undefined;
     }
     const territories = [...tree.byId.values()];
-    const sources: AttendanceSource[] = [
-      ...hearings.map(hearingSourceOfFigures),
-      ...trainingSources(trainings),
-    ];
+    const sources: AttendanceSource[] = [...hearings.map(sourceOf), ...trainingSources(trainings)];
     const evidence: Evidence = {
       'towns-trained': trainedTownEvidence(trainings, territories),
       'drafts-submitted': milestoneEvidence(milestones, 'draft-submitted'),
