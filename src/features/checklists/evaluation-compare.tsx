@@ -90,6 +90,9 @@ export function EvaluationCompare() {
     (afterTemplate ?? beforeTemplate)?.dimensions.find((d) => d.code === code)?.title[
       format.language
     ] ?? t(`dimension.${code as 'inclusivity'}`);
+  /** The table's row name: the short name the programme table uses, the full one for screen readers. */
+  const dimensionShort = (code: string) =>
+    t(`dimensionShort.${code as 'inclusivity'}`, { defaultValue: dimensionTitle(code) });
 
   return (
     <article className="page checklist">
@@ -182,7 +185,7 @@ export function EvaluationCompare() {
               ))}
             </ul>
             <TableScroll label={t('compare.byDimension')}>
-              <table className="table">
+              <table className="table compare-table">
                 <caption className="visually-hidden">{t('compare.byDimension')}</caption>
                 <thead>
                   <tr>
@@ -195,7 +198,10 @@ export function EvaluationCompare() {
                 <tbody>
                   {result.dimensions.map((d) => (
                     <tr key={d.code}>
-                      <th scope="row">{dimensionTitle(d.code)}</th>
+                      <th scope="row" title={dimensionTitle(d.code)}>
+                        <span aria-hidden="true">{dimensionShort(d.code)}</span>
+                        <span className="visually-hidden">{dimensionTitle(d.code)}</span>
+                      </th>
                       <td>{percent(d.before?.percent)}</td>
                       <td>{percent(d.after?.percent)}</td>
                       <td>{points(d.delta)}</td>

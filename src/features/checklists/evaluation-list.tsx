@@ -1,6 +1,6 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { DIMENSION_CODES } from '../../domain/checklist.ts';
 import { dimensionPercents, overallScore, programmeTable } from '../../domain/checklist-score.ts';
@@ -24,6 +24,9 @@ export function EvaluationList() {
     'evaluation',
     useMemo(() => (entries ?? []).map((entry) => entry.id), [entries]),
   );
+  // Home's "Draft evaluations" opens the list at ?status=draft: drafts only, the table whole.
+  const [params] = useSearchParams();
+  const draftsOnly = params.get('status') === 'draft';
   /** Every evaluation as the index holds it (its scores, not its comments), with its sync state. */
   const all = useMemo(
     () =>
@@ -47,6 +50,7 @@ export function EvaluationList() {
   const groups = useMemo(() => {
     const map = new Map<string, NonNullable<typeof all>>();
     for (const item of all ?? []) {
+      if (draftsOnly && item.record.body.status !== 'draft') continue;
       const list = map.get(item.record.body.territoryId) ?? [];
       list.push(item);
       map.set(item.record.body.territoryId, list);
@@ -63,7 +67,7 @@ export function EvaluationList() {
         ),
       }))
       .sort((a, b) => collator.compare(a.name, b.name));
-  }, [all, nameOf, format.language]);
+  }, [all, nameOf, format.language, draftsOnly]);
 
   const rows = useMemo(
     () =>
@@ -90,6 +94,11 @@ export function EvaluationList() {
         <h2 id="checklists-evaluations" className="checklist__heading">
           {t('list.title')}
         </h2>
+        {draftsOnly && (
+          <p className="notice notice--quiet">
+            {t('list.draftsOnly')} <Link to="/checklists">{t('list.showAll')}</Link>
+          </p>
+        )}
         {all === undefined && <p className="muted">{t('loading')}</p>}
         {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
         {groups.map((group) => (
