@@ -80,12 +80,17 @@ export function EvaluationCompare() {
       : null;
   const percent = (p: number | null | undefined) =>
     p === null || p === undefined ? '—' : format.percent(p / 100);
+  // The change in percentage points: the unit stands once in the column's header (and is
+  // said to screen readers in each cell), so the column stays narrow on a phone.
   const points = (delta: number | null) =>
-    delta === null
-      ? '—'
-      : t('compare.points', {
-          value: `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${format.number(Math.abs(delta), { maximumFractionDigits: 0 })}`,
-        });
+    delta === null ? (
+      '—'
+    ) : (
+      <>
+        {`${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${format.number(Math.abs(delta), { maximumFractionDigits: 0 })}`}
+        <span className="visually-hidden"> {t('compare.unit')}</span>
+      </>
+    );
   const dimensionTitle = (code: string) =>
     (afterTemplate ?? beforeTemplate)?.dimensions.find((d) => d.code === code)?.title[
       format.language
@@ -190,9 +195,17 @@ export function EvaluationCompare() {
                 <thead>
                   <tr>
                     <th scope="col">{t('compare.dimension')}</th>
-                    <th scope="col">{before.body.draftLabel}</th>
-                    <th scope="col">{after.body.draftLabel}</th>
-                    <th scope="col">{t('compare.change')}</th>
+                    {/* Named as the choices above, not by the draft's own (long) label. */}
+                    <th scope="col" title={before.body.draftLabel}>
+                      {t('compare.beforeShort')}
+                    </th>
+                    <th scope="col" title={after.body.draftLabel}>
+                      {t('compare.afterShort')}
+                    </th>
+                    <th scope="col">
+                      {t('compare.change')}{' '}
+                      <span className="compare-table__unit">({t('compare.unit')})</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>

@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { DIMENSION_CODES } from '../../domain/checklist.ts';
 import { dimensionPercents, overallScore, programmeTable } from '../../domain/checklist-score.ts';
+import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
@@ -118,7 +119,8 @@ export function EvaluationList() {
                   <li key={record.id} className="list__item list__item--link">
                     <p className="list__title">
                       <Link className="list__link" to={`/checklists/${record.id}`}>
-                        {e.draftLabel} · {format.date(new Date(`${e.date}T12:00:00`), 'short')}
+                        {keepDatesWhole(e.draftLabel)} ·{' '}
+                        {format.date(new Date(`${e.date}T12:00:00`), 'short')}
                       </Link>
                     </p>
                     <p className="list__meta">
