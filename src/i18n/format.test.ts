@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatNumber, formatPercent, formatTime, scaleBytes } from './format.ts';
+import {
+  formatDate,
+  formatNumber,
+  formatPercent,
+  formatTime,
+  keepDatesWhole,
+  scaleBytes,
+} from './format.ts';
 
 const NBSP = '\u00a0';
 const NBH = '\u2011';
@@ -88,5 +95,17 @@ describe('scaleBytes', () => {
     expect(scaleBytes(512)).toEqual({ value: 512, unit: 'B' });
     expect(scaleBytes(1536)).toEqual({ value: 1.5, unit: 'KB' });
     expect(scaleBytes(5 * 1024 ** 3)).toEqual({ value: 5, unit: 'GB' });
+  });
+});
+
+describe('keepDatesWhole', () => {
+  it('joins a day to its month and a year to its "ж." in typed text, and leaves the rest', () => {
+    expect(keepDatesWhole('Биринчи долбоор, 2024-ж., 2-ноябрь')).toBe(
+      `Биринчи долбоор, 2024${NBH}ж., 2${NBH}ноябрь`,
+    );
+    expect(keepDatesWhole('Первый проект, 2 ноября 2024')).toBe(
+      'Первый проект, 2\u00a0ноября 2024',
+    );
+    expect(keepDatesWhole('Draft A-1')).toBe('Draft A-1');
   });
 });

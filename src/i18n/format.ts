@@ -123,3 +123,14 @@ export function scaleBytes(bytes: number): { value: number; unit: ByteUnit } {
   }
   return { value, unit: BYTE_UNITS[index] ?? 'B' };
 }
+
+/**
+ * Typed text shown as it was typed, but with its dates kept whole: "2-ноябрь" or "2024-ж."
+ * (a digit, a hyphen, a letter) takes the non-breaking hyphen, and "2 ноября" the no-break
+ * space, so a line never ends inside a date.
+ */
+export function keepDatesWhole(text: string): string {
+  return text
+    .replace(/(\d)-(?=\p{L})/gu, `$1${NO_BREAK_HYPHEN}`)
+    .replace(/(\d) (?=\p{L})/gu, `$1${NBSP}`);
+}

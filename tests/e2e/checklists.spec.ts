@@ -6,6 +6,7 @@ import {
   expect,
   midWordBreaks,
   serverRecords,
+  sidewaysScrolls,
   signIn,
   test,
   waitForServiceWorker,
@@ -244,17 +245,33 @@ test('a draft is evaluated offline in English, compared with its revision, and k
   await expect(consultations).toContainText(/No \(0\).*Yes \(1\)/);
   await expect(consultations).toContainText('Improved');
 
-  // In Kyrgyz and Russian on a 360 px phone, no word of the comparison splits without a hyphen.
+  // On a 360 px phone the comparison fits in all three languages: no word splits without a
+  // hyphen, and the table does not scroll sideways ("Өзгөрүү" is on the screen).
+  expect(await sidewaysScrolls(page, 'main')).toEqual([]);
+  const rightEdge = async (target: import('@playwright/test').Locator) => {
+    const box = await target.boundingBox();
+    return box ? box.x + box.width : Number.POSITIVE_INFINITY;
+  };
   const language = page.getByRole('banner').getByRole('combobox');
   await language.selectOption('ky');
   await expect(page.getByRole('columnheader', { name: 'Өзгөрүү' })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Багыт' })).toBeVisible();
+  await expect(page.getByRole('row', { name: /^Инклюзивдүүлүк .*\+30 п\. п\.$/ })).toBeVisible();
   expect(await midWordBreaks(page, 'main')).toEqual([]);
+  expect(await sidewaysScrolls(page, 'main')).toEqual([]);
+  expect(await rightEdge(page.getByRole('columnheader', { name: 'Өзгөрүү' }))).toBeLessThanOrEqual(
+    360,
+  );
   await language.selectOption('ru');
   await expect(page.getByRole('columnheader', { name: 'Направление' })).toBeVisible();
   expect(await midWordBreaks(page, 'main')).toEqual([]);
+  expect(await sidewaysScrolls(page, 'main')).toEqual([]);
+  expect(
+    await rightEdge(page.getByRole('columnheader', { name: 'Изменение' })),
+  ).toBeLessThanOrEqual(360);
   await language.selectOption('en');
   await expect(page.getByRole('columnheader', { name: 'Dimension' })).toBeVisible();
+  expect(await sidewaysScrolls(page, 'main')).toEqual([]);
 
   // Both evaluations in the list and in the sortable table of programmes.
   await page.getByRole('link', { name: '← All evaluations' }).click();

@@ -123,3 +123,20 @@ export async function midWordBreaks(page: Page, scope: string): Promise<string[]
     return found;
   }, scope);
 }
+
+/**
+ * Boxes in `scope` whose content is wider than the box (a table that scrolls sideways on a
+ * 360 px phone, so its last column starts off-screen), each named by its accessible label.
+ */
+export async function sidewaysScrolls(page: Page, scope: string): Promise<string[]> {
+  return page.evaluate(
+    (root) =>
+      [...document.querySelectorAll<HTMLElement>(`${root} .table-scroll`)]
+        .filter((box) => box.offsetParent !== null && box.scrollWidth > box.clientWidth)
+        .map(
+          (box) =>
+            `${box.getAttribute('aria-label') ?? box.className} ${box.scrollWidth}>${box.clientWidth}`,
+        ),
+    scope,
+  );
+}

@@ -285,3 +285,43 @@ test('roster entry from the keyboard: the name is ready on open, Enter adds from
   // The position stays for the next person (people come in groups).
   await expect(position).not.toHaveValue('');
 });
+
+test('"Mark as held" problems lead to their fields, and Home lists trainings still to mark as held', async ({
+  page,
+}) => {
+  await signIn(page, 'bakyt', 'en');
+  await page.goto('/trainings/new');
+  const municipality = page.getByLabel('Municipality');
+  await expect(municipality.locator('option').nth(1)).toBeAttached();
+  await municipality.selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Create the training' }).click();
+  const name = page.getByRole('region', { name: /^Roster/ }).getByLabel('Full name');
+  await expect(name).toBeFocused();
+
+  // Nobody recorded and the first day tomorrow: two problems, each a link to its field.
+  const session = page.getByRole('region', { name: 'Session' });
+  const firstDay = session.getByLabel('First day');
+  const tomorrow = new Date(`${await firstDay.inputValue()}T12:00:00Z`);
+  tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+  await firstDay.fill(tomorrow.toISOString().slice(0, 10));
+  await page.getByRole('button', { name: 'Mark as held' }).click();
+  const problems = page.getByRole('alert');
+  await problems
+    .getByRole('link', {
+      name: 'The training has not started yet: its first day is in the future.',
+    })
+    .click();
+  await expect(firstDay).toBeFocused();
+  await problems
+    .getByRole('link', { name: 'Record who attended (names or a quick count) first.' })
+    .click();
+  await expect(name).toBeFocused();
+
+  // Back to today: Home offers the planned training whose day has come.
+  await firstDay.fill(new Date(tomorrow.getTime() - 86_400_000).toISOString().slice(0, 10));
+  await expect(page.getByText('Saved on this phone')).toBeVisible();
+  await page.goto('/');
+  await page.getByRole('link', { name: /^Trainings to mark as held:\s\d+$/ }).click();
+  await expect(page).toHaveURL(/\/trainings\?status=planned$/);
+  await expect(page.getByRole('button', { name: 'Filter (1)' })).toBeVisible();
+});

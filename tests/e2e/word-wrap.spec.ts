@@ -1,4 +1,11 @@
-import { expect, midWordBreaks, signIn, test, waitForServiceWorker } from './fixtures.ts';
+import {
+  expect,
+  midWordBreaks,
+  sidewaysScrolls,
+  signIn,
+  test,
+  waitForServiceWorker,
+} from './fixtures.ts';
 
 /**
  * On a 360 px phone, long Kyrgyz and Russian words ("Муниципалитеттер", "Синхрондоштуруу",
@@ -33,6 +40,7 @@ test.describe('long words at 360 px', () => {
     await expect(page.getByRole('heading', { name: 'Кочкор-Ата', level: 1 })).toBeVisible();
     await expect(page.getByLabel('Жарым-жартылай (0,5)').first()).toBeVisible();
     expect(await midWordBreaks(page, 'main')).toEqual([]);
+    expect(await sidewaysScrolls(page, 'main')).toEqual([]);
 
     await page.goto('/dashboard');
     await expect(page.getByRole('heading', { name: 'Иш планы' })).toBeVisible();

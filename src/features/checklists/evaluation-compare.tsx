@@ -80,16 +80,24 @@ export function EvaluationCompare() {
       : null;
   const percent = (p: number | null | undefined) =>
     p === null || p === undefined ? '—' : format.percent(p / 100);
+  // The change in percentage points: the unit stands once in the column's header (and is
+  // said to screen readers in each cell), so the column stays narrow on a phone.
   const points = (delta: number | null) =>
-    delta === null
-      ? '—'
-      : t('compare.points', {
-          value: `${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${format.number(Math.abs(delta), { maximumFractionDigits: 0 })}`,
-        });
+    delta === null ? (
+      '—'
+    ) : (
+      <>
+        {`${delta > 0 ? '+' : delta < 0 ? '−' : '±'}${format.number(Math.abs(delta), { maximumFractionDigits: 0 })}`}
+        <span className="visually-hidden"> {t('compare.unit')}</span>
+      </>
+    );
   const dimensionTitle = (code: string) =>
     (afterTemplate ?? beforeTemplate)?.dimensions.find((d) => d.code === code)?.title[
       format.language
     ] ?? t(`dimension.${code as 'inclusivity'}`);
+  /** The table's row name: the short name the programme table uses, the full one for screen readers. */
+  const dimensionShort = (code: string) =>
+    t(`dimensionShort.${code as 'inclusivity'}`, { defaultValue: dimensionTitle(code) });
 
   return (
     <article className="page checklist">
@@ -182,20 +190,31 @@ export function EvaluationCompare() {
               ))}
             </ul>
             <TableScroll label={t('compare.byDimension')}>
-              <table className="table">
+              <table className="table compare-table">
                 <caption className="visually-hidden">{t('compare.byDimension')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('compare.dimension')}</th>
-                    <th scope="col">{before.body.draftLabel}</th>
-                    <th scope="col">{after.body.draftLabel}</th>
-                    <th scope="col">{t('compare.change')}</th>
+                    {/* Named as the choices above, not by the draft's own (long) label. */}
+                    <th scope="col" title={before.body.draftLabel}>
+                      {t('compare.beforeShort')}
+                    </th>
+                    <th scope="col" title={after.body.draftLabel}>
+                      {t('compare.afterShort')}
+                    </th>
+                    <th scope="col">
+                      {t('compare.change')}{' '}
+                      <span className="compare-table__unit">({t('compare.unit')})</span>
+                    </th>
                   </tr>
                 </thead>
                 <tbody>
                   {result.dimensions.map((d) => (
                     <tr key={d.code}>
-                      <th scope="row">{dimensionTitle(d.code)}</th>
+                      <th scope="row" title={dimensionTitle(d.code)}>
+                        <span aria-hidden="true">{dimensionShort(d.code)}</span>
+                        <span className="visually-hidden">{dimensionTitle(d.code)}</span>
+                      </th>
                       <td>{percent(d.before?.percent)}</td>
                       <td>{percent(d.after?.percent)}</td>
                       <td>{points(d.delta)}</td>

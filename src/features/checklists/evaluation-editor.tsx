@@ -9,6 +9,7 @@ import {
   withAnswer,
 } from '../../domain/checklist.ts';
 import { overallScore } from '../../domain/checklist-score.ts';
+import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
 import { HistoryLink } from '../../ui/history-link.tsx';
@@ -130,7 +131,8 @@ export function EvaluationEditor() {
         </Link>
         <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
         <p className="list__meta">
-          {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
+          {keepDatesWhole(evaluation.draftLabel)} ·{' '}
+          {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
         </p>
         <EditorStatus
           status={evaluation.status}

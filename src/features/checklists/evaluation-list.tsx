@@ -1,9 +1,10 @@
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { DIMENSION_CODES } from '../../domain/checklist.ts';
 import { dimensionPercents, overallScore, programmeTable } from '../../domain/checklist-score.ts';
+import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
@@ -24,6 +25,9 @@ export function EvaluationList() {
     'evaluation',
     useMemo(() => (entries ?? []).map((entry) => entry.id), [entries]),
   );
+  // Home's "Draft evaluations" opens the list at ?status=draft: drafts only, the table whole.
+  const [params] = useSearchParams();
+  const draftsOnly = params.get('status') === 'draft';
   /** Every evaluation as the index holds it (its scores, not its comments), with its sync state. */
   const all = useMemo(
     () =>
@@ -47,6 +51,7 @@ export function EvaluationList() {
   const groups = useMemo(() => {
     const map = new Map<string, NonNullable<typeof all>>();
     for (const item of all ?? []) {
+      if (draftsOnly && item.record.body.status !== 'draft') continue;
       const list = map.get(item.record.body.territoryId) ?? [];
       list.push(item);
       map.set(item.record.body.territoryId, list);
@@ -63,7 +68,7 @@ export function EvaluationList() {
         ),
       }))
       .sort((a, b) => collator.compare(a.name, b.name));
-  }, [all, nameOf, format.language]);
+  }, [all, nameOf, format.language, draftsOnly]);
 
   const rows = useMemo(
     () =>
@@ -90,6 +95,11 @@ export function EvaluationList() {
         <h2 id="checklists-evaluations" className="checklist__heading">
           {t('list.title')}
         </h2>
+        {draftsOnly && (
+          <p className="notice notice--quiet">
+            {t('list.draftsOnly')} <Link to="/checklists">{t('list.showAll')}</Link>
+          </p>
+        )}
         {all === undefined && <p className="muted">{t('loading')}</p>}
         {all && all.length === 0 && <p className="muted">{t('list.empty')}</p>}
         {groups.map((group) => (
@@ -109,7 +119,8 @@ export function EvaluationList() {
                   <li key={record.id} className="list__item list__item--link">
                     <p className="list__title">
                       <Link className="list__link" to={`/checklists/${record.id}`}>
-                        {e.draftLabel} · {format.date(new Date(`${e.date}T12:00:00`), 'short')}
+                        {keepDatesWhole(e.draftLabel)} ·{' '}
+                        {format.date(new Date(`${e.date}T12:00:00`), 'short')}
                       </Link>
                     </p>
                     <p className="list__meta">

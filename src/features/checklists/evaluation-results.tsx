@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useRecord, useRecordSyncState, useRecordsWithState } from '../../db/hooks.ts';
 import type { Evaluation } from '../../domain/checklist.ts';
 import { dimensionScores, overallScore, recommendations } from '../../domain/checklist-score.ts';
+import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { NotOnDevice } from '../../ui/editor-status.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
@@ -47,7 +48,8 @@ export function EvaluationResults() {
       <h1 className="page__title">{place ?? t('unknownPlace')}</h1>
       <p className="list__meta">
         {district && district !== place && `${district} · `}
-        {evaluation.draftLabel} · {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
+        {keepDatesWhole(evaluation.draftLabel)} ·{' '}
+        {format.date(new Date(`${evaluation.date}T12:00:00`), 'long')}
         {' · '}
         {evaluation.evaluator}
       </p>

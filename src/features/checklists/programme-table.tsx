@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DIMENSION_CODES, type DimensionCode } from '../../domain/checklist.ts';
 import type { ProgrammeRow } from '../../domain/checklist-score.ts';
+import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { band } from './score-words.ts';
@@ -106,7 +107,7 @@ export function ProgrammeTable({ rows, nameOf }: ProgrammeTableProps) {
             <tr key={row.territoryId}>
               <th scope="row">
                 <Link to={`/checklists/${row.evaluationId}`}>{nameOf(row.territoryId)}</Link>
-                <span className="programme-table__draft">{row.draftLabel}</span>
+                <span className="programme-table__draft">{keepDatesWhole(row.draftLabel)}</span>
               </th>
               {DIMENSION_CODES.map((code) => cell(row.dimensions[code], code))}
               {cell(row.overall)}

@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
 import { HistoryLink } from '../../ui/history-link.tsx';
 import { type FieldProblem, ProblemLinks } from '../../ui/problem-links.tsx';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { partDraftKey } from '../../ui/use-record-editor.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
@@ -151,27 +152,30 @@ export function HearingEditor() {
         <a href="#photos">{t('jump.photos')}</a>
       </nav>
       {differences.length > 0 && (
-        <section className="card" aria-label={t('attendance.compare')}>
+        <div className="card">
           <h2>{t('attendance.compare')}</h2>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('attendance.what')}</th>
-                <th scope="col">{t('attendance.counted')}</th>
-                <th scope="col">{t('attendance.listed')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {differences.map((d) => (
-                <tr key={d.key}>
-                  <th scope="row">{keyName(d.key)}</th>
-                  <td>{format.number(d.counted)}</td>
-                  <td>{format.number(d.listed)}</td>
+          {/* The table's box is the named region (one region, one name). */}
+          <TableScroll label={t('attendance.compare')}>
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('attendance.what')}</th>
+                  <th scope="col">{t('attendance.counted')}</th>
+                  <th scope="col">{t('attendance.listed')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
+              </thead>
+              <tbody>
+                {differences.map((d) => (
+                  <tr key={d.key}>
+                    <th scope="row">{keyName(d.key)}</th>
+                    <td>{format.number(d.counted)}</td>
+                    <td>{format.number(d.listed)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
+        </div>
       )}
       <details className="card named-list" open={hearing.attendance.participants.length > 0}>
         <summary>{t('attendance.named')}</summary>

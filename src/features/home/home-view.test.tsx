@@ -68,4 +68,25 @@ describe('HomeView', () => {
       '/hearings?status=draft',
     );
   });
+
+  it('links to draft evaluations and trainings still to mark as held, only when there are some', async () => {
+    const { unmount } = await renderWithApp(
+      <HomeView today={today} pending={0} unfinished={{ evaluations: 0, trainings: 0 }} />,
+      { namespaces: ['home'] },
+    );
+    expect(screen.queryByRole('list', { name: 'Other unfinished work' })).toBeNull();
+    unmount();
+    await renderWithApp(
+      <HomeView today={today} pending={0} unfinished={{ evaluations: 2, trainings: 1 }} />,
+      { language: 'ky', namespaces: ['home'] },
+    );
+    expect(
+      screen.getByRole('link', { name: 'Баалоонун караламалары:\u00a02' }).getAttribute('href'),
+    ).toBe('/checklists?status=draft');
+    expect(
+      screen
+        .getByRole('link', { name: 'Өткөрүлдү деп белгилене элек окутуулар:\u00a01' })
+        .getAttribute('href'),
+    ).toBe('/trainings?status=planned');
+  });
 });

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
 import { Icon, type IconName } from '../../ui/icons.tsx';
+import type { UnfinishedCounts } from './use-unfinished-counts.ts';
 
 const TILES: { path: string; key: Exclude<IconName, 'home'> }[] = [
   { path: '/hearings', key: 'hearings' },
@@ -21,9 +22,11 @@ export interface HomeViewProps {
   pending: number | undefined;
   /** "Install on this phone", once there is work on the device (loaded with the database). */
   installHint?: ReactNode;
+  /** Other unfinished work, beside hearing drafts; undefined while it is being read. */
+  unfinished?: UnfinishedCounts;
 }
 
-export function HomeView({ today, pending, installHint }: HomeViewProps) {
+export function HomeView({ today, pending, installHint, unfinished }: HomeViewProps) {
   const { t } = useTranslation('home');
   const { t: tc } = useTranslation();
   const format = useFormat();
@@ -40,6 +43,24 @@ export function HomeView({ today, pending, installHint }: HomeViewProps) {
           {t('shortcuts.drafts')}
         </Link>
       </div>
+      {unfinished && (unfinished.evaluations > 0 || unfinished.trainings > 0) && (
+        <ul className="unfinished" aria-label={t('shortcuts.alsoUnfinished')}>
+          {unfinished.evaluations > 0 && (
+            <li>
+              <Link to="/checklists?status=draft">
+                {t('shortcuts.evaluations', { n: format.number(unfinished.evaluations) })}
+              </Link>
+            </li>
+          )}
+          {unfinished.trainings > 0 && (
+            <li>
+              <Link to="/trainings?status=planned">
+                {t('shortcuts.trainings', { n: format.number(unfinished.trainings) })}
+              </Link>
+            </li>
+          )}
+        </ul>
+      )}
       {installHint}
       <p className="lead">{t('intro')}</p>
       {pending !== undefined && (

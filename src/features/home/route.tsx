@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { usePendingCount } from '../../db/use-pending-count.ts';
 import { HomeView } from './home-view.tsx';
+import { useUnfinishedCounts } from './use-unfinished-counts.ts';
 
 // With the device database: not needed for Home's first paint.
 const InstallHint = lazy(() =>
@@ -8,9 +9,12 @@ const InstallHint = lazy(() =>
 );
 
 export function Component() {
+  const today = new Date();
+  const unfinished = useUnfinishedCounts(today);
   return (
     <HomeView
-      today={new Date()}
+      today={today}
+      unfinished={unfinished}
       pending={usePendingCount()}
       installHint={
         <Suspense fallback={null}>

@@ -6,6 +6,12 @@ import { daysBetween, type Training } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import type { TrainingProblem } from './use-training-editor.ts';
 
+/** Fixed ids of the fields a "Mark as held" problem leads to. */
+export const SESSION_FIELD_IDS = {
+  firstDay: 'training-first-day',
+  municipalities: 'training-municipalities',
+} as const;
+
 export interface SessionFieldsProps {
   training: Training;
   onChange: (next: Training, options?: { typing?: boolean }) => void;
@@ -88,11 +94,11 @@ export function SessionFields({ training, onChange, modules, tree, problems }: S
       </div>
       <div className="field-row">
         <div className="field">
-          <label className="field__label" htmlFor={`${id}-from`}>
+          <label className="field__label" htmlFor={SESSION_FIELD_IDS.firstDay}>
             {t('session.firstDay')}
           </label>
           <input
-            id={`${id}-from`}
+            id={SESSION_FIELD_IDS.firstDay}
             type="date"
             value={first}
             aria-invalid={problems.includes('dates') || undefined}
@@ -140,7 +146,11 @@ export function SessionFields({ training, onChange, modules, tree, problems }: S
           onChange={(e) => set({ trainers: e.target.value }, true)}
         />
       </div>
-      <fieldset className="choices" aria-invalid={problems.includes('municipalities') || undefined}>
+      <fieldset
+        id={SESSION_FIELD_IDS.municipalities}
+        className="choices"
+        aria-invalid={problems.includes('municipalities') || undefined}
+      >
         <legend>{t('session.municipalities')}</legend>
         {districtMunicipalities.map((m) => (
           <label key={m.id} className="choice">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { itemName, itemsOf, type ReferenceItem } from '../../domain/reference-list.ts';
 import type { SexCounts, TrainingTotals } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 /** Position codes in the list's order, then any the device does not know, then none. */
 export function positionRows(
@@ -52,29 +53,31 @@ export function SessionTotals({ totals, items }: SessionTotalsProps) {
       </dl>
       <p className="muted">{t(`totals.source.${totals.source}`)}</p>
       {rows.length > 0 && (
-        <table className="table">
-          <caption>{t('totals.byPosition')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('totals.position')}</th>
-              <th scope="col">{t('totals.women')}</th>
-              <th scope="col">{t('totals.men')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((code) => (
-              <tr key={code || 'none'}>
-                <th scope="row">
-                  {code
-                    ? itemName(items, 'training-position', code, format.language)
-                    : t('totals.noPosition')}
-                </th>
-                <td>{format.number(totals.byPosition[code]?.women ?? 0)}</td>
-                <td>{format.number(totals.byPosition[code]?.men ?? 0)}</td>
+        <TableScroll label={t('totals.byPosition')}>
+          <table className="table">
+            <caption>{t('totals.byPosition')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('totals.position')}</th>
+                <th scope="col">{t('totals.women')}</th>
+                <th scope="col">{t('totals.men')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((code) => (
+                <tr key={code || 'none'}>
+                  <th scope="row">
+                    {code
+                      ? itemName(items, 'training-position', code, format.language)
+                      : t('totals.noPosition')}
+                  </th>
+                  <td>{format.number(totals.byPosition[code]?.women ?? 0)}</td>
+                  <td>{format.number(totals.byPosition[code]?.men ?? 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );

@@ -16,12 +16,13 @@ import {
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
 import { HistoryLink } from '../../ui/history-link.tsx';
+import { type FieldProblem, ProblemLinks } from '../../ui/problem-links.tsx';
 import { partDraftKey } from '../../ui/use-record-editor.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ParticipantRoster } from '../attendance/participant-roster.tsx';
 import { TallyPanel } from '../attendance/tally-panel.tsx';
 import { useRosterCsv } from './roster-csv.ts';
-import { SessionFields } from './session-fields.tsx';
+import { SESSION_FIELD_IDS, SessionFields } from './session-fields.tsx';
 import { SessionTotals } from './session-totals.tsx';
 import {
   type TrainingProblem,
@@ -86,6 +87,26 @@ export function TrainingEditor() {
   const set = (patch: Partial<Training>, options?: { typing?: boolean }) =>
     update({ ...training, ...patch }, options);
 
+  // Each problem leads to the field that solves it.
+  const problemField = (problem: HeldProblem | TrainingProblem): string => {
+    switch (problem) {
+      case 'attendance':
+        return 'attendance';
+      case 'future':
+      case 'dates':
+        return SESSION_FIELD_IDS.firstDay;
+      case 'municipalities':
+        return SESSION_FIELD_IDS.municipalities;
+      default:
+        return 'session';
+    }
+  };
+  const finishLinks: FieldProblem[] = finishProblems.map((problem) => ({
+    key: problem,
+    text: t(`finish.problem.${problem}`),
+    target: problemField(problem),
+  }));
+
   const markHeld = async () => {
     const missing = [...new Set([...heldProblems(training, isoDay(new Date())), ...problems])];
     setFinishProblems(missing);
@@ -131,46 +152,51 @@ export function TrainingEditor() {
         ]}
         title={t('problem.heldAsDraft')}
       />
-      <fieldset id="attendance" className="training__mode">
-        <legend className="visually-hidden">{t('mode.label')}</legend>
-        {(['roster', 'count'] as const).map((m) => (
-          <button
-            key={m}
-            type="button"
-            className={`button${shownMode === m ? ' button--primary' : ''}`}
-            aria-pressed={shownMode === m}
-            onClick={() => setMode(m)}
-          >
-            {t(`mode.${m}`)}
-          </button>
-        ))}
-      </fieldset>
-      {shownMode === 'roster' ? (
-        <ParticipantRoster
-          participants={training.attendance.participants}
-          onChange={(participants) => set({ attendance: { ...training.attendance, participants } })}
-          draftKey={partDraftKey('training', id, 'roster')}
-          groups={itemsOf(items, 'participant-group')}
-          positions={itemsOf(items, 'training-position', { withRetired: true })}
-          municipalities={municipalities}
-          days={training.dates}
-          suggest={suggest}
-          title={t('roster.title')}
-          autoFocus
-        />
-      ) : (
-        <>
-          {training.attendance.participants.length > 0 && (
-            <p className="notice">{t('mode.rosterCounts')}</p>
-          )}
-          <TallyPanel
-            tally={training.attendance.tally}
+      {/* The attendance block: a problem link lands in its first field (a name, or a count). */}
+      <div id="attendance">
+        <fieldset className="training__mode">
+          <legend className="visually-hidden">{t('mode.label')}</legend>
+          {(['roster', 'count'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              className={`button${shownMode === m ? ' button--primary' : ''}`}
+              aria-pressed={shownMode === m}
+              onClick={() => setMode(m)}
+            >
+              {t(`mode.${m}`)}
+            </button>
+          ))}
+        </fieldset>
+        {shownMode === 'roster' ? (
+          <ParticipantRoster
+            participants={training.attendance.participants}
+            onChange={(participants) =>
+              set({ attendance: { ...training.attendance, participants } })
+            }
+            draftKey={partDraftKey('training', id, 'roster')}
             groups={itemsOf(items, 'participant-group')}
-            onChange={(tally) => set({ attendance: { ...training.attendance, tally } })}
-            title={t('mode.count')}
+            positions={itemsOf(items, 'training-position', { withRetired: true })}
+            municipalities={municipalities}
+            days={training.dates}
+            suggest={suggest}
+            title={t('roster.title')}
+            autoFocus
           />
-        </>
-      )}
+        ) : (
+          <>
+            {training.attendance.participants.length > 0 && (
+              <p className="notice">{t('mode.rosterCounts')}</p>
+            )}
+            <TallyPanel
+              tally={training.attendance.tally}
+              groups={itemsOf(items, 'participant-group')}
+              onChange={(tally) => set({ attendance: { ...training.attendance, tally } })}
+              title={t('mode.count')}
+            />
+          </>
+        )}
+      </div>
       <nav className="jump" aria-label={t('sections')}>
         <a href="#totals">{t('jump.totals')}</a>
         <a href="#session">{t('jump.session')}</a>
@@ -187,15 +213,7 @@ export function TrainingEditor() {
       <section className="card" aria-labelledby="training-finish" id="finish">
         <h2 id="training-finish">{t('finish.title')}</h2>
         <p className="muted">{training.status === 'held' ? t('finish.held') : t('finish.hint')}</p>
-        {finishProblems.length > 0 && (
-          <div role="alert">
-            {finishProblems.map((problem) => (
-              <p key={problem} className="form__error">
-                {t(`finish.problem.${problem}`)}
-              </p>
-            ))}
-          </div>
-        )}
+        <ProblemLinks problems={finishLinks} />
         <div className="actions">
           {training.status === 'planned' ? (
             <button type="button" className="button button--primary" onClick={markHeld}>

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { type RecordSyncState, useReferenceItems } from '../../db/hooks.ts';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { itemName } from '../../domain/reference-list.ts';
@@ -27,7 +27,11 @@ export function TrainingList() {
   const items = useReferenceItems() ?? [];
   const all = useListEntries('training');
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<StatusFilter>('all');
+  // Home's "Trainings to mark as held" opens the list at ?status=planned.
+  const [params] = useSearchParams();
+  const [status, setStatus] = useState<StatusFilter>(() =>
+    params.get('status') === 'planned' ? 'planned' : 'all',
+  );
   const [sync, setSync] = useState<SyncFilter>('all');
   const [shown, setShown] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
