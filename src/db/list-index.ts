@@ -23,7 +23,9 @@ import {
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import type { SedpDatabase } from './database.ts';
 
-export type RecordSyncState = 'synced' | 'pending' | 'parked' | 'conflict';
+export type { RecordSyncState } from '../domain/list-facts.ts';
+
+import type { RecordSyncState } from '../domain/list-facts.ts';
 
 export const PAGE_SIZE = 1000;
 

@@ -1,21 +1,13 @@
 /** The lists' live reads of the list index (see list-index.ts): never full records, never the outbox. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { HearingFigures } from '../domain/gender-figures.ts';
-import type { ListedType, ListSummaries } from '../domain/list-facts.ts';
+import type { ListEntry, ListedType, ListSummaries } from '../domain/list-facts.ts';
 import { appDb } from './app-db.ts';
-import type { ListFiguresPage, ListPage, RecordSyncState } from './list-index.ts';
+import type { ListFiguresPage, ListPage } from './list-index.ts';
 import { onForgetListReads } from './list-reads.ts';
 
 /** One record as a list sorts, filters and searches it. */
-export interface ListEntry {
-  id: string;
-  sort: string;
-  status: string;
-  /** Territory ids, space-separated. */
-  place: string;
-  text: string;
-  sync: RecordSyncState;
-}
+export type { ListEntry } from '../domain/list-facts.ts';
 
 /** Pages already read, by key, flattened; and the last sorted list of each type. */
 const flattened = new Map<string, { stamp: string; entries: ListEntry[] }>();

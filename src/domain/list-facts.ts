@@ -11,6 +11,20 @@ import { searchKey } from './territory.ts';
 import { type Training, trainingTotals } from './training.ts';
 
 /** Record types whose lists read the index rather than the records. */
+/** How a record stands with the server, as the lists show it. */
+export type RecordSyncState = 'synced' | 'pending' | 'parked' | 'conflict';
+
+/** One record as a list filters and sorts it, read from the list index's columns. */
+export interface ListEntry {
+  id: string;
+  sort: string;
+  status: string;
+  /** Territory ids, space-separated. */
+  place: string;
+  text: string;
+  sync: RecordSyncState;
+}
+
 export const LISTED_TYPES = ['hearing', 'training', 'evaluation'] as const;
 export type ListedType = (typeof LISTED_TYPES)[number];
 

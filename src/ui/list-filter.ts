@@ -1,4 +1,4 @@
-import type { ListEntry } from '../db/use-list-index.ts';
+import type { ListEntry } from '../domain/list-facts.ts';
 import { searchKey } from '../domain/territory.ts';
 import type { TerritoryTree } from '../domain/territory-tree.ts';
 
