@@ -25,7 +25,7 @@ export default defineConfig({
           // set their own, longer limits as well.
           testTimeout: 30_000,
           hookTimeout: 30_000,
-          include: ['server/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          include: ['tests/server/**/*.test.ts'],
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { concurrencyLimit } from './read-json.ts';
+import { concurrencyLimit } from '../../../server/http/read-json.ts';
 
 describe('concurrencyLimit', () => {
   it('runs at most the limit at once, the rest in arrival order, and never stalls', async () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hashPassword, verifyAgainstNothing, verifyPassword } from './password.ts';
+import {
+  hashPassword,
+  verifyAgainstNothing,
+  verifyPassword,
+} from '../../../server/auth/password.ts';
 
 // Cheap parameters keep the unit test quick; the format and checks are the same.
 const FAST = { N: 1024, r: 8, p: 1 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasMoreJsonValues } from './json-values.ts';
+import { hasMoreJsonValues } from '../../../server/http/json-values.ts';
 
 describe('hasMoreJsonValues', () => {
   it('counts commas and openings outside strings only', async () => {

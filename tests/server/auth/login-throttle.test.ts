@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOGIN_LIMITS, loginWaitMs } from './login-throttle.ts';
+import { DEFAULT_LOGIN_LIMITS, loginWaitMs } from '../../../server/auth/login-throttle.ts';
 
 const limits = { firstDelayMs: 1_000, maxDelayMs: 8_000 };
 

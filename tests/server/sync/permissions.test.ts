@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../src/domain/sync-protocol.ts';
-import type { UserAccount } from '../store/store.ts';
-import { canWrite, pullScope } from './permissions.ts';
+import type { UserAccount } from '../../../server/store/store.ts';
+import { canWrite, pullScope } from '../../../server/sync/permissions.ts';
+import type { Role } from '../../../src/domain/sync-protocol.ts';
 
 const user = (role: Role, districtIds: string[] = []): UserAccount => ({
   id: `id-${role}`,

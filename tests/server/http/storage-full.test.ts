@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
-import { isStorageFull, storageFullLog } from './storage-full.ts';
+import { isStorageFull, storageFullLog } from '../../../server/http/storage-full.ts';
 
 const caught = (fn: () => void): unknown => {
   try {

@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './env.ts';
-import { DEFAULT_FAIR_USE } from './fair-use/fair-use.ts';
+import { ConfigError, loadConfig } from '../../server/env.ts';
+import { DEFAULT_FAIR_USE } from '../../server/fair-use/fair-use.ts';
 
 describe('loadConfig', () => {
   it('has defaults for everything', () => {

@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { filesBlobBytes } from './file-blob-bytes.ts';
-import { partialPath } from './partial-uploads.ts';
+import { filesBlobBytes } from '../../../server/blobs/file-blob-bytes.ts';
+import { partialPath } from '../../../server/blobs/partial-uploads.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
