@@ -8,7 +8,7 @@ import {
   adminApi,
   type NewUserInput,
   toAdminProblem,
-} from '../../sync/admin-api.ts';
+} from '../../session/admin-api.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useOnline } from '../../ui/use-online.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../domain/sync-protocol.ts';
-import { type AdminProblem, type AdminUser, toAdminProblem } from '../../sync/admin-api.ts';
+import { type AdminProblem, type AdminUser, toAdminProblem } from '../../session/admin-api.ts';
 import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 import type { DistrictGroup } from './district-groups.ts';
 import { DistrictPicker } from './district-picker.tsx';
