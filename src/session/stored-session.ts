@@ -7,8 +7,6 @@ import type { Session } from '../db/session.ts';
 import type { SessionUser } from '../domain/sync-protocol.ts';
 import { getAccount, mirrorAccount } from './account.ts';
 
-export type { Session };
-
 export function loadSession(): Promise<Session | undefined> {
   return sessionStore.load();
 }
