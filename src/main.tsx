@@ -11,6 +11,7 @@ import { isLanguage } from './i18n/languages.ts';
 import { createLocaleBackend, setupI18n } from './i18n/setup.ts';
 import { resolveStartLanguage } from './i18n/start-language.ts';
 import { listenForInstallPrompt } from './pwa/install-prompt.ts';
+import { getAccount } from './session/account.ts';
 import { useUiPrefs } from './ui/ui-prefs.ts';
 
 // The browser may offer installing before anything else has loaded.
@@ -25,7 +26,7 @@ const language = resolveStartLanguage(
 document.documentElement.lang = language;
 
 const { pathname, search } = window.location;
-if (!prefs.account && needsAccount(pathname)) {
+if (!getAccount() && needsAccount(pathname)) {
   // Nobody is signed in on this device: go straight to the sign-in screen, as RequireAccount
   // would, without first loading the section asked for (and the database it reads). The
   // state is what React Router keeps in history entries: `usr` is the location's state.

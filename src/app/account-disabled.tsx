@@ -2,11 +2,12 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { makeUnsyncedBackupFile } from '../db/app-backup.ts';
-import { countUnsynced, forgetDevice } from '../db/sign-out.ts';
+import { countUnsynced } from '../db/local-data.ts';
+import { useAccount } from '../session/account.ts';
+import { leaveDisabledAccount } from '../session/sign-out.ts';
 import { stopAppSync } from '../sync/app-sync.ts';
 import { downloadText } from '../ui/download.ts';
 import { PassphraseForm } from '../ui/passphrase-form.tsx';
-import { useUiPrefs } from '../ui/ui-prefs.ts';
 
 /**
  * The server says this account is disabled: the device says why, offers the unsynced
@@ -16,7 +17,7 @@ import { useUiPrefs } from '../ui/ui-prefs.ts';
 export function AccountDisabled() {
   const { t } = useTranslation('account');
   const navigate = useNavigate();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const [unsynced, setUnsynced] = useState<number | null>(null);
   const [askPassphrase, setAskPassphrase] = useState(false);
   const [exported, setExported] = useState(false);
@@ -28,9 +29,7 @@ export function AccountDisabled() {
 
   const wipe = async () => {
     setWiping(true);
-    await stopAppSync();
-    await forgetDevice();
-    useUiPrefs.getState().setAccount(null);
+    await leaveDisabledAccount({ stopSync: stopAppSync });
     navigate('/login', { replace: true });
   };
 

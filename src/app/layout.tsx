@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { usePwaStore } from '../pwa/pwa-store.ts';
 import { UpdatePrompt } from '../pwa/update-prompt.tsx';
+import { useAccount } from '../session/account.ts';
 import { useSyncStatus } from '../sync/sync-status-store.ts';
 import { Icon } from '../ui/icons.tsx';
 import { LanguageSelect } from '../ui/language-select.tsx';
 import { NetworkStatus } from '../ui/network-status.tsx';
-import { useUiPrefs } from '../ui/ui-prefs.ts';
 import { DownloadProgress } from './download-progress.tsx';
 import { preloadSections } from './section-preload.ts';
 import { inBottomBar, SECTIONS } from './sections.ts';
@@ -24,7 +24,7 @@ const AccountDisabled = lazy(() =>
 export function Layout() {
   const { t, i18n } = useTranslation();
   const { pathname } = useLocation();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const role = account?.role;
   useEffect(() => {
     // The bottom bar's sections get ready once the shell is drawn, before they are tapped.
@@ -40,14 +40,10 @@ export function Layout() {
   }, [role, i18n]);
   const disabled = useSyncStatus((s) => s.lastFailure?.code === 'account_disabled');
   useEffect(() => {
-    // Sync is not needed for the first paint: its code loads once the shell is up.
+    // Sync is not needed for the first paint: its code loads once the shell is up. It tells
+    // src/session when the server changes the account (role, districts), which updates it.
     if (!account) return;
-    let stop: (() => void) | undefined;
-    void import('../sync/app-sync.ts').then(({ startAppSync, onAccountChanged }) => {
-      stop = onAccountChanged((user) => useUiPrefs.getState().setAccount(user));
-      void startAppSync();
-    });
-    return () => stop?.();
+    void import('../sync/app-sync.ts').then(({ startAppSync }) => startAppSync());
   }, [account]);
   useEffect(() => {
     if (!account) return;

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, matchRoutes, Outlet, type RouteObject } from 'react-router';
-import { useUiPrefs } from '../ui/ui-prefs.ts';
+import { useAccount } from '../session/account.ts';
 import { LoadingScreen, NotFoundScreen, RouteErrorScreen } from './error-screen.tsx';
 import { Layout } from './layout.tsx';
 import { RequireAccount } from './require-account.tsx';
@@ -8,7 +8,7 @@ import { SECTION_CODE } from './section-preload.ts';
 
 function AdminOnly() {
   const { t } = useTranslation();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   if (account?.role === 'admin') return <Outlet />;
   return (
     <article className="page">

@@ -5,10 +5,11 @@
  * information ("another tab is syncing"); each tab's own status is its engine's alone. A tab
  * that finds another syncing runs when that one lets go of the lock (see the engine).
  */
-import { appDb, onLocalWrite, prefs, sessionStore, syncStore } from '../db/app-db.ts';
+import { appDb, onLocalWrite, prefs, syncStore } from '../db/app-db.ts';
 import { removeOutsideDistricts } from '../db/district-scope.ts';
 import type { PullScope } from '../db/sync-store.ts';
 import type { SessionUser } from '../domain/sync-protocol.ts';
+import { accountChanged, loadSession, sameDistricts } from '../session/stored-session.ts';
 import { createSyncEngine, type SyncEngine, type SyncOutcome, type SyncStatus } from './engine.ts';
 import { createHttpTransport, request } from './http-transport.ts';
 import { createWebLock } from './lock.ts';
@@ -28,16 +29,6 @@ export interface AppSync {
 }
 
 let current: Promise<AppSync> | null = null;
-const accountListeners = new Set<(user: SessionUser) => void>();
-
-/** Told when the server reports a change to the signed-in account (role, districts). */
-export function onAccountChanged(listener: (user: SessionUser) => void): () => void {
-  accountListeners.add(listener);
-  return () => accountListeners.delete(listener);
-}
-
-const sameDistricts = (a: string[], b: string[]) =>
-  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 /** Whether `after` sees records `before` did not. */
 const widened = (before: PullScope, after: PullScope) =>
@@ -64,7 +55,7 @@ export async function stopAppSync(): Promise<void> {
 }
 
 async function create(): Promise<AppSync> {
-  let token = (await sessionStore.load())?.token ?? null;
+  let token = (await loadSession())?.token ?? null;
   const transport = createHttpTransport({ getToken: () => token });
   const lock = createWebLock();
   const engine = createSyncEngine({
@@ -124,10 +115,12 @@ async function create(): Promise<AppSync> {
     return Boolean(before);
   };
 
-  /** After a sync, asks who this account is now (role and districts change on the server). */
+  /**
+   * After a sync, asks who this account is now (role and districts change on the server):
+   * the pull scope follows here, the stored account in src/session.
+   */
   const refreshAccount = async () => {
-    const session = await sessionStore.load();
-    if (!session) return;
+    if (!(await loadSession())) return;
     let me: SessionUser;
     try {
       me = (await (await request({ getToken: () => token }, '/api/me')).json()) as SessionUser;
@@ -135,15 +128,7 @@ async function create(): Promise<AppSync> {
       return; // offline or signed out: the next sync tries again
     }
     const repull = await alignPullScope(me);
-    const before = session.user;
-    const changed =
-      before.role !== me.role ||
-      before.displayName !== me.displayName ||
-      !sameDistricts(before.districtIds, me.districtIds);
-    if (changed) {
-      await sessionStore.save({ ...session, user: me });
-      for (const listener of accountListeners) listener(me);
-    }
+    await accountChanged(me);
     if (repull) engine.request(0);
   };
 
@@ -164,7 +149,7 @@ async function create(): Promise<AppSync> {
 
   await engine.init();
   useSyncStatus.setState(engine.status());
-  const session = await sessionStore.load();
+  const session = await loadSession();
   if (session) await alignPullScope(session.user);
   if (token) void syncNow();
 
@@ -172,7 +157,7 @@ async function create(): Promise<AppSync> {
     engine,
     syncNow,
     async signedIn() {
-      const session = await sessionStore.load();
+      const session = await loadSession();
       token = session?.token ?? null;
       if (session) await alignPullScope(session.user);
       engine.resume();

@@ -2,8 +2,8 @@
  * A record's version history from the server (`GET /api/records/:id/history`), online
  * only: it is the server's data, never kept on the device.
  */
-import { sessionStore } from '../db/app-db.ts';
 import type { RecordHistory } from '../domain/record-history.ts';
+import { currentToken } from '../session/stored-session.ts';
 import { request } from './http-transport.ts';
 import { TransportError } from './transport.ts';
 
@@ -63,6 +63,4 @@ export function createHistoryApi({
 export type HistoryApi = ReturnType<typeof createHistoryApi>;
 
 /** The app's history API, with the token of the account signed in on this device. */
-export const historyApi: HistoryApi = createHistoryApi({
-  getToken: async () => (await sessionStore.load())?.token,
-});
+export const historyApi: HistoryApi = createHistoryApi({ getToken: currentToken });

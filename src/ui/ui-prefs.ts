@@ -11,8 +11,9 @@ import { UI_PREFS_KEY } from './ui-prefs-key.ts';
 export interface UiPrefs {
   language: Language | null;
   /**
-   * Who is signed in on this device, for the first paint. The token itself is kept in
-   * IndexedDB with the data it unlocks, never here.
+   * Who is signed in on this device, for the first paint: a mirror that only src/session
+   * writes (read it with its useAccount). The token itself is kept in IndexedDB with the
+   * data it unlocks, never here.
    */
   account: SessionUser | null;
   /** The territory last picked in a form, offered first next time. */

@@ -1,22 +1,22 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
-import { LoginError, login, serverHasUsers } from '../../sync/auth-api.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useAccount } from '../../session/account.ts';
+import { LoginError, serverHasUsers } from '../../session/auth-api.ts';
 import { LoginForm, type LoginProblem } from './login-form.tsx';
 
 /**
- * The device store (Dexie) and sync are only needed once the user signs in: they load while
- * the user types, not before the sign-in screen can paint.
+ * Signing in (with the device store it keeps the sign-in in) and sync are only needed once
+ * the user signs in: they load while the user types, not before the sign-in screen can paint.
  */
-const loadDeviceStore = () => import('../../db/app-db.ts');
+const loadSignIn = () => import('../../session/sign-in.ts');
 const loadSync = () => import('../../sync/app-sync.ts');
 
 export function Component() {
   const { t } = useTranslation('account');
   const navigate = useNavigate();
   const location = useLocation();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const [problem, setProblem] = useState<LoginProblem | null>(null);
   const [hasUsers, setHasUsers] = useState<boolean | null>(null);
 
@@ -29,24 +29,21 @@ export function Component() {
   if (account && !expired) return <Navigate to={from} replace />;
 
   const onSubmit = async (username: string, password: string) => {
-    let deviceStore: Awaited<ReturnType<typeof loadDeviceStore>>;
+    let signIn: Awaited<ReturnType<typeof loadSignIn>>['signIn'];
     try {
-      deviceStore = await loadDeviceStore();
+      ({ signIn } = await loadSignIn());
     } catch {
       // Its code could not be fetched: the network is gone before the app was stored offline.
       setProblem({ kind: 'offline' });
       return;
     }
-    const { prefs, sessionStore } = deviceStore;
     try {
-      const { token, user } = await login(username, password, await prefs.deviceId());
-      if (account && account.username !== user.username) {
+      const outcome = await signIn(username, password);
+      if (outcome.kind === 'other-user') {
         // Signing in again after the token was revoked: the local data is this account's.
-        setProblem({ kind: 'other-user', name: account.displayName || account.username });
+        setProblem({ kind: 'other-user', name: outcome.name });
         return;
       }
-      await sessionStore.save({ token, user, signedInAt: new Date().toISOString() });
-      useUiPrefs.getState().setAccount(user);
       setProblem(null);
       void loadSync().then(({ startAppSync }) => startAppSync().then((sync) => sync.signedIn()));
       navigate(from, { replace: true });
@@ -67,7 +64,7 @@ export function Component() {
       <LoginForm
         onSubmit={onSubmit}
         // A failed early load is tried again, and reported, when the form is sent.
-        onStart={() => void loadDeviceStore().catch(() => {})}
+        onStart={() => void loadSignIn().catch(() => {})}
         problem={problem}
         serverHasUsers={hasUsers}
       />

@@ -2,13 +2,13 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { makeUnsyncedBackupFile } from '../../db/app-backup.ts';
-import { countUnsynced, currentToken, forgetDevice } from '../../db/sign-out.ts';
+import { countUnsynced } from '../../db/local-data.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useAccount } from '../../session/account.ts';
+import { signOut as leaveDevice } from '../../session/sign-out.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
-import { logout } from '../../sync/auth-api.ts';
 import { downloadText } from '../../ui/download.ts';
 import { PassphraseForm } from '../../ui/passphrase-form.tsx';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 type Step =
@@ -19,7 +19,7 @@ type Step =
 export function AccountPanel() {
   const { t } = useTranslation('account');
   const navigate = useNavigate();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const tree = useTerritoryTree();
   const { language } = useFormat();
   const [step, setStep] = useState<Step>({ kind: 'idle' });
@@ -36,11 +36,7 @@ export function AccountPanel() {
   };
 
   const signOut = async () => {
-    const token = await currentToken();
-    await stopAppSync();
-    if (token) await logout(token);
-    await forgetDevice();
-    useUiPrefs.getState().setAccount(null);
+    await leaveDevice({ stopSync: stopAppSync });
     navigate('/login', { replace: true });
   };
 

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useDeviceId } from '../../db/hooks.ts';
 import { readStorageState, type StorageState } from '../../db/storage.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useAccount } from '../../session/account.ts';
 import { AccountPanel } from './account-panel.tsx';
 import { StoragePanel } from './storage-panel.tsx';
 
@@ -12,7 +12,7 @@ export function Component() {
   const { t, i18n } = useTranslation('settings');
   const { t: tc } = useTranslation();
   const deviceId = useDeviceId();
-  const isAdmin = useUiPrefs((s) => s.account?.role === 'admin');
+  const isAdmin = useAccount()?.role === 'admin';
   const [storage, setStorage] = useState<StorageState>();
   const refresh = useCallback(() => {
     readStorageState().then(setStorage, () =>

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { AdminApiError } from '../../sync/admin-api.ts';
+import { AdminApiError } from '../../session/admin-api.ts';
 import { renderWithApp } from '../../testing/render.tsx';
 import type { DistrictGroup } from './district-groups.ts';
 import { NewUserForm } from './new-user-form.tsx';

@@ -6,7 +6,7 @@ import {
   type AdminProblem,
   type NewUserInput,
   toAdminProblem,
-} from '../../sync/admin-api.ts';
+} from '../../session/admin-api.ts';
 import { FormError, SaveCancel } from '../../ui/form-actions.tsx';
 import type { DistrictGroup } from './district-groups.ts';
 import { DistrictPicker } from './district-picker.tsx';

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AdminField, AdminProblem } from '../../sync/admin-api.ts';
+import type { AdminField, AdminProblem } from '../../session/admin-api.ts';
 
 /** The field a refused value belongs to, so a form can show the message beside it. */
 export function problemField(problem: AdminProblem): AdminField | null {

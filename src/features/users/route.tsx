@@ -2,14 +2,14 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useAccount } from '../../session/account.ts';
 import {
   type AdminProblem,
   type AdminUser,
   adminApi,
   type NewUserInput,
   toAdminProblem,
-} from '../../sync/admin-api.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+} from '../../session/admin-api.ts';
 import { useOnline } from '../../ui/use-online.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { districtGroups } from './district-groups.ts';
@@ -21,7 +21,7 @@ import { UserItem } from './user-item.tsx';
 export function Component() {
   const { t } = useTranslation('users');
   const { t: tc } = useTranslation();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   if (account?.role !== 'admin') {
     return (
       <article className="page">

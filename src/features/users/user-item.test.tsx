@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import type { Role } from '../../domain/sync-protocol.ts';
-import { AdminApiError, type AdminUser } from '../../sync/admin-api.ts';
+import { AdminApiError, type AdminUser } from '../../session/admin-api.ts';
 import { renderWithApp } from '../../testing/render.tsx';
 import type { DistrictGroup } from './district-groups.ts';
 import { UserItem } from './user-item.tsx';

@@ -7,11 +7,7 @@ export async function countUnsynced(): Promise<number> {
   return outbox + conflicts;
 }
 
-export async function currentToken(): Promise<string | undefined> {
-  return (await sessionStore.load())?.token;
-}
-
-/** Forgets the sign-in and deletes this device's copy of the data. */
+/** Deletes this device's copy of the data and the sign-in kept with it (src/session signs out). */
 export async function forgetDevice(): Promise<void> {
   await wipeLocalData(appDb);
   await sessionStore.clear();

@@ -1,7 +1,7 @@
 /** Sign-in and sign-out against the server; the only calls that need the network once. */
-import type { LoginResponse, SessionUser } from '../domain/sync-protocol.ts';
-import { request } from './http-transport.ts';
-import { TransportError } from './transport.ts';
+import type { LoginResponse } from '../domain/sync-protocol.ts';
+import { request } from '../sync/http-transport.ts';
+import { TransportError } from '../sync/transport.ts';
 
 export type LoginFailure =
   | { code: 'invalid' }
@@ -78,5 +78,3 @@ export async function serverHasUsers(): Promise<boolean | null> {
     return null;
   }
 }
-
-export type { SessionUser };

@@ -2,10 +2,10 @@
  * The admin API for accounts (`/api/admin/users`), online only. Every failure becomes an
  * AdminApiError whose `problem` the screen can say in the user's language.
  */
-import { sessionStore } from '../db/app-db.ts';
 import type { Role, SessionUser } from '../domain/sync-protocol.ts';
-import { request } from './http-transport.ts';
-import { TransportError } from './transport.ts';
+import { request } from '../sync/http-transport.ts';
+import { TransportError } from '../sync/transport.ts';
+import { currentToken } from './stored-session.ts';
 
 /** An account as the server lists it. */
 export interface AdminUser extends SessionUser {
@@ -175,6 +175,4 @@ export function createAdminApi({
 export type AdminApi = ReturnType<typeof createAdminApi>;
 
 /** The app's admin API, with the token of the account signed in on this device. */
-export const adminApi: AdminApi = createAdminApi({
-  getToken: async () => (await sessionStore.load())?.token,
-});
+export const adminApi: AdminApi = createAdminApi({ getToken: currentToken });
