@@ -1,4 +1,8 @@
-/** The device side of sync over Dexie: what to send, what the server said, what to pull in. */
+/**
+ * The device side of sync over Dexie: what to send, what the server said, what to pull in.
+ * The decisions are pure functions (src/sync/reconcile.ts); this reads what they need and
+ * carries them out, one transaction per batch or page.
+ */
 import { isListed } from '../domain/list-facts.ts';
 import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import type { OutboxEntry, Refusal, SyncedRecord } from '../domain/record.ts';
