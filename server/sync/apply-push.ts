@@ -5,12 +5,13 @@
 import { createHash } from 'node:crypto';
 import { blobReferences } from '../../src/domain/blob-references.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
-import { issuePath } from '../../src/domain/issue-path.ts';
 import {
-  districtOf,
-  type RecordScope,
-  recordTypeDefinition,
-} from '../../src/domain/record-types.ts';
+  decideChange,
+  type JudgedChange,
+  judgeChange,
+  rejected,
+  replayResult,
+} from '../../src/domain/push-decision.ts';
 import {
   type Mutation,
   type MutationError,
@@ -21,7 +22,6 @@ import {
 import {
   type TerritoryLink,
   type TerritoryLookup,
-  territoryProblemMessage,
   territoryProblems,
 } from '../../src/domain/territory-scope.ts';
 import { jsonPath } from '../http/api-error.ts';
@@ -33,7 +33,6 @@ import type {
   SyncTransaction,
   UserAccount,
 } from '../store/store.ts';
-import { canWrite } from './permissions.ts';
 
 export interface PushContext {
   user: UserAccount;
@@ -50,23 +49,12 @@ export interface PushContext {
 
 export const DEFAULT_CONFLICT_VERSIONS_KEPT = 20;
 
-/** What can be known about a mutation without the database, worked out before the transaction. */
-interface Prepared {
-  mutation: Mutation;
-  /** Canonical JSON of the body: hashed, and stored as is (no second serialisation). */
-  bodyJson: string;
-  problem?: MutationError;
-  scope?: RecordScope;
-  districtId: string | null;
-  /** The type is published once (see RecordTypeDefinition.immutable). */
-  immutable?: boolean;
-}
-
-const rejected = (mutationId: string, error: MutationError): MutationResult => ({
-  mutationId,
-  status: 'rejected',
-  error,
-});
+/**
+ * What can be known about a mutation without the database, worked out before the
+ * transaction (see src/domain/push-decision.ts): its body as canonical JSON, hashed and
+ * stored as is (no second serialisation), and what its own bytes say about it.
+ */
+type Prepared = JudgedChange;
 
 /**
  * Same bytes as `bodyHash` from src/domain (SHA-256 hex of `canonicalJson(body)`), but
@@ -117,35 +105,7 @@ function readEnvelope(change: Record<string, unknown>): { mutation: Mutation } |
 
 function prepare(mutation: Mutation): Prepared {
   const bodyJson = canonicalJson(mutation.body);
-  const base = { mutation, bodyJson, districtId: null };
-  if (sha256Hex(bodyJson) !== mutation.hash) {
-    const message = 'hash is not the SHA-256 of the canonical JSON of body';
-    return { ...base, problem: { code: 'hash_mismatch', message } };
-  }
-  const definition = recordTypeDefinition(mutation.type);
-  if (!definition) {
-    const message = `unknown record type ${mutation.type}`;
-    return { ...base, problem: { code: 'unknown_type', message } };
-  }
-  // Validated only; the body is stored exactly as sent, so its hash still matches.
-  const parsed = definition.schema.safeParse(mutation.body);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const problem: MutationError = {
-      code: 'invalid',
-      message: issue?.message ?? 'invalid body',
-      path: issue ? issuePath(issue) : [],
-    };
-    return { ...base, problem };
-  }
-  const districtId = definition.scope === 'district' ? (districtOf(mutation.body) ?? null) : null;
-  return {
-    mutation,
-    bodyJson,
-    scope: definition.scope,
-    districtId,
-    immutable: definition.immutable === true,
-  };
+  return { mutation, bodyJson, ...judgeChange(mutation, sha256Hex(bodyJson)) };
 }
 
 export const toServerRecord = (record: StoredRecord): ServerRecord => ({
@@ -251,6 +211,10 @@ async function readAhead(reads: BatchReads, item: Prepared): Promise<void> {
   if (head && (item.immutable || mutation.baseRev !== head.rev)) await reads.record(mutation.id);
 }
 
+/**
+ * Decides a change (src/domain/push-decision.ts) over what the batch has read, and writes
+ * what it decided: a conflict version kept in history, or the applied revision.
+ */
 async function decide(
   tx: SyncTransaction,
   reads: BatchReads,
@@ -262,37 +226,17 @@ async function decide(
   const { mutationId } = mutation;
   if (prepared.problem) return rejected(mutationId, prepared.problem);
   const head = await reads.head(mutation.id);
-  const scope = prepared.scope as RecordScope;
-  if (!canWrite(context.user, scope, prepared.districtId, head)) {
-    const message = 'you may not write this record';
-    return rejected(mutationId, { code: 'forbidden', message });
-  }
-  if (head && head.type !== mutation.type) {
-    const message = `record ${mutation.id} is a ${head.type}, not a ${mutation.type}`;
-    return rejected(mutationId, { code: 'invalid', message });
-  }
-  if (scope === 'district' && mutation.op === 'put') {
-    // Every territory the record names exists and lies inside its district.
-    const [problem] = await reads.territories.resolve((lookup) =>
-      territoryProblems(mutation.body, lookup),
-    );
-    if (problem) {
-      const message = territoryProblemMessage(problem);
-      return rejected(mutationId, { code: 'territory', message, path: problem.path });
-    }
-  }
-  if (head && prepared.immutable) {
-    const current = await reads.record(mutation.id);
-    const unchanged =
-      current &&
-      !current.deleted &&
-      mutation.op === 'put' &&
-      current.bodyJson === prepared.bodyJson;
-    if (!unchanged) {
-      const message = `a published ${mutation.type} is never changed: publish a new version instead`;
-      return rejected(mutationId, { code: 'immutable', message });
-    }
-  }
+  // The current version, for an immutable type's check or a conflict's reply: read ahead
+  // (see readAhead), or written earlier in this batch, so this asks the store nothing.
+  const current =
+    head && (prepared.immutable || mutation.baseRev !== head.rev)
+      ? await reads.record(mutation.id)
+      : undefined;
+  // Territories are looked up only when a district record's put gets that far.
+  const verdict = await reads.territories.resolve((territories) =>
+    decideChange(prepared, { user: context.user, head, current, territories }),
+  );
+  if (verdict.status === 'rejected') return rejected(mutationId, verdict.error);
   const version = {
     recordId: mutation.id,
     type: mutation.type,
@@ -304,9 +248,7 @@ async function decide(
     districtId: prepared.districtId,
   };
   const history = { mutationId, userId: context.user.id, deviceId: context.deviceId };
-  if (mutation.baseRev !== (head?.rev ?? 0)) {
-    // Read before writing: a conflict version and the trim leave the current one as it is.
-    const current = await reads.record(mutation.id);
+  if (verdict.status === 'conflict') {
     // Kept in history so nothing sent is lost; the current version stays as it is.
     await tx.appendRevision({ ...version, ...history, kind: 'conflict' });
     // Bounded, so repeated stale pushes cannot fill the disk; the newest ones stay.
@@ -333,28 +275,6 @@ async function decide(
   });
   if (mutation.type === 'territory') reads.territories.forget();
   return { mutationId, status: 'applied', rev };
-}
-
-/**
- * A mutationId seen before. Same hash from the same user: a retry after a lost reply.
- * An `applied` original comes back as `duplicate` with its rev (the device may drop its
- * outbox entry); a `rejected` or `conflict` original comes back unchanged, the very
- * answer the device missed, so a retry can never turn a refusal into something else.
- * Any other reuse of the id is refused and never applied.
- */
-function replay(
-  context: PushContext,
-  mutation: { mutationId: string; hash: string },
-  stored: { hash: string; userId: string; resultJson: string },
-): MutationResult {
-  if (stored.hash !== mutation.hash || stored.userId !== context.user.id) {
-    const message = 'this mutationId was already used for a different change';
-    return rejected(mutation.mutationId, { code: 'mutation_reused', message });
-  }
-  const original = JSON.parse(stored.resultJson) as MutationResult;
-  return original.status === 'applied'
-    ? { mutationId: mutation.mutationId, status: 'duplicate', rev: original.rev as number }
-    : original;
 }
 
 /**
@@ -399,13 +319,15 @@ export async function applyPush(
     for (const item of prepared) {
       if ('result' in item) {
         const stored = item.lookup && (await reads.mutation(item.lookup.mutationId));
-        results.push(item.lookup && stored ? replay(context, item.lookup, stored) : item.result);
+        results.push(
+          item.lookup && stored ? replayResult(item.lookup, context.user.id, stored) : item.result,
+        );
         continue;
       }
       const { mutation } = item;
       const stored = await reads.mutation(mutation.mutationId);
       if (stored) {
-        results.push(replay(context, mutation, stored));
+        results.push(replayResult(mutation, context.user.id, stored));
         continue;
       }
       const result = await decide(tx, reads, context, item, now);

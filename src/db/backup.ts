@@ -1,4 +1,5 @@
 /** Backups: every local record, queued change, conflict and unsent attachment, as one JSON file. */
+import { newOutboxEntry } from '../domain/outbox-entry.ts';
 import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
 import { fromBase64, toBase64 } from './backup-crypto.ts';
 import { blobNamesIn } from './blob-names.ts';
@@ -44,7 +45,7 @@ export async function exportBackup(db: SedpDatabase, meta: BackupMeta): Promise<
       // Entries on their way to the server count as sent: the copy must never rewrite them.
       const sending = await sendingSeqs(db);
       const outbox = (await db.outbox.orderBy('seq').toArray()).map((e) =>
-        sending.has(e.seq as number) ? { ...e, attempts: e.attempts + 1 } : e,
+        sending.has(e.seq) ? { ...e, attempts: e.attempts + 1 } : e,
       );
       return {
         format: BACKUP_FORMAT,
@@ -144,10 +145,10 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
     }
     for (const entry of backup.outbox) {
       if (await db.outbox.where('mutationId').equals(entry.mutationId).count()) continue;
-      const { seq: _seq, ...rest } = entry;
-      // A change that had been sent may be on the server already: it must stay unchanged.
-      await db.outbox.add(rest);
-      touched.add(rest.id);
+      // A change that had been sent may be on the server already: it must stay unchanged
+      // (its mutation id, attempts and refusal with it); it gets a new place in the queue.
+      await db.outbox.add(newOutboxEntry(entry, entry));
+      touched.add(entry.id);
       changes += 1;
     }
     for (const conflict of backup.conflicts) {

@@ -1,5 +1,6 @@
 import { Dexie, type EntityTable } from 'dexie';
-import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
+import type { SyncedRecord } from '../domain/record.ts';
 import type { ServerRecord } from '../domain/sync-protocol.ts';
 import {
   type ListFiguresPage,
@@ -65,7 +66,8 @@ export interface SyncedRev {
 
 export type SedpDatabase = Dexie & {
   records: EntityTable<SyncedRecord, 'id'>;
-  outbox: EntityTable<OutboxEntry, 'seq'>;
+  /** Entries are added without `seq` (Dexie gives it) and always read with it. */
+  outbox: EntityTable<StoredOutboxEntry, 'seq'>;
   drafts: EntityTable<Draft, 'key'>;
   prefs: EntityTable<Pref, 'key'>;
   conflicts: EntityTable<Conflict, 'id'>;

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { OutboxEntry, SyncedRecord } from '../domain/record.ts';
+import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
+import type { SyncedRecord } from '../domain/record.ts';
 import type { ReferenceItem } from '../domain/reference-list.ts';
 import type { Territory } from '../domain/territory.ts';
 import { appDb, prefs } from './app-db.ts';
@@ -27,7 +28,7 @@ export function useDeviceId(): string | undefined {
 
 export interface OutboxSummary {
   pending: number;
-  parked: OutboxEntry[];
+  parked: StoredOutboxEntry[];
 }
 
 export function useOutboxSummary(): OutboxSummary | undefined {

@@ -207,7 +207,7 @@ describe('list index: sync', () => {
 
     const actions = createOutboxActions(db);
     await actions.keepTheirs(b.id);
-    const parkedSeq = (await db.outbox.where('state').equals('parked').first())?.seq as number;
+    const [parkedSeq = -1] = await db.outbox.where('state').equals('parked').primaryKeys();
     await actions.retry(parkedSeq);
     const after = new Map((await entries()).map((e) => [e.id, e]));
     expect(after.get(b.id)?.sync).toBe('synced');
@@ -221,7 +221,7 @@ describe('list index: sync', () => {
     const store = createSyncStore(db);
     const a = await repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' });
     await store.park(await store.takeBatch(10), 'refused');
-    const seq = (await db.outbox.toCollection().first())?.seq as number;
+    const [seq = -1] = await db.outbox.toCollection().primaryKeys();
     db.listRows.hook('updating', () => {
       throw new Error('disk full');
     });

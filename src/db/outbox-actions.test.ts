@@ -27,12 +27,12 @@ describe('outbox actions', () => {
       body: { districtId: 'd', territoryId: 'd', kind: 'approved', attachment: photo },
       updatedBy: 'aida',
     });
-    const entry = await db.outbox.where('id').equals(saved.id).first();
-    await db.outbox.update(entry?.seq as number, { state: 'parked', lastError: 'x', attempts: 1 });
+    const [seq = -1] = await db.outbox.where('id').equals(saved.id).primaryKeys();
+    await db.outbox.update(seq, { state: 'parked', lastError: 'x', attempts: 1 });
 
-    await createOutboxActions(db).retry(entry?.seq as number);
+    await createOutboxActions(db).retry(seq);
 
-    expect(await db.outbox.get(entry?.seq as number)).toMatchObject({
+    expect(await db.outbox.get(seq)).toMatchObject({
       state: 'pending',
       attempts: 0,
     });

@@ -2,6 +2,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { blobReferences } from '../domain/blob-references.ts';
 import { bodyHash } from '../domain/hash.ts';
+import { newOutboxEntry } from '../domain/outbox-entry.ts';
 import type { SedpDatabase } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 
@@ -89,19 +90,18 @@ export function createOutboxActions(db: SedpDatabase, now: () => Date = () => ne
         await recheckBlobs(record.body);
         await db.outbox.where('id').equals(id).delete();
         await db.records.update(id, { rev: conflict.remote.rev });
-        await db.outbox.add({
-          mutationId: uuidv7(),
-          type: record.type,
-          id,
-          op: record.deleted ? 'delete' : 'put',
-          baseRev: conflict.remote.rev,
-          body: record.body,
-          hash,
-          createdAt: now().toISOString(),
-          attempts: 0,
-          lastError: null,
-          state: 'pending',
-        });
+        await db.outbox.add(
+          newOutboxEntry({
+            mutationId: uuidv7(),
+            type: record.type,
+            id,
+            op: record.deleted ? 'delete' : 'put',
+            baseRev: conflict.remote.rev,
+            body: record.body,
+            hash,
+            createdAt: now().toISOString(),
+          }),
+        );
         await db.conflicts.delete(id);
         await reindex(id);
       });

@@ -2,12 +2,8 @@ import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { bodyHash } from '../domain/hash.ts';
 import { isListed } from '../domain/list-facts.ts';
-import {
-  type MutationOp,
-  type OutboxEntry,
-  SCHEMA_VERSION,
-  type SyncedRecord,
-} from '../domain/record.ts';
+import { newOutboxEntry } from '../domain/outbox-entry.ts';
+import { type MutationOp, SCHEMA_VERSION, type SyncedRecord } from '../domain/record.ts';
 import { revOf, type SedpDatabase } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { sendingSeqs } from './sync-store.ts';
@@ -90,9 +86,9 @@ export function createRecordRepository({
       const unsent = await db.outbox
         .where('id')
         .equals(id)
-        .filter((e) => e.attempts === 0 && e.state === 'pending' && !sending.has(e.seq as number))
+        .filter((e) => e.attempts === 0 && e.state === 'pending' && !sending.has(e.seq))
         .last();
-      const entry: OutboxEntry = {
+      const entry = newOutboxEntry({
         mutationId: newId(),
         type,
         id,
@@ -101,14 +97,11 @@ export function createRecordRepository({
         body,
         hash,
         createdAt: unsent ? unsent.createdAt : at,
-        attempts: 0,
-        lastError: null,
-        state: 'pending',
-      };
+      });
       await db.records.put(record);
       // The record now carries its revision itself.
       if (side) await db.revs.delete(id);
-      if (unsent?.seq !== undefined) await db.outbox.put({ ...entry, seq: unsent.seq });
+      if (unsent) await db.outbox.put({ ...entry, seq: unsent.seq });
       else await db.outbox.add(entry);
       if (discardDraft !== undefined) await db.drafts.delete(discardDraft);
       if (isListed(type)) {

@@ -1,8 +1,22 @@
-/** The device side of sync over Dexie: what to send, what the server said, what to pull in. */
+/**
+ * The device side of sync over Dexie: what to send, what the server said, what to pull in.
+ * The decisions are pure functions (src/sync/reconcile.ts); this reads what they need and
+ * carries them out, one transaction per batch or page.
+ */
 import { isListed } from '../domain/list-facts.ts';
+import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import type { OutboxEntry, Refusal, SyncedRecord } from '../domain/record.ts';
 import type { MutationResult, ServerRecord } from '../domain/sync-protocol.ts';
-import { type Conflict, revOf, type SedpDatabase, type StoredBlob, withRevs } from './database.ts';
+import {
+  chooseBatch,
+  conflictingIds,
+  pullCandidates,
+  pullIncoming,
+  type ResultSummary,
+  settleResults,
+  takesNext,
+} from '../sync/reconcile.ts';
+import { type SedpDatabase, type StoredBlob, withRevs } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 
 const CURSOR = 'pullCursor';
@@ -37,11 +51,7 @@ export interface DownloadProgress {
   bytes: number;
 }
 
-export interface ResultSummary {
-  applied: number;
-  conflicts: number;
-  parked: number;
-}
+export type { ResultSummary } from '../sync/reconcile.ts';
 
 /** How the next batch is taken when settling one (see `SyncStore.applyResults`). */
 export interface NextBatch {
@@ -55,21 +65,21 @@ export interface SyncStore {
    * must wait for the revision the earlier one gets). Marked as sent in the same
    * transaction, so from now on they are "maybe delivered" and never rewritten.
    */
-  takeBatch(max: number, maxBytes?: number): Promise<OutboxEntry[]>;
+  takeBatch(max: number, maxBytes?: number): Promise<StoredOutboxEntry[]>;
   /**
    * Settles what the server answered. With `next`, and when the whole batch in flight is
    * settled and the server answered some of it, also takes the next batch in the same
    * transaction (as `takeBatch` would): one IndexedDB transaction per batch instead of two.
    */
   applyResults(
-    batch: OutboxEntry[],
+    batch: StoredOutboxEntry[],
     results: MutationResult[],
     next?: NextBatch,
-  ): Promise<ResultSummary & { next?: OutboxEntry[] }>;
+  ): Promise<ResultSummary & { next?: StoredOutboxEntry[] }>;
   /** The batch (or a part of it) failed (network, 5xx): keep it pending with the error. */
-  noteFailure(batch: OutboxEntry[], error: string): Promise<void>;
+  noteFailure(batch: StoredOutboxEntry[], error: string): Promise<void>;
   /** The server refused the batch (or a part) as a whole (4xx): park it, the queue goes on. */
-  park(batch: OutboxEntry[], error: string, refusal?: Refusal): Promise<void>;
+  park(batch: StoredOutboxEntry[], error: string, refusal?: Refusal): Promise<void>;
   cursor(): Promise<number>;
   /** Pull everything again from the start (new districts: their older records are due). */
   resetCursor(): Promise<void>;
@@ -115,13 +125,13 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
    * Other queued entries of this batch's records (usually none): one key-only lookup per
    * record of the batch, all issued at once, instead of reading the whole outbox index.
    */
-  async function laterEdits(batch: OutboxEntry[]): Promise<OutboxEntry[]> {
-    const inBatch = new Set(batch.map((e) => e.seq as number));
+  async function laterEdits(batch: StoredOutboxEntry[]): Promise<StoredOutboxEntry[]> {
+    const inBatch = new Set(batch.map((e) => e.seq));
     const ids = [...new Set(batch.map((e) => e.id))];
     const keys = await Promise.all(ids.map((id) => db.outbox.where('id').equals(id).primaryKeys()));
-    const others = keys.flat().filter((seq) => !inBatch.has(seq as number));
+    const others = keys.flat().filter((seq) => !inBatch.has(seq));
     if (others.length === 0) return [];
-    return (await db.outbox.bulkGet(others)).filter((e): e is OutboxEntry => Boolean(e));
+    return (await db.outbox.bulkGet(others)).filter((e): e is StoredOutboxEntry => Boolean(e));
   }
 
   /**
@@ -138,7 +148,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
   }
 
   /** The lists' sync state of these entries' records, as the outbox and conflicts now stand. */
-  async function updateSyncStates(entries: readonly OutboxEntry[]) {
+  async function updateSyncStates(entries: readonly StoredOutboxEntry[]) {
     // Only types the lists show are in the index: a batch of notes reads nothing more.
     const ids = [...new Set(entries.filter((e) => isListed(e.type)).map((e) => e.id))];
     if (ids.length === 0) return;
@@ -152,7 +162,9 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
   /** Writes the attempt a sent batch made into entries that stay queued. */
   async function countAttempts(seqs: number[]) {
     if (seqs.length === 0) return;
-    const entries = (await db.outbox.bulkGet(seqs)).filter((e): e is OutboxEntry => Boolean(e));
+    const entries = (await db.outbox.bulkGet(seqs)).filter((e): e is StoredOutboxEntry =>
+      Boolean(e),
+    );
     for (const entry of entries) entry.attempts += 1;
     await db.outbox.bulkPut(entries);
     await db.syncMeta.delete(SENDING);
@@ -165,14 +177,16 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
    * them "maybe delivered", never rewritten, and counted by the next `takeBatch`.
    * Resolves to how many entries are still marked as sent.
    */
-  async function settle(batch: OutboxEntry[], kept: Map<number, Partial<OutboxEntry>>) {
+  async function settle(
+    batch: StoredOutboxEntry[],
+    kept: ReadonlyMap<number, Partial<OutboxEntry>>,
+  ) {
     const changes = batch.flatMap((e) => {
-      const seq = e.seq as number;
-      const change = kept.get(seq);
-      return change ? [{ key: seq, changes: { attempts: e.attempts, ...change } }] : [];
+      const change = kept.get(e.seq);
+      return change ? [{ key: e.seq, changes: { attempts: e.attempts, ...change } }] : [];
     });
     if (changes.length > 0) await db.outbox.bulkUpdate(changes);
-    const done = new Set(batch.map((e) => e.seq as number));
+    const done = new Set(batch.map((e) => e.seq));
     const left = [...(await sendingSeqs(db))].filter((seq) => !done.has(seq));
     if (left.length > 0) await db.syncMeta.put({ key: SENDING, value: left });
     else await db.syncMeta.delete(SENDING);
@@ -184,36 +198,19 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
    * One getAll in creation order (the state index ends in the primary key, seq), of exactly
    * one batch as a rule; a wider one only when a record has several edits in the window.
    */
-  async function pick(max: number, maxBytes: number): Promise<OutboxEntry[]> {
+  async function pick(max: number, maxBytes: number): Promise<StoredOutboxEntry[]> {
     for (let limit = max; ; limit *= 2) {
       const pending = await db.outbox.where('state').equals('pending').limit(limit).toArray();
-      const seen = new Set<string>();
-      const batch: OutboxEntry[] = [];
-      let bytes = 0;
-      let full = false;
-      for (const entry of pending) {
-        if (batch.length >= max) break;
-        // A later edit of a record waits for the revision the earlier one gets.
-        if (seen.has(entry.id)) continue;
-        seen.add(entry.id);
-        // UTF-8 needs at most 2 bytes for the Cyrillic these bodies hold.
-        const size = JSON.stringify(entry.body).length * 2;
-        if (batch.length > 0 && bytes + size > maxBytes) {
-          full = true;
-          break;
-        }
-        bytes += size;
-        batch.push(entry);
-      }
-      if (full || batch.length >= max || pending.length < limit) return batch;
+      const { batch, complete } = chooseBatch(pending, max, maxBytes, pending.length >= limit);
+      if (complete) return batch;
     }
   }
 
   /** Picks a batch and marks it as sent: from now on never rewritten. */
-  async function take(max: number, maxBytes: number): Promise<OutboxEntry[]> {
+  async function take(max: number, maxBytes: number): Promise<StoredOutboxEntry[]> {
     const batch = await pick(max, maxBytes);
     if (batch.length > 0) {
-      await db.syncMeta.put({ key: SENDING, value: batch.map((e) => e.seq as number) });
+      await db.syncMeta.put({ key: SENDING, value: batch.map((e) => e.seq) });
     }
     for (const entry of batch) entry.attempts += 1;
     return batch;
@@ -229,17 +226,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     applyResults(batch, results, next) {
-      const byId = new Map(results.map((r) => [r.mutationId, r]));
-      const summary: ResultSummary = { applied: 0, conflicts: 0, parked: 0 };
       const tables = [db.outbox, db.records, db.conflicts, db.syncMeta, db.revs, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
         const queued = await laterEdits(batch);
-        const laterThan = (entry: OutboxEntry) =>
-          queued.filter((e) => e.id === entry.id && (e.seq as number) > (entry.seq as number));
         // The local versions are read only for what conflicts (kept beside the server's).
-        const conflicting = batch
-          .filter((e) => byId.get(e.mutationId)?.status === 'conflict')
-          .map((e) => e.id);
+        const conflicting = conflictingIds(batch, results);
         const locals = new Map(
           conflicting.length === 0
             ? []
@@ -252,82 +243,28 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
                 )
               ).map((r) => [r.id, r] as const),
         );
-        const remove: number[] = [];
-        const outboxChanges: { key: number; changes: Partial<OutboxEntry> }[] = [];
-        const revs = new Map<string, number>();
-        const conflicts: Conflict[] = [];
-        const kept = new Map<number, Partial<OutboxEntry>>();
-
-        for (const entry of batch) {
-          const result = byId.get(entry.mutationId);
-          if (!result) {
-            // Not answered: stays pending, retried with the same id, never rewritten.
-            kept.set(entry.seq as number, {});
-            continue;
-          }
-          const seq = entry.seq as number;
-          switch (result.status) {
-            case 'applied':
-            case 'duplicate': {
-              const rev = result.rev ?? 0;
-              remove.push(seq);
-              // Later local edits were made on top of this one: they now build on `rev`.
-              for (const later of laterThan(entry)) {
-                outboxChanges.push({ key: later.seq as number, changes: { baseRev: rev } });
-              }
-              revs.set(entry.id, rev);
-              summary.applied += 1;
-              break;
-            }
-            case 'conflict': {
-              const local = locals.get(entry.id);
-              if (local && result.current) {
-                conflicts.push({
-                  id: entry.id,
-                  type: entry.type,
-                  local,
-                  remote: result.current,
-                  mutationId: entry.mutationId,
-                  detectedAt: now().toISOString(),
-                });
-              }
-              // The local version lives on in the conflict; resolving it makes a new mutation.
-              remove.push(seq, ...laterThan(entry).map((e) => e.seq as number));
-              summary.conflicts += 1;
-              break;
-            }
-            case 'rejected': {
-              const error = result.error
-                ? `${result.error.code}: ${result.error.message}${result.error.path?.length ? ` (${result.error.path.join('.')})` : ''}`
-                : 'rejected';
-              const refusal: Refusal = result.error
-                ? {
-                    code: result.error.code,
-                    ...(result.error.path ? { path: result.error.path } : {}),
-                  }
-                : { code: 'rejected' };
-              kept.set(seq, { state: 'parked', lastError: error, refusal });
-              summary.parked += 1;
-              break;
-            }
-          }
-        }
+        const { remove, rebase, kept, revs, conflicts, summary } = settleResults({
+          batch,
+          results,
+          queued,
+          locals,
+          detectedAt: conflicting.length === 0 ? '' : now().toISOString(),
+        });
         await removeEntries(remove);
-        if (outboxChanges.length > 0) await db.outbox.bulkUpdate(outboxChanges);
+        if (rebase.length > 0) await db.outbox.bulkUpdate(rebase);
         const stillSending = await settle(batch, kept);
         if (conflicts.length > 0) await db.conflicts.bulkPut(conflicts);
         // The new revisions go beside the records, not into them (no record is rewritten).
         if (revs.size > 0) await db.revs.bulkPut([...revs].map(([id, rev]) => ({ id, rev })));
         await updateSyncStates(batch);
-        const answered = summary.applied + summary.conflicts + summary.parked > 0;
-        if (!next || stillSending > 0 || !answered) return summary;
+        if (!next || !takesNext(summary, stillSending)) return summary;
         return { ...summary, next: await take(next.max, next.maxBytes ?? BATCH_BYTES) };
       });
     },
 
     async noteFailure(batch, error) {
       await db.transaction('rw', db.outbox, db.syncMeta, () =>
-        settle(batch, new Map(batch.map((e) => [e.seq as number, { lastError: error }]))),
+        settle(batch, new Map(batch.map((e) => [e.seq, { lastError: error }]))),
       );
     },
 
@@ -339,7 +276,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       };
       const tables = [db.outbox, db.syncMeta, db.conflicts, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
-        await settle(batch, new Map(batch.map((e) => [e.seq as number, parked])));
+        await settle(batch, new Map(batch.map((e) => [e.seq, parked])));
         await updateSyncStates(batch);
       });
     },
@@ -379,15 +316,10 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         // Its own changes, just pushed, come back first as a rule: their revisions are in the
         // side table (a row there always has its record), so no record is read for them.
         const side = await db.revs.bulkGet(ids);
-        const candidates = changes.filter(
-          (change, i) => !busy.has(change.id) && (side[i]?.rev ?? 0) < change.rev,
-        );
+        const candidates = pullCandidates(changes, busy, side);
         const locals = await db.records.bulkGet(candidates.map((c) => c.id));
-        const sideOf = new Map(side.flatMap((row) => (row ? [[row.id, row] as const] : [])));
         // Skip what is pending here, and versions this device already has.
-        const incoming: SyncedRecord[] = candidates.filter(
-          (change, i) => revOf(locals[i], sideOf.get(change.id)) < change.rev,
-        );
+        const { incoming, folded } = pullIncoming(candidates, locals, side);
         await db.records.bulkPut(incoming);
         // Nothing of these is queued or in conflict here (see `busy`): they are in sync.
         await updateListIndex(
@@ -395,8 +327,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           incoming.map((record) => ({ id: record.id, record, sync: 'synced' as const })),
         );
         // Those records now carry their revision themselves.
-        const folded = incoming.filter((change) => sideOf.has(change.id));
-        if (folded.length > 0) await db.revs.bulkDelete(folded.map((change) => change.id));
+        if (folded.length > 0) await db.revs.bulkDelete(folded);
         await db.syncMeta.put({ key: CURSOR, value: cursor });
         if (progress) await db.syncMeta.put({ key: DOWNLOAD, value: progress });
         else if (progress === null) await db.syncMeta.delete(DOWNLOAD);

@@ -3,7 +3,7 @@
  * cross-tab lock; retries with backoff. Built from what it needs; no module-level state.
  */
 import type { NextBatch, SyncStore } from '../db/sync-store.ts';
-import type { OutboxEntry } from '../domain/record.ts';
+import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import { SCHEMA_VERSION } from '../domain/record.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
 import { backoffDelay } from './backoff.ts';
@@ -233,7 +233,7 @@ export function createSyncEngine({
   }
 
   /** The wire form of outbox entries. */
-  const requestOf = (entries: OutboxEntry[]) => ({
+  const requestOf = (entries: StoredOutboxEntry[]) => ({
     deviceId,
     schemaVersion: SCHEMA_VERSION,
     mutations: entries.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
@@ -257,11 +257,11 @@ export function createSyncEngine({
    * (`settled`); the rest stay marked as sent until their turn (see SyncStore.settle).
    */
   async function sendPart(
-    part: OutboxEntry[],
+    part: StoredOutboxEntry[],
     totals: Totals,
-    settled: Set<OutboxEntry>,
+    settled: Set<StoredOutboxEntry>,
     next?: NextBatch,
-  ): Promise<OutboxEntry[] | undefined> {
+  ): Promise<StoredOutboxEntry[] | undefined> {
     let response: Awaited<ReturnType<Transport['push']>>;
     try {
       response = await timed('sync:send', () => transport.push(requestOf(part)));
@@ -301,8 +301,8 @@ export function createSyncEngine({
     const size: NextBatch = { max: MAX_PUSH_MUTATIONS };
     let batch = await timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS));
     while (batch.length > 0) {
-      const settled = new Set<OutboxEntry>();
-      let next: OutboxEntry[] | undefined;
+      const settled = new Set<StoredOutboxEntry>();
+      let next: StoredOutboxEntry[] | undefined;
       try {
         // Settling a batch that comes back whole also takes the next one.
         next = await sendPart(batch, totals, settled, size);

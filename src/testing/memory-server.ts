@@ -1,9 +1,19 @@
 /**
  * An in-memory twin of the sync server's protocol, with fault injection, for engine tests.
- * Test-only: the product always talks to the real server over HTTP.
+ * It decides each change with the server's own rules (src/domain/push-decision.ts), as an
+ * admin would push it, against a store with no territories. Test-only: the product always
+ * talks to the real server over HTTP.
  */
-import { bodyHash } from '../domain/hash.ts';
-import { recordTypeDefinition } from '../domain/record-types.ts';
+import { canonicalJson } from '../domain/canonical-json.ts';
+import { sha256Hex } from '../domain/hash.ts';
+import {
+  decideChange,
+  judgeChange,
+  rejected,
+  replayResult,
+  type Writer,
+} from '../domain/push-decision.ts';
+import { districtOf } from '../domain/record-types.ts';
 import type {
   MutationResult,
   PullResponse,
@@ -21,11 +31,15 @@ import {
 /** `lose-reply`: the server commits, then the connection drops before the answer arrives. */
 export type Fault = TransportErrorKind | 'lose-reply';
 
+/** Whom the twin takes every push from: one account that may write anything. */
+const PUSHER: Writer & { id: string } = { id: 'device', role: 'admin', districtIds: [] };
+
 export function createMemoryServer() {
   let revision = 0;
   const records = new Map<string, ServerRecord>();
   const history: ServerRecord[] = [];
-  const seen = new Map<string, { hash: string; result: MutationResult }>();
+  /** The mutations table: every change decided, with its answer. */
+  const seen = new Map<string, { hash: string; userId: string; resultJson: string }>();
   const pushFaults: Fault[] = [];
   const pullFaults: Fault[] = [];
   const pushes: PushRequest[] = [];
@@ -47,41 +61,30 @@ export function createMemoryServer() {
     for (const m of request.mutations) {
       const previous = seen.get(m.mutationId);
       if (previous) {
-        results.push(
-          previous.hash === m.hash
-            ? {
-                ...previous.result,
-                status: previous.result.status === 'applied' ? 'duplicate' : previous.result.status,
-              }
-            : {
-                mutationId: m.mutationId,
-                status: 'rejected',
-                error: { code: 'mutation_reused', message: 'reused' },
-              },
-        );
+        results.push(replayResult(m, PUSHER.id, previous));
         continue;
       }
-      let result: MutationResult;
-      const parsed = recordTypeDefinition(m.type)?.schema.safeParse(m.body);
+      const bodyJson = canonicalJson(m.body);
+      const change = { mutation: m, bodyJson, ...judgeChange(m, await sha256Hex(bodyJson)) };
       const current = records.get(m.id);
-      if (!parsed?.success) {
-        const issue = parsed?.error.issues[0];
-        result = {
-          mutationId: m.mutationId,
-          status: 'rejected',
-          error: {
-            code: parsed ? 'invalid' : 'unknown_type',
-            message: issue?.message ?? 'unknown type',
-            path: issue?.path as string[] | undefined,
-          },
-        };
-      } else if ((await bodyHash(m.body)) !== m.hash) {
-        result = {
-          mutationId: m.mutationId,
-          status: 'rejected',
-          error: { code: 'hash_mismatch', message: 'hash' },
-        };
-      } else if ((current?.rev ?? 0) !== m.baseRev) {
+      const verdict = decideChange(change, {
+        user: PUSHER,
+        head: current && {
+          type: current.type,
+          rev: current.rev,
+          districtId: districtOf(current.body) ?? null,
+        },
+        // Only a type published once compares the current body.
+        current:
+          current && change.immutable
+            ? { deleted: current.deleted, bodyJson: canonicalJson(current.body) }
+            : undefined,
+      });
+      let result: MutationResult;
+      if (verdict.status === 'rejected') {
+        result = rejected(m.mutationId, verdict.error);
+      } else if (verdict.status === 'conflict') {
+        // Kept in history, as the server keeps it; the current version stays as it is.
         store({
           id: m.id,
           type: m.type,
@@ -91,7 +94,9 @@ export function createMemoryServer() {
           schemaVersion: 1,
           body: m.body,
         });
-        result = { mutationId: m.mutationId, status: 'conflict', current };
+        result = current
+          ? { mutationId: m.mutationId, status: 'conflict', current }
+          : { mutationId: m.mutationId, status: 'conflict' };
       } else {
         const stored = store({
           id: m.id,
@@ -105,7 +110,11 @@ export function createMemoryServer() {
         records.set(m.id, stored);
         result = { mutationId: m.mutationId, status: 'applied', rev: stored.rev };
       }
-      seen.set(m.mutationId, { hash: m.hash, result });
+      seen.set(m.mutationId, {
+        hash: m.hash,
+        userId: PUSHER.id,
+        resultJson: JSON.stringify(result),
+      });
       results.push(result);
     }
     return { results };
