@@ -1,10 +1,10 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { OutboxEntry } from '../../domain/record.ts';
+import type { StoredOutboxEntry } from '../../domain/outbox-entry.ts';
 import { renderWithApp } from '../../testing/render.tsx';
 import { ParkedList } from './parked-list.tsx';
 
-const refused: OutboxEntry = {
+const refused: StoredOutboxEntry = {
   seq: 7,
   mutationId: '0190a0a0-0000-7000-8000-000000000007',
   type: 'training',

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
-import type { OutboxEntry } from '../../domain/record.ts';
+import type { StoredOutboxEntry } from '../../domain/outbox-entry.ts';
 import { refusalText } from './refusal-text.ts';
 
 export interface ParkedListProps {
-  entries: OutboxEntry[];
+  entries: StoredOutboxEntry[];
   onRetry: (seq: number) => void;
   onDiscard: (seq: number) => void;
 }
@@ -17,8 +17,8 @@ export function ParkedList({ entries, onRetry, onDiscard }: ParkedListProps) {
       {entries.length === 0 && <p className="muted">{t('parked.none')}</p>}
       <ul className="list">
         {entries.map((entry) => {
+          const { seq } = entry;
           const title = typeof entry.body.title === 'string' ? entry.body.title : entry.id;
-          const seq = entry.seq as number;
           const { reason, field } = refusalText(entry.refusal, t);
           return (
             <li key={entry.mutationId} className="list__item">
