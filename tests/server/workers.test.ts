@@ -214,6 +214,9 @@ describePostgres('several server processes on one PostgreSQL schema', () => {
       PORT: '0',
       HOST: '127.0.0.1',
       SEDP_LOGIN_FREE_ATTEMPTS: '3',
+      // Long enough that the fourth guess still waits on a machine too busy to send it
+      // within the default 1 s.
+      SEDP_LOGIN_FIRST_DELAY_SECONDS: '600',
     });
     // Started together: both migrate and seed one new schema at the same moment.
     const one = runServer(env('one'));
