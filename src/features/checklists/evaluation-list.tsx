@@ -6,8 +6,8 @@ import { DIMENSION_CODES } from '../../domain/checklist.ts';
 import { dimensionPercents, overallScore, programmeTable } from '../../domain/checklist-score.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ProgrammeTable } from './programme-table.tsx';
 import { useTemplates } from './use-templates.ts';
 

@@ -4,15 +4,15 @@ import { Link, useSearchParams } from 'react-router';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import type { Hearing } from '../../domain/hearing.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { filterEntries } from '../../records/list-filter.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
-import { filterEntries } from '../../ui/list-filter.ts';
 import {
   SearchField,
   SelectField,
   type SyncFilter,
   SyncFilterField,
 } from '../../ui/select-field.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 const PAGE = 50;
 type StatusFilter = 'all' | Hearing['status'];

@@ -5,8 +5,8 @@ import { useTerritoryLookup } from '../../db/territory-lookup.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { type NoteDraft, NoteForm } from './note-form.tsx';
 
 const EMPTY: NoteDraft = { title: '', text: '', districtId: '' };

@@ -4,12 +4,12 @@ import { useNavigate } from 'react-router';
 import { makeUnsyncedBackupFile } from '../../db/app-backup.ts';
 import { countUnsynced, currentToken, forgetDevice } from '../../db/sign-out.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
 import { logout } from '../../sync/auth-api.ts';
 import { downloadText } from '../../ui/download.ts';
 import { PassphraseForm } from '../../ui/passphrase-form.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 type Step =
   | { kind: 'idle' }

@@ -6,15 +6,15 @@ import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { type Training, trainingTitle } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { filterEntries } from '../../records/list-filter.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
-import { filterEntries } from '../../ui/list-filter.ts';
 import {
   SearchField,
   SelectField,
   type SyncFilter,
   SyncFilterField,
 } from '../../ui/select-field.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 const PAGE = 50;
 type StatusFilter = 'all' | Training['status'];

@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { records } from '../db/app-db.ts';
 import { useDraft } from '../db/use-draft.ts';
-import { FormError, SaveCancel } from './form-actions.tsx';
-import { TerritoryPicker } from './territory-picker.tsx';
-import { type PickedTerritory, useUiPrefs } from './ui-prefs.ts';
+import { FormError, SaveCancel } from '../ui/form-actions.tsx';
+import { TerritoryPicker } from '../ui/territory-picker.tsx';
+import { type PickedTerritory, useUiPrefs } from '../ui/ui-prefs.ts';
 import { useTerritoryTree } from './use-territory-tree.ts';
 
 export interface NewInMunicipalityProps {
