@@ -138,11 +138,9 @@ export function EvaluationEditor() {
           status={evaluation.status}
           statusLabel={t(`status.${evaluation.status}`)}
           saveState={saveState}
-          saveLabel={t(`saveState.${saveState}`)}
           saveFailure={saveFailure}
           onRetry={retry}
           syncState={syncState}
-          syncLabel={syncState ? t(`state.${syncState}`) : ''}
         />
       </header>
       <div className="checklist__sticky">

@@ -124,11 +124,9 @@ export function HearingEditor() {
           status={hearing.status}
           statusLabel={t(`status.${hearing.status}`)}
           saveState={saveState}
-          saveLabel={t(`saveState.${saveState}`)}
           saveFailure={saveFailure}
           onRetry={retry}
           syncState={syncState}
-          syncLabel={syncState ? t(`state.${syncState}`) : ''}
         />
       </header>
       <DraftProblems

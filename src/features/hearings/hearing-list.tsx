@@ -5,6 +5,7 @@ import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import type { Hearing } from '../../domain/hearing.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { filterEntries } from '../../records/list-filter.ts';
+import { useSyncStateName } from '../../records/use-sync-state-name.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
 import {
@@ -23,6 +24,7 @@ type StatusFilter = 'all' | Hearing['status'];
  */
 export function HearingList() {
   const { t } = useTranslation('hearings');
+  const syncStateName = useSyncStateName();
   const format = useFormat();
   const tree = useTerritoryTree();
   const all = useListEntries('hearing');
@@ -115,7 +117,7 @@ export function HearingList() {
             allLabel={t('list.all')}
             value={sync}
             onChange={setSync}
-            stateName={(state) => t(`state.${state}`)}
+            stateName={syncStateName}
           />
         </div>
       </FilterFold>
@@ -150,7 +152,7 @@ export function HearingList() {
               </p>
               <p className="list__state">
                 <span className={`badge badge--${h.status}`}>{t(`status.${h.status}`)}</span>{' '}
-                <span className={`sync-state sync-state--${state}`}>{t(`state.${state}`)}</span>
+                <span className={`sync-state sync-state--${state}`}>{syncStateName(state)}</span>
               </p>
             </li>
           );

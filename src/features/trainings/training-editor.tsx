@@ -137,11 +137,9 @@ export function TrainingEditor() {
           status={training.status}
           statusLabel={t(`status.${training.status}`)}
           saveState={saveState}
-          saveLabel={t(`saveState.${saveState}`)}
           saveFailure={saveFailure}
           onRetry={retry}
           syncState={syncState}
-          syncLabel={syncState ? t(`state.${syncState}`) : ''}
         />
       </header>
       <DraftProblems

@@ -1,12 +1,13 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { type RecordSyncState, useReferenceItems } from '../../db/hooks.ts';
+import { useReferenceItems } from '../../db/hooks.ts';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { type Training, trainingTitle } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { filterEntries } from '../../records/list-filter.ts';
+import { useSyncStateName } from '../../records/use-sync-state-name.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
 import {
@@ -22,6 +23,7 @@ type StatusFilter = 'all' | Training['status'];
 /** Trainings, newest first, with their attendance and sync state; search and filter. */
 export function TrainingList() {
   const { t } = useTranslation('trainings');
+  const syncStateName = useSyncStateName();
   const format = useFormat();
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
@@ -50,8 +52,6 @@ export function TrainingList() {
     'training',
     visible.map((entry) => entry.id),
   );
-
-  const stateName = (state: RecordSyncState) => t(`state.${state}`);
 
   return (
     <article className="page">
@@ -94,7 +94,7 @@ export function TrainingList() {
             allLabel={t('list.all')}
             value={sync}
             onChange={setSync}
-            stateName={(state) => t(`state.${state}`)}
+            stateName={syncStateName}
           />
         </div>
       </FilterFold>
@@ -127,7 +127,7 @@ export function TrainingList() {
               </p>
               <p className="list__state">
                 <span className={`badge badge--${body.status}`}>{t(`status.${body.status}`)}</span>{' '}
-                <span className={`sync-state sync-state--${state}`}>{stateName(state)}</span>
+                <span className={`sync-state sync-state--${state}`}>{syncStateName(state)}</span>
               </p>
             </li>
           );
