@@ -66,20 +66,35 @@ describe('the import boundary checker', () => {
     ]);
   });
 
+  it('finds a shared floor importing a layer above it', () => {
+    const problems = boundaryProblems(
+      graph({
+        'src/ui/picker.tsx': ['../records/use-territory-tree.ts'],
+        'src/records/editor.ts': ['../features/hearings/route.tsx', '../ui/picker.tsx'],
+        'src/db/hooks.ts': ['../app/router.tsx'],
+      }),
+    );
+    expect(problems.map((p) => [p.rule, p.message.split(':')[0]])).toEqual([
+      ['upward', "src/ui/picker.tsx imports '../records/use-territory-tree.ts'"],
+      ['upward', "src/records/editor.ts imports '../features/hearings/route.tsx'"],
+      ['upward', "src/db/hooks.ts imports '../app/router.tsx'"],
+    ]);
+  });
+
   it('finds an import cycle and gives the path round it', () => {
     const edges = graph({
-      'src/records/a.ts': ['./b.ts'],
-      'src/records/b.ts': ['../ui/c.ts'],
-      'src/ui/c.ts': ['../records/a.ts', './d.ts'],
-      'src/ui/d.ts': [],
+      'src/db/a.ts': ['./b.ts'],
+      'src/db/b.ts': ['../sync/c.ts'],
+      'src/sync/c.ts': ['../db/a.ts', './d.ts'],
+      'src/sync/d.ts': [],
       'server/e.ts': ['./e.ts'],
     });
     expect(findCycles(edges).map((c) => c.path)).toEqual([
-      ['src/records/a.ts', 'src/records/b.ts', 'src/ui/c.ts', 'src/records/a.ts'],
+      ['src/db/a.ts', 'src/db/b.ts', 'src/sync/c.ts', 'src/db/a.ts'],
       ['server/e.ts', 'server/e.ts'],
     ]);
     expect(boundaryProblems(edges).map((p) => p.message)).toEqual([
-      'import cycle: src/records/a.ts -> src/records/b.ts -> src/ui/c.ts -> src/records/a.ts',
+      'import cycle: src/db/a.ts -> src/db/b.ts -> src/sync/c.ts -> src/db/a.ts',
       'import cycle: server/e.ts -> server/e.ts',
     ]);
   });

@@ -7,7 +7,7 @@ import { join, posix } from 'node:path';
  *   app -> features -> records -> ui | db | sync | export -> domain
  * A feature never imports another feature. `ui` never imports `db` or `sync`.
  * `domain` imports only itself and zod (its tests also vitest and fast-check); the server
- * shares it. `src/session` may be imported by app, features, records and sync.
+ * shares it. records, ui, db, sync, export and i18n never import a layer above them. `src/session` may be imported by app, features, records and sync.
  * No import cycles anywhere in src/ or server/.
  */
 
@@ -19,7 +19,7 @@ export interface ImportEdge {
 }
 
 export interface BoundaryProblem {
-  rule: 'feature-to-feature' | 'ui-to-db-or-sync' | 'domain-not-pure' | 'cycle';
+  rule: 'feature-to-feature' | 'ui-to-db-or-sync' | 'domain-not-pure' | 'upward' | 'cycle';
   message: string;
 }
 
@@ -157,6 +157,16 @@ function featureOf(path: string): string | undefined {
   return /^src\/features\/([^/]+)\//.exec(path)?.[1];
 }
 
+/** Layers above the shared floors: nothing in a floor below imports them. */
+const UPPER: Record<string, ReadonlySet<string>> = {
+  records: new Set(['features', 'app']),
+  ui: new Set(['records', 'features', 'app']),
+  db: new Set(['records', 'features', 'app']),
+  sync: new Set(['records', 'features', 'app']),
+  export: new Set(['records', 'features', 'app']),
+  i18n: new Set(['records', 'features', 'app']),
+};
+
 const DOMAIN_PACKAGES = new Set(['zod']);
 const DOMAIN_TEST_PACKAGES = new Set(['zod', 'vitest', 'fast-check']);
 
@@ -190,6 +200,13 @@ export function layerProblems(edges: readonly ImportEdge[]): BoundaryProblem[] {
           message: `${at}: src/ui never imports src/${to} (move the code to src/records or pass the value in)`,
         });
       }
+    }
+    const to = edge.to ? layerOf(edge.to) : undefined;
+    if (from && to && UPPER[from]?.has(to)) {
+      problems.push({
+        rule: 'upward',
+        message: `${at}: src/${from} never imports src/${to}, which sits above it`,
+      });
     }
     if (from === 'domain') {
       const packages = /\.test\.tsx?$/.test(edge.from) ? DOMAIN_TEST_PACKAGES : DOMAIN_PACKAGES;
