@@ -1,3 +1,5 @@
+import { MIN_PASSPHRASE_LENGTH } from '../domain/backup-passphrase.ts';
+
 /**
  * Encrypted backup files: a file left in Downloads on a shared phone must not reveal a
  * roster. AES-GCM (256-bit) with a key from PBKDF2-SHA-256 over the passphrase the user
@@ -5,7 +7,6 @@
  */
 export const ENCRYPTED_BACKUP_FORMAT = 'sedp-field-backup-encrypted';
 export const PBKDF2_ITERATIONS = 600_000;
-export const MIN_PASSPHRASE_LENGTH = 8;
 /** A file may ask for more (a later version), never for a minutes-long key derivation. */
 const MAX_ITERATIONS = 10_000_000;
 

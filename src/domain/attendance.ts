@@ -52,7 +52,6 @@ export const attendanceSchema = z.strictObject({
 export type Attendance = z.infer<typeof attendanceSchema>;
 
 export const EMPTY_TALLY: Tally = { women: 0, men: 0, groups: {} };
-export const EMPTY_ATTENDANCE: Attendance = { tally: EMPTY_TALLY, participants: [] };
 
 /** One counter of the tally: women, men, or a group by its code. */
 export type TallyKey = 'women' | 'men' | `group:${string}`;

@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { MIN_PASSPHRASE_LENGTH } from '../db/backup-crypto.ts';
+import { MIN_PASSPHRASE_LENGTH } from '../domain/backup-passphrase.ts';
 
 export interface PassphraseFormProps {
   /** Making a file: the passphrase is typed twice and must be long enough. */

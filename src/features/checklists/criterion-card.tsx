@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { blobStore } from '../../db/app-db.ts';
 import { type Answer, type Criterion, SCORES, type Score } from '../../domain/checklist.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useAttachmentUrl } from '../../records/use-attachment-url.ts';
 import { NotAnImageError, resizeImage } from '../../ui/resize-image.ts';
-import { useAttachmentUrl } from '../../ui/use-attachment-url.ts';
 import { useScoreLabel } from './use-score-label.ts';
 
 export interface CriterionCardProps {

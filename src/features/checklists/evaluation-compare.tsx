@@ -5,8 +5,8 @@ import { useRecordsWithState } from '../../db/hooks.ts';
 import type { Evaluation } from '../../domain/checklist.ts';
 import { CRITERION_CHANGES, compareEvaluations } from '../../domain/checklist-score.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { useScoreLabel } from './use-score-label.ts';
 import { useTemplates } from './use-templates.ts';
 

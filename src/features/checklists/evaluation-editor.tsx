@@ -11,9 +11,9 @@ import {
 import { overallScore } from '../../domain/checklist-score.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { DraftProblems, EditorStatus, NotOnDevice } from '../../records/editor-status.tsx';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { HistoryLink } from '../../ui/history-link.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { CriterionCard } from './criterion-card.tsx';
 import { EvaluationDetails } from './evaluation-details.tsx';
 import { evaluationProblems, useEvaluationEditor } from './use-evaluation-editor.ts';
@@ -138,11 +138,9 @@ export function EvaluationEditor() {
           status={evaluation.status}
           statusLabel={t(`status.${evaluation.status}`)}
           saveState={saveState}
-          saveLabel={t(`saveState.${saveState}`)}
           saveFailure={saveFailure}
           onRetry={retry}
           syncState={syncState}
-          syncLabel={syncState ? t(`state.${syncState}`) : ''}
         />
       </header>
       <div className="checklist__sticky">

@@ -6,8 +6,9 @@ import { DIMENSION_CODES } from '../../domain/checklist.ts';
 import { dimensionPercents, overallScore, programmeTable } from '../../domain/checklist-score.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useSyncStateName } from '../../records/use-sync-state-name.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ProgrammeTable } from './programme-table.tsx';
 import { useTemplates } from './use-templates.ts';
 
@@ -17,6 +18,7 @@ import { useTemplates } from './use-templates.ts';
  */
 export function EvaluationList() {
   const { t } = useTranslation('checklists');
+  const syncStateName = useSyncStateName();
   const format = useFormat();
   const tree = useTerritoryTree();
   const templates = useTemplates();
@@ -151,7 +153,7 @@ export function EvaluationList() {
                     <p className="list__state">
                       <span className={`badge badge--${e.status}`}>{t(`status.${e.status}`)}</span>{' '}
                       <span className={`sync-state sync-state--${state}`}>
-                        {t(`state.${state}`)}
+                        {syncStateName(state)}
                       </span>
                     </p>
                   </li>

@@ -5,10 +5,10 @@ import { records } from '../../db/app-db.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import { evaluationSchema, latestTemplate, newEvaluation } from '../../domain/checklist.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { SaveCancel } from '../../ui/form-actions.tsx';
 import { TerritoryPicker } from '../../ui/territory-picker.tsx';
 import { type PickedTerritory, useUiPrefs } from '../../ui/ui-prefs.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { useTemplates } from './use-templates.ts';
 
 interface NewDraft {

@@ -7,9 +7,9 @@ import { dimensionScores, overallScore, recommendations } from '../../domain/che
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
+import { NotOnDevice } from '../../records/editor-status.tsx';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { ScoreBars } from './score-bars.tsx';
 import { scoreWord } from './score-words.ts';
 import { useTemplates } from './use-templates.ts';

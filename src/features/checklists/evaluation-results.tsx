@@ -5,8 +5,9 @@ import type { Evaluation } from '../../domain/checklist.ts';
 import { dimensionScores, overallScore, recommendations } from '../../domain/checklist-score.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+import { NotOnDevice } from '../../records/editor-status.tsx';
+import { useSyncStateName } from '../../records/use-sync-state-name.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { AnswerList } from './answer-list.tsx';
 import { ScoreBars } from './score-bars.tsx';
 import { useScoreWords } from './use-score-words.ts';
@@ -16,6 +17,7 @@ import { useTemplates } from './use-templates.ts';
 export function EvaluationResults() {
   const { id = '' } = useParams();
   const { t } = useTranslation('checklists');
+  const syncStateName = useSyncStateName();
   const format = useFormat();
   const tree = useTerritoryTree();
   const templates = useTemplates();
@@ -58,7 +60,7 @@ export function EvaluationResults() {
           {t(`status.${evaluation.status}`)}
         </span>{' '}
         {syncState && (
-          <span className={`sync-state sync-state--${syncState}`}>{t(`state.${syncState}`)}</span>
+          <span className={`sync-state sync-state--${syncState}`}>{syncStateName(syncState)}</span>
         )}
       </p>
     </>

@@ -1,5 +1,5 @@
 import { type Evaluation, evaluationSchema } from '../../domain/checklist.ts';
-import { draftKeyOf, useRecordEditor } from '../../ui/use-record-editor.ts';
+import { draftKeyOf, useRecordEditor } from '../../records/use-record-editor.ts';
 
 export type EvaluationProblem = 'draftLabel' | 'evaluator' | 'date' | 'other';
 

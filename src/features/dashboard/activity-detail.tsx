@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
+import { NotOnDevice } from '../../records/editor-status.tsx';
 import { DashboardNav } from './dashboard-nav.tsx';
 import { recordHref } from './record-href.ts';
 import { useRecordTitle } from './record-title.ts';

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { LessonsReport } from '../../domain/lessons-report.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
+import { NotOnDevice } from '../../records/editor-status.tsx';
 import { PageFitNote } from './page-fit-note.tsx';
 import { reportVisible } from './report-coverage.ts';
 import { ReportDocument } from './report-document.tsx';

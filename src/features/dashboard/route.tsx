@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import './dashboard.css';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
+import { NotOnDevice } from '../../records/editor-status.tsx';
 import { ActivityDetail } from './activity-detail.tsx';
 import { AttendanceDetail } from './attendance-detail.tsx';
 import { ExportsPage } from './exports-page.tsx';

@@ -18,7 +18,7 @@ import {
   milestoneEvidence,
   reportEvidence,
 } from '../../domain/work-plan-progress.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 
 /** Each hearing's attendance source, made once per figures read (they are kept while unchanged). */
 const hearingSources = new WeakMap<HearingFiguresRecord, AttendanceSource>();

@@ -8,14 +8,14 @@ import { compareWithList } from '../../domain/attendance.ts';
 import { type FinalProblem, finalProblems, type Hearing } from '../../domain/hearing.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { DraftProblems, EditorStatus, NotOnDevice } from '../../records/editor-status.tsx';
+import { ParticipantRoster } from '../../records/participant-roster.tsx';
+import { TallyPanel } from '../../records/tally-panel.tsx';
+import { partDraftKey } from '../../records/use-record-editor.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { HistoryLink } from '../../ui/history-link.tsx';
 import { type FieldProblem, ProblemLinks } from '../../ui/problem-links.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
-import { partDraftKey } from '../../ui/use-record-editor.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
-import { ParticipantRoster } from '../attendance/participant-roster.tsx';
-import { TallyPanel } from '../attendance/tally-panel.tsx';
 import { MINUTES_FIELD_IDS, MinutesFields } from './minutes-fields.tsx';
 import { PhotosSection } from './photos-section.tsx';
 import { ProposalsSection, proposalReasonId } from './proposals-section.tsx';
@@ -124,11 +124,9 @@ export function HearingEditor() {
           status={hearing.status}
           statusLabel={t(`status.${hearing.status}`)}
           saveState={saveState}
-          saveLabel={t(`saveState.${saveState}`)}
           saveFailure={saveFailure}
           onRetry={retry}
           syncState={syncState}
-          syncLabel={syncState ? t(`state.${syncState}`) : ''}
         />
       </header>
       <DraftProblems

@@ -1,21 +1,12 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import type { Hearing } from '../../domain/hearing.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useRecordList } from '../../records/use-record-list.ts';
+import { useSyncStateName } from '../../records/use-sync-state-name.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
-import { filterEntries } from '../../ui/list-filter.ts';
-import {
-  SearchField,
-  SelectField,
-  type SyncFilter,
-  SyncFilterField,
-} from '../../ui/select-field.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
-
-const PAGE = 50;
-type StatusFilter = 'all' | Hearing['status'];
+import { SearchField, SelectField, SyncFilterField } from '../../ui/select-field.tsx';
 
 /**
  * Hearings, newest first: search, filters, and how each stands in sync. Works offline.
@@ -23,33 +14,18 @@ type StatusFilter = 'all' | Hearing['status'];
  */
 export function HearingList() {
   const { t } = useTranslation('hearings');
+  const syncStateName = useSyncStateName();
   const format = useFormat();
-  const tree = useTerritoryTree();
-  const all = useListEntries('hearing');
-  const [query, setQuery] = useState('');
-  const [municipalityId, setMunicipalityId] = useState('');
   // Home's "Unfinished drafts" opens the list at ?status=draft.
   const [params] = useSearchParams();
-  const [status, setStatus] = useState<StatusFilter>(() =>
+  const list = useRecordList<'hearing', Hearing['status']>(
+    'hearing',
     params.get('status') === 'draft' ? 'draft' : 'all',
   );
-  const [sync, setSync] = useState<SyncFilter>('all');
-  const [shown, setShown] = useState(PAGE);
-  const deferredQuery = useDeferredValue(query);
+  const { tree, all, rows, visible, summaries } = list;
   const id = useId();
 
   const name = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
-
-  const rows = useMemo(
-    () =>
-      filterEntries(all ?? [], { query: deferredQuery, status, sync, place: municipalityId }, tree),
-    [all, deferredQuery, municipalityId, status, sync, tree],
-  );
-  const visible = rows.slice(0, shown);
-  const summaries = useListSummaries(
-    'hearing',
-    visible.map((entry) => entry.id),
-  );
 
   const municipalities = useMemo(() => {
     const ids = new Set((all ?? []).map((entry) => entry.place));
@@ -63,34 +39,19 @@ export function HearingList() {
       <h1 className="page__title">{t('title')}</h1>
       <FilterFold
         label={t('list.filters')}
-        active={
-          [query.trim() !== '', municipalityId !== '', status !== 'all', sync !== 'all'].filter(
-            Boolean,
-          ).length
-        }
+        active={list.active}
         actions={
           <Link className="button button--primary" to="/hearings/new">
             {t('new.button')}
           </Link>
         }
       >
-        <SearchField
-          label={t('list.search')}
-          value={query}
-          onChange={(value) => {
-            setQuery(value);
-            setShown(PAGE);
-          }}
-        />
+        <SearchField label={t('list.search')} value={list.query} onChange={list.search} />
         <div className="field">
           <label className="field__label" htmlFor={`${id}-m`}>
             {t('list.municipality')}
           </label>
-          <select
-            id={`${id}-m`}
-            value={municipalityId}
-            onChange={(e) => setMunicipalityId(e.target.value)}
-          >
+          <select id={`${id}-m`} value={list.place} onChange={(e) => list.setPlace(e.target.value)}>
             <option value="">{t('list.all')}</option>
             {municipalities.map((m) => (
               <option key={m.id} value={m.id}>
@@ -102,8 +63,8 @@ export function HearingList() {
         <div className="field-row">
           <SelectField
             label={t('list.status')}
-            value={status}
-            onChange={setStatus}
+            value={list.status}
+            onChange={list.setStatus}
             options={[
               { value: 'all', label: t('list.all') },
               { value: 'draft', label: t('status.draft') },
@@ -113,9 +74,9 @@ export function HearingList() {
           <SyncFilterField
             label={t('list.sync')}
             allLabel={t('list.all')}
-            value={sync}
-            onChange={setSync}
-            stateName={(state) => t(`state.${state}`)}
+            value={list.sync}
+            onChange={list.setSync}
+            stateName={syncStateName}
           />
         </div>
       </FilterFold>
@@ -150,15 +111,15 @@ export function HearingList() {
               </p>
               <p className="list__state">
                 <span className={`badge badge--${h.status}`}>{t(`status.${h.status}`)}</span>{' '}
-                <span className={`sync-state sync-state--${state}`}>{t(`state.${state}`)}</span>
+                <span className={`sync-state sync-state--${state}`}>{syncStateName(state)}</span>
               </p>
             </li>
           );
         })}
       </ul>
-      {rows.length > shown && (
-        <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)}>
-          {t('list.more', { count: Math.min(PAGE, rows.length - shown) })}
+      {list.more > 0 && (
+        <button type="button" className="button" onClick={list.showMore}>
+          {t('list.more', { count: list.more })}
         </button>
       )}
     </article>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { drafts } from '../../db/app-db.ts';
 import { type HeldEarlier, newHearing } from '../../domain/hearing.ts';
 import { isoDay } from '../../domain/training.ts';
-import { NewInMunicipality } from '../../ui/new-in-municipality.tsx';
+import { NewInMunicipality } from '../../records/new-in-municipality.tsx';
 import { startDefaultedKey } from './use-hearing-editor.ts';
 
 type When = 'now' | 'later';

@@ -8,10 +8,10 @@ import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
+import { NotOnDevice } from '../../records/editor-status.tsx';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { DocumentFact, PrintControls } from '../../ui/print-controls.tsx';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 /**
  * The minutes as a document to print (A4) and sign, in the language chosen for it, which

@@ -2,8 +2,8 @@ import { type ChangeEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { blobStore } from '../../db/app-db.ts';
 import { type HearingPhoto, PHOTO_KINDS } from '../../domain/hearing.ts';
+import { useAttachmentUrl } from '../../records/use-attachment-url.ts';
 import { NotAnImageError, resizeImage } from '../../ui/resize-image.ts';
-import { useAttachmentUrl } from '../../ui/use-attachment-url.ts';
 
 export interface PhotosSectionProps {
   photos: readonly HearingPhoto[];

@@ -1,5 +1,5 @@
 import { forRecord, type Hearing, hearingSchema } from '../../domain/hearing.ts';
-import { draftKeyOf, partDraftKey, useRecordEditor } from '../../ui/use-record-editor.ts';
+import { draftKeyOf, partDraftKey, useRecordEditor } from '../../records/use-record-editor.ts';
 
 export type HearingProblem = 'endTime' | 'date' | 'municipality' | 'other';
 

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import { appDb, drafts, records } from '../../db/app-db.ts';
 import { newHearing } from '../../domain/hearing.ts';
-import { draftKeyOf } from '../../ui/use-record-editor.ts';
+import { draftKeyOf } from '../../records/use-record-editor.ts';
 import { restoreVersion } from './restore-version.ts';
 
 const place = { districtId: uuidv7(), municipalityId: uuidv7() };

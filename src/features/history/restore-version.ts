@@ -1,6 +1,6 @@
 import { drafts, records } from '../../db/app-db.ts';
 import { recordTypeDefinition } from '../../domain/record-types.ts';
-import { draftKeyOf } from '../../ui/use-record-editor.ts';
+import { draftKeyOf } from '../../records/use-record-editor.ts';
 
 export type RestoreResult = 'restored' | 'invalid';
 

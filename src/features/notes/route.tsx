@@ -5,14 +5,16 @@ import { useTerritoryLookup } from '../../db/territory-lookup.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useSyncStateName } from '../../records/use-sync-state-name.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { type NoteDraft, NoteForm } from './note-form.tsx';
 
 const EMPTY: NoteDraft = { title: '', text: '', districtId: '' };
 
 export function Component() {
   const { t } = useTranslation('notes');
+  const syncStateName = useSyncStateName();
   const format = useFormat();
   const account = useUiPrefs((s) => s.account);
   // Only consultants are limited to their districts; coordinators and admins record anywhere.
@@ -71,7 +73,7 @@ export function Component() {
               {format.time(new Date(record.updatedAt))}
             </p>
             {record.body.text && <p className="list__text">{record.body.text}</p>}
-            <p className={`sync-state sync-state--${state}`}>{t(`state.${state}`)}</p>
+            <p className={`sync-state sync-state--${state}`}>{syncStateName(state)}</p>
           </li>
         ))}
       </ul>

@@ -4,12 +4,12 @@ import { useNavigate } from 'react-router';
 import { makeUnsyncedBackupFile } from '../../db/app-backup.ts';
 import { countUnsynced } from '../../db/local-data.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useAccount } from '../../session/account.ts';
 import { signOut as leaveDevice } from '../../session/sign-out.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
 import { downloadText } from '../../ui/download.ts';
 import { PassphraseForm } from '../../ui/passphrase-form.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 type Step =
   | { kind: 'idle' }

@@ -4,9 +4,9 @@ import { Link, useParams } from 'react-router';
 import { useRecordsWithState } from '../../db/hooks.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
+import { NotOnDevice } from '../../records/editor-status.tsx';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { MilestonesSection } from './milestones-section.tsx';
 import { TerritoryLink } from './territory-link.tsx';
 

@@ -14,13 +14,13 @@ import {
   trainingTotals,
 } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { DraftProblems, EditorStatus, NotOnDevice } from '../../ui/editor-status.tsx';
+import { DraftProblems, EditorStatus, NotOnDevice } from '../../records/editor-status.tsx';
+import { ParticipantRoster } from '../../records/participant-roster.tsx';
+import { TallyPanel } from '../../records/tally-panel.tsx';
+import { partDraftKey } from '../../records/use-record-editor.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { HistoryLink } from '../../ui/history-link.tsx';
 import { type FieldProblem, ProblemLinks } from '../../ui/problem-links.tsx';
-import { partDraftKey } from '../../ui/use-record-editor.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
-import { ParticipantRoster } from '../attendance/participant-roster.tsx';
-import { TallyPanel } from '../attendance/tally-panel.tsx';
 import { useRosterCsv } from './roster-csv.ts';
 import { SESSION_FIELD_IDS, SessionFields } from './session-fields.tsx';
 import { SessionTotals } from './session-totals.tsx';
@@ -137,11 +137,9 @@ export function TrainingEditor() {
           status={training.status}
           statusLabel={t(`status.${training.status}`)}
           saveState={saveState}
-          saveLabel={t(`saveState.${saveState}`)}
           saveFailure={saveFailure}
           onRetry={retry}
           syncState={syncState}
-          syncLabel={syncState ? t(`state.${syncState}`) : ''}
         />
       </header>
       <DraftProblems

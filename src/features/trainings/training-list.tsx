@@ -1,64 +1,39 @@
-import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { type RecordSyncState, useReferenceItems } from '../../db/hooks.ts';
-import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
+import { useReferenceItems } from '../../db/hooks.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { type Training, trainingTitle } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useRecordList } from '../../records/use-record-list.ts';
+import { useSyncStateName } from '../../records/use-sync-state-name.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
-import { filterEntries } from '../../ui/list-filter.ts';
-import {
-  SearchField,
-  SelectField,
-  type SyncFilter,
-  SyncFilterField,
-} from '../../ui/select-field.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
-
-const PAGE = 50;
-type StatusFilter = 'all' | Training['status'];
+import { SearchField, SelectField, SyncFilterField } from '../../ui/select-field.tsx';
 
 /** Trainings, newest first, with their attendance and sync state; search and filter. */
 export function TrainingList() {
   const { t } = useTranslation('trainings');
+  const syncStateName = useSyncStateName();
   const format = useFormat();
-  const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
-  const all = useListEntries('training');
-  const [query, setQuery] = useState('');
   // Home's "Trainings to mark as held" opens the list at ?status=planned.
   const [params] = useSearchParams();
-  const [status, setStatus] = useState<StatusFilter>(() =>
+  const list = useRecordList<'training', Training['status']>(
+    'training',
     params.get('status') === 'planned' ? 'planned' : 'all',
   );
-  const [sync, setSync] = useState<SyncFilter>('all');
-  const [shown, setShown] = useState(PAGE);
-  const deferredQuery = useDeferredValue(query);
+  const { tree, all, visible, summaries } = list;
 
   const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
   const titleOf = (training: Pick<Training, 'title' | 'moduleCodes'>) =>
     trainingTitle(training, (code) => itemName(items, 'training-module', code, format.language)) ||
     t('untitled');
 
-  const rows = useMemo(
-    () => filterEntries(all ?? [], { query: deferredQuery, status, sync, place: '' }, tree),
-    [all, deferredQuery, status, sync, tree],
-  );
-  const visible = rows.slice(0, shown);
-  const summaries = useListSummaries(
-    'training',
-    visible.map((entry) => entry.id),
-  );
-
-  const stateName = (state: RecordSyncState) => t(`state.${state}`);
-
   return (
     <article className="page">
       <h1 className="page__title">{t('title')}</h1>
       <FilterFold
         label={t('list.filters')}
-        active={[query.trim() !== '', status !== 'all', sync !== 'all'].filter(Boolean).length}
+        active={list.active}
         actions={
           <>
             <Link className="button button--primary" to="/trainings/new">
@@ -70,19 +45,12 @@ export function TrainingList() {
           </>
         }
       >
-        <SearchField
-          label={t('list.search')}
-          value={query}
-          onChange={(value) => {
-            setQuery(value);
-            setShown(PAGE);
-          }}
-        />
+        <SearchField label={t('list.search')} value={list.query} onChange={list.search} />
         <div className="field-row">
           <SelectField
             label={t('list.status')}
-            value={status}
-            onChange={setStatus}
+            value={list.status}
+            onChange={list.setStatus}
             options={[
               { value: 'all', label: t('list.all') },
               { value: 'planned', label: t('status.planned') },
@@ -92,9 +60,9 @@ export function TrainingList() {
           <SyncFilterField
             label={t('list.sync')}
             allLabel={t('list.all')}
-            value={sync}
-            onChange={setSync}
-            stateName={(state) => t(`state.${state}`)}
+            value={list.sync}
+            onChange={list.setSync}
+            stateName={syncStateName}
           />
         </div>
       </FilterFold>
@@ -127,15 +95,15 @@ export function TrainingList() {
               </p>
               <p className="list__state">
                 <span className={`badge badge--${body.status}`}>{t(`status.${body.status}`)}</span>{' '}
-                <span className={`sync-state sync-state--${state}`}>{stateName(state)}</span>
+                <span className={`sync-state sync-state--${state}`}>{syncStateName(state)}</span>
               </p>
             </li>
           );
         })}
       </ul>
-      {rows.length > shown && (
-        <button type="button" className="button" onClick={() => setShown((n) => n + PAGE)}>
-          {t('list.more', { count: Math.min(PAGE, rows.length - shown) })}
+      {list.more > 0 && (
+        <button type="button" className="button" onClick={list.showMore}>
+          {t('list.more', { count: list.more })}
         </button>
       )}
     </article>

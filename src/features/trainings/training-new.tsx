@@ -1,5 +1,5 @@
 import { newTraining } from '../../domain/training.ts';
-import { NewInMunicipality } from '../../ui/new-in-municipality.tsx';
+import { NewInMunicipality } from '../../records/new-in-municipality.tsx';
 
 /** Starting a training takes only the municipality it serves; the rest is filled after. */
 export function TrainingNew() {

@@ -12,11 +12,11 @@ import {
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { NotOnDevice } from '../../ui/editor-status.tsx';
+import { NotOnDevice } from '../../records/editor-status.tsx';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { DocumentFact, PrintControls } from '../../ui/print-controls.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 
 /** Empty lines on a blank sheet: a page of an A4 sheet, room for latecomers. */
 const BLANK_ROWS = 25;

@@ -6,8 +6,8 @@ import { womenShare } from '../../domain/attendance.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { type Training, totalsByMunicipality, trainedTowns } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { positionRows } from './session-totals.tsx';
 
 /**

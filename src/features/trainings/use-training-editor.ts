@@ -1,5 +1,5 @@
 import { type Training, trainingSchema } from '../../domain/training.ts';
-import { draftKeyOf, useRecordEditor } from '../../ui/use-record-editor.ts';
+import { draftKeyOf, useRecordEditor } from '../../records/use-record-editor.ts';
 
 export type TrainingProblem = 'dates' | 'municipalities' | 'attendance' | 'other';
 

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
+import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useAccount } from '../../session/account.ts';
 import {
   type AdminProblem,
@@ -11,7 +12,6 @@ import {
   toAdminProblem,
 } from '../../session/admin-api.ts';
 import { useOnline } from '../../ui/use-online.ts';
-import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
 import { districtGroups } from './district-groups.ts';
 import { NewUserForm } from './new-user-form.tsx';
 import { useProblemText } from './problem-text.ts';

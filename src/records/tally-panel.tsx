@@ -15,9 +15,9 @@ import {
   totalOf,
   undo,
   womenShare,
-} from '../../domain/attendance.ts';
-import { itemName, type ReferenceItem } from '../../domain/reference-list.ts';
-import { useFormat } from '../../i18n/use-format.ts';
+} from '../domain/attendance.ts';
+import { itemName, type ReferenceItem } from '../domain/reference-list.ts';
+import { useFormat } from '../i18n/use-format.ts';
 
 export interface TallyPanelProps {
   tally: Tally;

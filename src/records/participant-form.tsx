@@ -1,9 +1,9 @@
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Participant, SEXES, type Sex, sameName } from '../../domain/attendance.ts';
-import type { ReferenceItem } from '../../domain/reference-list.ts';
-import type { KnownPerson } from '../../domain/training.ts';
-import { useFormat } from '../../i18n/use-format.ts';
+import { type Participant, SEXES, type Sex, sameName } from '../domain/attendance.ts';
+import type { ReferenceItem } from '../domain/reference-list.ts';
+import type { KnownPerson } from '../domain/training.ts';
+import { useFormat } from '../i18n/use-format.ts';
 
 /** A participant being typed: everything optional until it is added. */
 export interface ParticipantDraft {

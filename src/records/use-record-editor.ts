@@ -4,7 +4,7 @@ import { createSerialWriter } from '../db/serial-writer.ts';
 import { type StorageFailure, storageFailureOf } from '../db/storage-failure.ts';
 import { useTerritoryLookup } from '../db/territory-lookup.ts';
 import { type TerritoryProblem, territoryProblems } from '../domain/territory-scope.ts';
-import { useUiPrefs } from './ui-prefs.ts';
+import { useUiPrefs } from '../ui/ui-prefs.ts';
 
 /**
  * Where the record on screen stands: written to the record, held as a draft, on its way

@@ -1,17 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { RecordSyncState } from '../db/hooks.ts';
 import type { StorageFailure } from '../db/storage-failure.ts';
+import type { RecordSyncState } from '../domain/list-facts.ts';
 import type { EditorSaveState } from './use-record-editor.ts';
+import { useSyncStateName } from './use-sync-state-name.ts';
 
 export interface EditorStatusProps {
   /** The record's own status (draft/final, planned/held) and its name. */
   status: string;
   statusLabel: string;
   saveState: EditorSaveState;
-  saveLabel: string;
   syncState: RecordSyncState | undefined;
-  syncLabel: string;
   /** Why the last write failed (with `saveState` "failed"). */
   saveFailure?: StorageFailure | null;
   onRetry?: () => void;
@@ -19,15 +18,19 @@ export interface EditorStatusProps {
 
 /** The line under a record's title: its status, whether it is saved, and its sync state. */
 export function EditorStatus(props: EditorStatusProps) {
+  const { t } = useTranslation();
+  const syncStateName = useSyncStateName();
   return (
     <>
       <p className="record-state">
         <span className={`badge badge--${props.status}`}>{props.statusLabel}</span>{' '}
         <span role="status" className={`save-state save-state--${props.saveState}`}>
-          {props.saveLabel}
+          {t(`saveState.${props.saveState}`)}
         </span>{' '}
         {props.syncState && (
-          <span className={`sync-state sync-state--${props.syncState}`}>{props.syncLabel}</span>
+          <span className={`sync-state sync-state--${props.syncState}`}>
+            {syncStateName(props.syncState)}
+          </span>
         )}
       </p>
       <SaveProblem

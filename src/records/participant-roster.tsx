@@ -2,11 +2,11 @@ import './participant-roster.css';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { v7 as uuidv7 } from 'uuid';
-import { useDraft } from '../../db/use-draft.ts';
-import type { Participant } from '../../domain/attendance.ts';
-import { itemName, type ReferenceItem } from '../../domain/reference-list.ts';
-import { type KnownPerson, recentOrganisations } from '../../domain/training.ts';
-import { useFormat } from '../../i18n/use-format.ts';
+import { useDraft } from '../db/use-draft.ts';
+import type { Participant } from '../domain/attendance.ts';
+import { itemName, type ReferenceItem } from '../domain/reference-list.ts';
+import { type KnownPerson, recentOrganisations } from '../domain/training.ts';
+import { useFormat } from '../i18n/use-format.ts';
 import {
   draftOf,
   emptyParticipant,

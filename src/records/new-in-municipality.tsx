@@ -1,16 +1,19 @@
+import type { ParseKeys } from 'i18next';
 import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { records } from '../db/app-db.ts';
 import { useDraft } from '../db/use-draft.ts';
-import { FormError, SaveCancel } from './form-actions.tsx';
-import { TerritoryPicker } from './territory-picker.tsx';
-import { type PickedTerritory, useUiPrefs } from './ui-prefs.ts';
+import { FormError, SaveCancel } from '../ui/form-actions.tsx';
+import { TerritoryPicker } from '../ui/territory-picker.tsx';
+import { type PickedTerritory, useUiPrefs } from '../ui/ui-prefs.ts';
 import { useTerritoryTree } from './use-territory-tree.ts';
 
+/** A key both namespaces have: the start form reads the same keys from either. */
+type StartKey = Extract<ParseKeys<'hearings'>, ParseKeys<'trainings'>>;
+
 export interface NewInMunicipalityProps {
-  /** The feature's namespace, with `new.title`, `new.hint`, `new.start`, `new.cancel`,
-   * `new.problem.municipality`, `new.problem.save` and `loading`. */
+  /** The feature's namespace, with the keys of the start form (`new.*`, `loading`). */
   ns: 'hearings' | 'trainings';
   type: string;
   /** Where the list is; the new record opens at `${basePath}/${id}`. */
@@ -38,7 +41,7 @@ export function NewInMunicipality({
   afterCreate,
 }: NewInMunicipalityProps) {
   const { t: translate } = useTranslation(ns);
-  const t = translate as unknown as (key: string) => string;
+  const t = (key: StartKey) => translate(key);
   const navigate = useNavigate();
   const tree = useTerritoryTree();
   const account = useUiPrefs((s) => s.account);
