@@ -8,13 +8,13 @@ import {
   REPORT_LANGUAGES,
   type ReportLanguage,
 } from '../../domain/lessons-report.ts';
+import { DashboardNav } from '../../figures/dashboard-nav.tsx';
+import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FormError } from '../../ui/form-actions.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { DashboardNav } from './dashboard-nav.tsx';
 import { notesFor, reportVisible } from './report-coverage.ts';
-import { type DashboardData, useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
 
 interface NewReportDraft {
   title: string;

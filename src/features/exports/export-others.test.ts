@@ -3,8 +3,8 @@ import { CHECKLIST_TEMPLATE_SEED } from '../../domain/checklist-seed.ts';
 import { T, TERRITORIES } from '../../domain/dashboard-test-fixtures.ts';
 import { buildTerritoryTree } from '../../domain/territory-tree.ts';
 import type { ExportWords } from '../../export/tables.ts';
+import type { DashboardData } from '../../figures/use-dashboard-data.ts';
 import { exportTablesOfOthers } from './export-others.ts';
-import type { DashboardData } from './use-dashboard-data.ts';
 
 const WORDS: ExportWords = {
   column: (key) => key,

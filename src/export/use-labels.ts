@@ -1,8 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { ReferenceItem } from '../../domain/reference-list.ts';
-import { itemName } from '../../domain/reference-list.ts';
-import type { TerritoryTree } from '../../domain/territory-tree.ts';
-import { useFormat } from '../../i18n/use-format.ts';
+import type { ReferenceItem } from '../domain/reference-list.ts';
+import { itemName } from '../domain/reference-list.ts';
+import type { TerritoryTree } from '../domain/territory-tree.ts';
+import { useFormat } from '../i18n/use-format.ts';
+
+/** What `useLabels` gives. */
+export type Labels = ReturnType<typeof useLabels>;
 
 /** Names of places, groups and periods in the interface language. */
 export function useLabels(tree: TerritoryTree | undefined, items: readonly ReferenceItem[]) {

@@ -4,8 +4,8 @@ import { genderFigures } from '../../domain/gender-figures.ts';
 import type { KeyFigures, LessonsReport } from '../../domain/lessons-report.ts';
 import { keyFiguresOf } from '../../domain/report-figures.ts';
 import { filterEvidence, workPlanProgress } from '../../domain/work-plan-progress.ts';
+import type { DashboardData } from '../../figures/use-dashboard-data.ts';
 import { reportFilter } from './report-coverage.ts';
-import type { DashboardData } from './use-dashboard-data.ts';
 
 const localIsoDate = (date: Date) =>
   `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
