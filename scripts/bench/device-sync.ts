@@ -20,7 +20,7 @@ import { createDatabase } from '../../src/db/database.ts';
 import { createRecordRepository } from '../../src/db/record-repository.ts';
 import { createSyncStore } from '../../src/db/sync-store.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
 import { createHttpTransport } from '../../src/sync/http-transport.ts';
 import { createLocalLock } from '../../src/sync/lock.ts';

@@ -19,7 +19,7 @@ import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts
 import { openSqliteDatabase, openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store } from '../../server/store/store.ts';
 import type { MutationResult, PullResponse } from '../../src/domain/sync-protocol.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { runServer } from '../../tests/server/server-process.ts';
 import { BENCH_FAIR_USE } from './bench-fair-use.ts';
 import { LESSONS_TEXT, lessonsNoteMutation } from './server-ingest.ts';

@@ -4,7 +4,7 @@
  */
 import { v7 as uuidv7 } from 'uuid';
 import { bodyHash } from '../../src/domain/hash.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 
 const seededId = (code: string) => TERRITORY_SEED.find((t) => t.code === code)?.id ?? code;
 const NOOKEN = seededId('nooken');

@@ -16,7 +16,7 @@ import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
 import { newHearing } from '../../src/domain/hearing.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 
 const HEARINGS = 1_100;
 const PASSWORD = 'first-download-2026';
