@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import type { Hearing } from '../../domain/hearing.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
 import { filterEntries } from '../../ui/list-filter.ts';
@@ -38,7 +39,7 @@ export function HearingList() {
   const deferredQuery = useDeferredValue(query);
   const id = useId();
 
-  const name = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
+  const name = (territoryId: string) => territoryName(tree, territoryId, format.language);
 
   const rows = useMemo(
     () =>
@@ -54,7 +55,7 @@ export function HearingList() {
   const municipalities = useMemo(() => {
     const ids = new Set((all ?? []).map((entry) => entry.place));
     return [...ids]
-      .map((m) => ({ id: m, name: tree?.byId.get(m)?.names[format.language] ?? m }))
+      .map((m) => ({ id: m, name: territoryName(tree, m, format.language) ?? m }))
       .sort((a, b) => a.name.localeCompare(b.name, format.language === 'en' ? 'en' : 'ru'));
   }, [all, tree, format.language]);
 

@@ -4,6 +4,7 @@ import { useRecordsWithState } from '../../db/hooks.ts';
 import { useTerritoryLookup } from '../../db/territory-lookup.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
@@ -28,7 +29,7 @@ export function Component() {
   const notes = useRecordsWithState<LessonsNote>('lessons-note');
   const tree = useTerritoryTree();
   const territoryLookup = useTerritoryLookup();
-  const districtName = (id: string) => tree?.byId.get(id)?.names[format.language];
+  const districtName = (id: string) => territoryName(tree, id, format.language);
 
   const save = async (note: NoteDraft) => {
     const place = {

@@ -14,6 +14,7 @@ import {
   type ReportSection,
 } from '../../domain/lessons-report.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { DashboardNav } from '../../figures/dashboard-nav.tsx';
 import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
 import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
@@ -93,7 +94,7 @@ function ReportForm({
   const notes = notesFor(data.notes, record.body.districtId, scope, data.tree, value.language);
   const coverage = (language: ReportLanguage) =>
     record.body.districtId
-      ? (data.tree.byId.get(record.body.districtId)?.names[language] ?? '')
+      ? (territoryName(data.tree, record.body.districtId, language) ?? '')
       : '';
 
   const set = (patch: Partial<LessonsReport>) => {

@@ -8,6 +8,7 @@ import {
   REPORT_LANGUAGES,
   type ReportLanguage,
 } from '../../domain/lessons-report.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { DashboardNav } from '../../figures/dashboard-nav.tsx';
 import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
 import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
@@ -60,7 +61,7 @@ function ReportListBody({ data }: { data: DashboardData }) {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const place = (districtId?: string) =>
     districtId
-      ? (data.tree.byId.get(districtId)?.names[format.language] ?? districtId)
+      ? (territoryName(data.tree, districtId, format.language) ?? districtId)
       : t('report.wholeProject');
 
   const create = async (event: FormEvent) => {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { LessonsReport } from '../../domain/lessons-report.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
 import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { NotOnDevice } from '../../ui/editor-status.tsx';
@@ -46,7 +47,7 @@ function PrintBody({ data, record }: { data: DashboardData; record: SyncedRecord
   const sheet = useRef<HTMLElement>(null);
   const fit = usePageFit(sheet, Boolean(p));
   const coverage = report.districtId
-    ? (data.tree.byId.get(report.districtId)?.names[report.language] ?? '')
+    ? (territoryName(data.tree, report.districtId, report.language) ?? '')
     : '';
   return (
     <div className="print-page">

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { makeUnsyncedBackupFile } from '../../db/app-backup.ts';
 import { countUnsynced, currentToken, forgetDevice } from '../../db/sign-out.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
 import { logout } from '../../sync/auth-api.ts';
@@ -58,7 +59,7 @@ export function AccountPanel() {
         {account.districtIds.length > 0
           ? t('panel.districts', {
               list: account.districtIds
-                .map((id) => tree?.byId.get(id)?.names[language] ?? id)
+                .map((id) => territoryName(tree, id, language) ?? id)
                 .join(', '),
             })
           : t('panel.allDistricts')}

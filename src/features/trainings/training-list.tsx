@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { type RecordSyncState, useReferenceItems } from '../../db/hooks.ts';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { itemName } from '../../domain/reference-list.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { type Training, trainingTitle } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FilterFold } from '../../ui/filter-fold.tsx';
@@ -36,7 +37,7 @@ export function TrainingList() {
   const [shown, setShown] = useState(PAGE);
   const deferredQuery = useDeferredValue(query);
 
-  const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
+  const place = (territoryId: string) => territoryName(tree, territoryId, format.language);
   const titleOf = (training: Pick<Training, 'title' | 'moduleCodes'>) =>
     trainingTitle(training, (code) => itemName(items, 'training-module', code, format.language)) ||
     t('untitled');
