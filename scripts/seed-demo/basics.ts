@@ -1,5 +1,6 @@
 /** What every demo generator shares: fixed ids, a deterministic random source, places. */
 import { sha256Hex } from '../../src/domain/hash.ts';
+import { pad2 } from '../../src/domain/local-date.ts';
 import type { Territory } from '../../src/domain/territory.ts';
 
 /** A fixed UUID (version 8) from a demo key, as the reference seeds make theirs. */
@@ -35,7 +36,7 @@ export interface Place {
 }
 
 export function iso(year: number, month: number, day: number) {
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return `${year}-${pad2(month)}-${pad2(day)}`;
 }
 
 /** A demo record before its id is assigned: the key its id is made from. */

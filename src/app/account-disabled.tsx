@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { makeUnsyncedBackupFile } from '../db/app-backup.ts';
 import { countUnsynced, forgetDevice } from '../db/sign-out.ts';
 import { stopAppSync } from '../sync/app-sync.ts';
-import { downloadText } from '../ui/download.ts';
+import { downloadFile } from '../ui/download-file.ts';
 import { PassphraseForm } from '../ui/passphrase-form.tsx';
 import { useUiPrefs } from '../ui/ui-prefs.ts';
 
@@ -42,7 +42,7 @@ export function AccountDisabled() {
   const save = async (passphrase: string) => {
     if (!account) return;
     const file = await makeUnsyncedBackupFile(account, passphrase);
-    downloadText(file.fileName, file.text, 'application/octet-stream');
+    downloadFile(file.fileName, file.text, 'application/octet-stream;charset=utf-8');
     setAskPassphrase(false);
     setExported(true);
   };

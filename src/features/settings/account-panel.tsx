@@ -7,7 +7,7 @@ import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
 import { logout } from '../../sync/auth-api.ts';
-import { downloadText } from '../../ui/download.ts';
+import { downloadFile } from '../../ui/download-file.ts';
 import { PassphraseForm } from '../../ui/passphrase-form.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
@@ -32,7 +32,7 @@ export function AccountPanel() {
   /** Only the unsynced changes and their photos, encrypted: the file stays on a shared phone. */
   const exportFirst = async (passphrase: string) => {
     const file = await makeUnsyncedBackupFile(account, passphrase);
-    downloadText(file.fileName, file.text, 'application/octet-stream');
+    downloadFile(file.fileName, file.text, 'application/octet-stream;charset=utf-8');
     setStep({ kind: 'confirm', unsynced: await countUnsynced(), exported: true });
   };
 
