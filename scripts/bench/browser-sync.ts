@@ -17,8 +17,8 @@ import { type Browser, chromium, type Page } from '@playwright/test';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { BENCH_FAIR_USE } from './bench-fair-use.ts';
 import { fill } from './device-scale.ts';
 

@@ -3,8 +3,8 @@
  * batches of 100 from a consultant, on an empty database and with 200,000 records stored).
  */
 import { v7 as uuidv7 } from 'uuid';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 
 const seededId = (code: string) => TERRITORY_SEED.find((t) => t.code === code)?.id ?? code;
 const NOOKEN = seededId('nooken');

@@ -6,7 +6,7 @@
  * `node --experimental-strip-types scripts/bench/sync-side-by-side.ts [rounds]` runs it alone.
  */
 import { loadavg } from 'node:os';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { launchBenchBrowser, openSedpDevice, type SyncRun } from './browser-sync.ts';
 import { openPouchDevice } from './pouchdb-sync.ts';
 

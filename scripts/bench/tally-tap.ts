@@ -14,8 +14,8 @@ import { chromium } from '@playwright/test';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -2,7 +2,7 @@
  * Districts as the users CLI and the admin API name them: a district's `code` (`nooken`) or
  * its territory id. Users' `districtIds` are always territory ids.
  */
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
+import { TERRITORY_SEED } from '../seed/territory-seed.ts';
 import type { Store } from '../store/store.ts';
 
 /** Some entries name no known district; nothing was changed. */

@@ -4,13 +4,13 @@
  * already has a record is left alone, since an admin may have changed (or deleted) it.
  */
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
-import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import { SCHEMA_VERSION } from '../../src/domain/record.ts';
 import { recordTypeDefinition } from '../../src/domain/record-types.ts';
-import { REFERENCE_ITEM_SEED } from '../../src/domain/reference-list-seed.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
-import { WORK_PLAN_SEED } from '../../src/domain/work-plan-seed.ts';
 import type { Store } from '../store/store.ts';
+import { CHECKLIST_TEMPLATE_SEED } from './checklist-seed.ts';
+import { REFERENCE_ITEM_SEED } from './reference-list-seed.ts';
+import { TERRITORY_SEED } from './territory-seed.ts';
+import { WORK_PLAN_SEED } from './work-plan-seed.ts';
 
 /** Who seeded versions are `updatedBy`. */
 export const SEED_AUTHOR = 'system';

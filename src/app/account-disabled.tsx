@@ -6,7 +6,7 @@ import { countUnsynced } from '../db/local-data.ts';
 import { useAccount } from '../session/account.ts';
 import { leaveDisabledAccount } from '../session/sign-out.ts';
 import { stopAppSync } from '../sync/app-sync.ts';
-import { downloadText } from '../ui/download.ts';
+import { downloadFile } from '../ui/download-file.ts';
 import { PassphraseForm } from '../ui/passphrase-form.tsx';
 
 /**
@@ -41,7 +41,7 @@ export function AccountDisabled() {
   const save = async (passphrase: string) => {
     if (!account) return;
     const file = await makeUnsyncedBackupFile(account, passphrase);
-    downloadText(file.fileName, file.text, 'application/octet-stream');
+    downloadFile(file.fileName, file.text, 'application/octet-stream;charset=utf-8');
     setAskPassphrase(false);
     setExported(true);
   };

@@ -4,7 +4,7 @@ import { useAccount } from '../session/account.ts';
 import { LoadingScreen, NotFoundScreen, RouteErrorScreen } from './error-screen.tsx';
 import { Layout } from './layout.tsx';
 import { RequireAccount } from './require-account.tsx';
-import { SECTION_CODE } from './section-preload.ts';
+import { DASHBOARD_PAGES, SECTION_CODE } from './section-preload.ts';
 
 function AdminOnly() {
   const { t } = useTranslation();
@@ -61,6 +61,9 @@ const appRoutes: RouteObject[] = [
                 lazy: () => import('../features/history/route.tsx'),
               },
               { path: 'dashboard/*', lazy: SECTION_CODE.dashboard },
+              { path: 'dashboard/exports', lazy: DASHBOARD_PAGES.exports },
+              { path: 'dashboard/report/*', lazy: DASHBOARD_PAGES.reports },
+              { path: 'dashboard/presentation', lazy: DASHBOARD_PAGES.presentation },
               { path: 'sync', lazy: () => import('../features/sync/route.tsx') },
               { path: 'settings', lazy: () => import('../features/settings/route.tsx') },
               {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
 import {
   type Answers,
   type ChecklistTemplate,
@@ -20,7 +21,6 @@ import {
   programmeTable,
   recommendations,
 } from './checklist-score.ts';
-import { CHECKLIST_TEMPLATE_SEED } from './checklist-seed.ts';
 
 const [seed] = CHECKLIST_TEMPLATE_SEED;
 if (!seed) throw new Error('no seeded template');

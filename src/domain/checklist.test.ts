@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
 import {
   type ChecklistTemplate,
   checklistTemplateSchema,
@@ -13,7 +14,6 @@ import {
   unansweredCriteria,
   withAnswer,
 } from './checklist.ts';
-import { CHECKLIST_TEMPLATE_SEED } from './checklist-seed.ts';
 
 const [seed] = CHECKLIST_TEMPLATE_SEED;
 if (!seed) throw new Error('no seeded template');

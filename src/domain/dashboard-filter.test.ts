@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { T, TERRITORIES } from '../testing/dashboard-fixtures.ts';
 import { inPeriod, matchesFilter, quarterOf, scopeOf } from './dashboard-filter.ts';
-import { T, TERRITORIES } from './dashboard-test-fixtures.ts';
 import { buildTerritoryTree } from './territory-tree.ts';
 
 const tree = buildTerritoryTree(TERRITORIES, 'en');

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_TEMPLATE_SEED } from './checklist-seed.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
+import { T, TERRITORIES } from '../testing/dashboard-fixtures.ts';
 import {
   evaluatedProgrammeEvidence,
   trainedTownEvidence,
   trainingSources,
 } from './dashboard-sources.ts';
-import { T, TERRITORIES } from './dashboard-test-fixtures.ts';
 import type { Milestone } from './milestone.ts';
 
 const person = (id: string, sex: 'female' | 'male', municipalityId?: string) => ({

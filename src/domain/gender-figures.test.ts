@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { H1, H2, H3, T, T1, T2, TERRITORIES } from '../testing/dashboard-fixtures.ts';
 import type { DashboardFilter } from './dashboard-filter.ts';
-import { H1, H2, H3, T, T1, T2, TERRITORIES } from './dashboard-test-fixtures.ts';
 import {
   type AttendanceSource,
   type GenderFigures,

@@ -121,7 +121,6 @@ export const A4 = { widthMm: 210, heightMm: 297, marginXMm: 15, marginYMm: 16 } 
 /** The most pages the terms of reference allow. */
 export const REPORT_MAX_PAGES = 3;
 
-export const printableWidthMm = A4.widthMm - 2 * A4.marginXMm;
 export const printableHeightMm = A4.heightMm - 2 * A4.marginYMm;
 
 /**

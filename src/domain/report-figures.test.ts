@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { H1, H2, H3, MILESTONES, T1, TERRITORIES } from './dashboard-test-fixtures.ts';
+import { WORK_PLAN_SEED } from '../../server/seed/work-plan-seed.ts';
+import { H1, H2, H3, MILESTONES, T1, TERRITORIES } from '../testing/dashboard-fixtures.ts';
 import { genderFigures, hearingSource } from './gender-figures.ts';
 import { keyFiguresSchema } from './lessons-report.ts';
 import { keyFiguresOf } from './report-figures.ts';
 import { buildTerritoryTree } from './territory-tree.ts';
 import { milestoneEvidence, workPlanProgress } from './work-plan-progress.ts';
-import { WORK_PLAN_SEED } from './work-plan-seed.ts';
 
 describe('key figures of a report', () => {
   it('quotes attendance, proposals and the work plan (hand-computed)', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import {
   type TerritoryLink,
   territoryProblemMessage,
   territoryProblems,
   territoryReferences,
 } from './territory-scope.ts';
-import { TERRITORY_SEED } from './territory-seed.ts';
 
 const byCode = (code: string) => {
   const found = TERRITORY_SEED.find((t) => t.code === code);

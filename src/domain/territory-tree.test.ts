@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { searchKey } from './territory.ts';
-import { TERRITORY_SEED } from './territory-seed.ts';
 import { buildTerritoryTree } from './territory-tree.ts';
 
 const tree = buildTerritoryTree(TERRITORY_SEED, 'ky');

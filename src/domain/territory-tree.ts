@@ -67,3 +67,10 @@ export function buildTerritoryTree(territories: readonly TerritoryNode[], langua
 }
 
 export type TerritoryTree = ReturnType<typeof buildTerritoryTree>;
+
+/** A territory's name in a language; undefined while the tree, or that territory, is not on the device. */
+export const territoryName = (
+  tree: Pick<TerritoryTree, 'byId'> | undefined,
+  id: string,
+  language: NameLanguage,
+): string | undefined => tree?.byId.get(id)?.names[language];

@@ -46,6 +46,3 @@ export function matchesTerritory(territory: Pick<Territory, 'names' | 'code'>, q
 
 /** The three languages territory names are kept in. */
 export type NameLanguage = keyof Territory['names'];
-
-export const territoryName = (territory: Pick<Territory, 'names'>, language: NameLanguage) =>
-  territory.names[language];

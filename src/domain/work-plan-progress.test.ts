@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MILESTONES, T, TERRITORIES } from './dashboard-test-fixtures.ts';
+import { WORK_PLAN_SEED } from '../../server/seed/work-plan-seed.ts';
+import { MILESTONES, T, TERRITORIES } from '../testing/dashboard-fixtures.ts';
 import type { LessonsReport } from './lessons-report.ts';
 import { buildTerritoryTree } from './territory-tree.ts';
 import {
@@ -11,7 +12,6 @@ import {
   reportEvidence,
   workPlanProgress,
 } from './work-plan-progress.ts';
-import { WORK_PLAN_SEED } from './work-plan-seed.ts';
 
 const tree = buildTerritoryTree(TERRITORIES, 'en');
 const PLAN = WORK_PLAN_SEED.map(({ id, ...body }) => ({ id, body }));

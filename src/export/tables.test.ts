@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
 import type { ChecklistTemplate, Evaluation } from '../domain/checklist.ts';
-import { CHECKLIST_TEMPLATE_SEED } from '../domain/checklist-seed.ts';
 import { readTraining } from '../domain/dashboard-sources.ts';
-import { H1, H2, MILESTONES, T } from '../domain/dashboard-test-fixtures.ts';
+import { H1, H2, MILESTONES, T } from '../testing/dashboard-fixtures.ts';
 import { parseCsv, toCsv } from './csv.ts';
 import {
   type ExportWords,

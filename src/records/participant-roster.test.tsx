@@ -1,9 +1,9 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
+import { REFERENCE_ITEM_SEED } from '../../server/seed/reference-list-seed.ts';
 import type { Participant } from '../domain/attendance.ts';
 import { itemsOf } from '../domain/reference-list.ts';
-import { REFERENCE_ITEM_SEED } from '../domain/reference-list-seed.ts';
 import { renderWithApp } from '../testing/render.tsx';
 import { participantOf } from './participant-form.tsx';
 import { ParticipantRoster } from './participant-roster.tsx';

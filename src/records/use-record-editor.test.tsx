@@ -1,8 +1,8 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { appDb, drafts, records } from '../db/app-db.ts';
-import { TERRITORY_SEED } from '../domain/territory-seed.ts';
 import { draftKeyOf, SLOW_SAVE_MS, useRecordEditor } from './use-record-editor.ts';
 
 interface Note extends Record<string, unknown> {

@@ -1,4 +1,4 @@
-/** Hands a file to the browser's download (phones and laptops alike). */
+/** Hands a file (text or bytes; `mime` with its charset for text) to the browser's download, on phones and laptops alike. */
 export function downloadFile(fileName: string, data: BlobPart, mime: string): void {
   const url = URL.createObjectURL(new Blob([data], { type: mime }));
   const link = document.createElement('a');

@@ -1,18 +1,19 @@
+import type { FlatNamespace, TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Language } from '../i18n/languages.ts';
 
 /**
- * Translation in a language other than the interface's (a printed protocol in Kyrgyz
- * while the app speaks Russian): loads that language's namespaces, then gives its `t`.
+ * Translation in a document's own language, which may differ from the interface's (minutes
+ * or a report written in Kyrgyz while the app speaks Russian): loads that language's
+ * namespaces, then gives its `t`, undefined until they have loaded. Keys of the first
+ * namespace need no prefix; the others' are written `namespace:key`. Keys are typed as
+ * `useTranslation`'s are.
  */
-/** `namespace:key` lookups; keys are checked by the locale parity test, not the compiler. */
-export type DocumentT = (key: string, options?: Record<string, unknown>) => string;
-
-export function useFixedLanguage(
+export function useFixedLanguage<const Ns extends readonly [FlatNamespace, ...FlatNamespace[]]>(
   language: Language,
-  namespaces: readonly string[],
-): DocumentT | undefined {
+  namespaces: Ns,
+): TFunction<Ns> | undefined {
   const { i18n } = useTranslation();
   const [ready, setReady] = useState<string | null>(null);
   const key = `${language}:${namespaces.join(',')}`;
@@ -32,6 +33,5 @@ export function useFixedLanguage(
     };
   }, [i18n, key]);
   if (ready !== key) return undefined;
-  const fixed = i18n.getFixedT(language);
-  return (key, options) => String(fixed(key as never, options as never));
+  return i18n.getFixedT(language, namespaces);
 }

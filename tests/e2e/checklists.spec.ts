@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
 import {
   expect,
   midWordBreaks,

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { strFromU8, unzipSync } from 'fflate';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { bodyHash, sha256Hex } from '../../src/domain/hash.ts';
 import { newHearing } from '../../src/domain/hearing.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { BOM, parseCsv } from '../../src/export/csv.ts';
 import { expect, signIn, test, waitForServiceWorker } from './fixtures.ts';
 import { E2E_PASSWORD } from './global-setup.ts';

@@ -13,10 +13,10 @@ import { test as base, expect } from '@playwright/test';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
 import { newHearing } from '../../src/domain/hearing.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 
 const HEARINGS = 1_100;
 const PASSWORD = 'first-download-2026';

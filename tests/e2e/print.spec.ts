@@ -172,6 +172,8 @@ test('a training over more than five days prints its signature columns five to a
   // Seven days: a first sheet with five signature columns, a second with two.
   await page.getByLabel('Last day').fill('2020-03-08');
   await expect(page.getByText('7 days')).toBeVisible();
+  // Leave only once the change is written: a page left mid-write loses it.
+  await expect(page.getByText('Saved on this phone')).toBeVisible();
   await page.goto(`/trainings/${ids.training}/print?sheet=blank&language=en`);
   const tables = page.locator('table.training-sheet');
   await expect(tables).toHaveCount(2);

@@ -1,8 +1,8 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { bodyHash, sha256Hex } from '../../src/domain/hash.ts';
 import { newHearing } from '../../src/domain/hearing.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import { newTraining } from '../../src/domain/training.ts';
 import { expect } from './fixtures.ts';
 import { E2E_PASSWORD } from './global-setup.ts';

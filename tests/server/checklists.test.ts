@@ -1,10 +1,10 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
 import {
   type ChecklistTemplate,
   type Evaluation,
   nextTemplateVersion,
 } from '../../src/domain/checklist.ts';
-import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import type { ServerRecord } from '../../src/domain/sync-protocol.ts';
 import {
   expectInvalid,

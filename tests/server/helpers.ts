@@ -12,15 +12,15 @@ import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
 import type { LoginLimits } from '../../server/auth/login-throttle.ts';
 import { DEFAULT_FAIR_USE, type FairUseLimits } from '../../server/fair-use/fair-use.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
+import { REFERENCE_ITEM_SEED } from '../../server/seed/reference-list-seed.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
+import { WORK_PLAN_SEED } from '../../server/seed/work-plan-seed.ts';
 import { openSqliteDatabase, sqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store, UserAccount } from '../../server/store/store.ts';
-import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
-import { REFERENCE_ITEM_SEED } from '../../src/domain/reference-list-seed.ts';
 import type { Role } from '../../src/domain/sync-protocol.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
-import { WORK_PLAN_SEED } from '../../src/domain/work-plan-seed.ts';
 
 export function makeTempDir(prefix = 'sedp-test-'): string {
   return mkdtempSync(path.join(tmpdir(), prefix));

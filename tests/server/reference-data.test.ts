@@ -2,9 +2,9 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
+import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { ServerRecord } from '../../src/domain/sync-protocol.ts';
-import { TERRITORY_SEED } from '../../src/domain/territory-seed.ts';
 import {
   type Client,
   client,

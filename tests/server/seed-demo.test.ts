@@ -4,12 +4,12 @@
  * (by whichever account), and `--remove` takes exactly it away again.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { seedDemo } from '../../scripts/seed-demo.ts';
+import { seedDemo } from '../../scripts/seed-demo/seed.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../server/seed/checklist-seed.ts';
+import { REFERENCE_ITEM_SEED } from '../../server/seed/reference-list-seed.ts';
 import type { Evaluation } from '../../src/domain/checklist.ts';
 import { compareEvaluations, overallScore } from '../../src/domain/checklist-score.ts';
-import { CHECKLIST_TEMPLATE_SEED } from '../../src/domain/checklist-seed.ts';
 import { recordTypeDefinition } from '../../src/domain/record-types.ts';
-import { REFERENCE_ITEM_SEED } from '../../src/domain/reference-list-seed.ts';
 import { type Training, trainingSchema } from '../../src/domain/training.ts';
 import { freshServer, PASSWORD, SEEDED, signedInUser, territoryId } from './helpers.ts';
 

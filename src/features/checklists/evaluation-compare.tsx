@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useRecordsWithState } from '../../db/hooks.ts';
 import type { Evaluation } from '../../domain/checklist.ts';
 import { CRITERION_CHANGES, compareEvaluations } from '../../domain/checklist-score.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
@@ -33,7 +34,7 @@ export function EvaluationCompare() {
     [all],
   );
   const name = (territoryId: string) =>
-    tree?.byId.get(territoryId)?.names[format.language] ?? t('unknownPlace');
+    territoryName(tree, territoryId, format.language) ?? t('unknownPlace');
   const territories = [...new Set(evaluations.map((e) => e.body.territoryId))]
     .filter((tid) => evaluations.filter((e) => e.body.territoryId === tid).length >= 2)
     .map((tid) => ({ id: tid, name: name(tid) }))

@@ -9,6 +9,7 @@ import {
   withAnswer,
 } from '../../domain/checklist.ts';
 import { overallScore } from '../../domain/checklist-score.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../records/editor-status.tsx';
@@ -64,7 +65,7 @@ export function EvaluationEditor() {
     return <NotOnDevice message={t('notFound')} back="/checklists" backLabel={t('backToList')} />;
   }
   const template = templates.find((v) => v.id === evaluation.templateId)?.body;
-  const place = tree?.byId.get(evaluation.territoryId)?.names[format.language];
+  const place = territoryName(tree, evaluation.territoryId, format.language);
   if (!template) {
     return (
       <article className="page">

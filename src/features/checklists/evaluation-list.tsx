@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { useListEntries, useListSummaries } from '../../db/use-list-index.ts';
 import { DIMENSION_CODES } from '../../domain/checklist.ts';
 import { dimensionPercents, overallScore, programmeTable } from '../../domain/checklist-score.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useSyncStateName } from '../../records/use-sync-state-name.ts';
@@ -44,8 +45,7 @@ export function EvaluationList() {
   const isAdmin = useUiPrefs((s) => s.account?.role === 'admin');
 
   const nameOf = useCallback(
-    (territoryId: string) =>
-      tree?.byId.get(territoryId)?.names[format.language] ?? t('unknownPlace'),
+    (territoryId: string) => territoryName(tree, territoryId, format.language) ?? t('unknownPlace'),
     [tree, format.language, t],
   );
   const byId = useMemo(() => new Map((templates ?? []).map((v) => [v.id, v.body])), [templates]);

@@ -4,6 +4,7 @@ import '../../ui/document.css';
 import { useRecord } from '../../db/hooks.ts';
 import type { Evaluation, Score } from '../../domain/checklist.ts';
 import { dimensionScores, overallScore, recommendations } from '../../domain/checklist-score.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, LANGUAGES, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -44,7 +45,7 @@ export function EvaluationPrint() {
     );
   }
 
-  const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[language] ?? '';
+  const place = (territoryId: string) => territoryName(tree, territoryId, language) ?? '';
   const n = (value: number) => formatNumber(value, language, { maximumFractionDigits: 1 });
   const date = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), language, 'long');
   const scoreText = (score: Score | undefined) =>

@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useRecord, useRecordSyncState, useRecordsWithState } from '../../db/hooks.ts';
 import type { Evaluation } from '../../domain/checklist.ts';
 import { dimensionScores, overallScore, recommendations } from '../../domain/checklist-score.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { NotOnDevice } from '../../records/editor-status.tsx';
@@ -34,8 +35,8 @@ export function EvaluationResults() {
   }
   const evaluation = record.body;
   const version = templates.find((v) => v.id === evaluation.templateId);
-  const place = tree?.byId.get(evaluation.territoryId)?.names[format.language];
-  const district = tree?.byId.get(evaluation.districtId)?.names[format.language];
+  const place = territoryName(tree, evaluation.territoryId, format.language);
+  const district = territoryName(tree, evaluation.districtId, format.language);
   const others = (all ?? []).filter(
     ({ record: r }) => r.id !== id && r.body.territoryId === evaluation.territoryId,
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_TEMPLATE_SEED } from '../../domain/checklist-seed.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../../server/seed/checklist-seed.ts';
 import { editTemplate, newCriterion, publishable } from './template-draft.ts';
 
 const [seed] = CHECKLIST_TEMPLATE_SEED;

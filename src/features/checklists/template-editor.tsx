@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { records } from '../../db/app-db.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import type { TemplateVersion } from '../../domain/checklist.ts';
+import { isoDay } from '../../domain/local-date.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { SaveCancel } from '../../ui/form-actions.tsx';
@@ -24,11 +25,7 @@ export interface TemplateEditorProps {
   onCancel: () => void;
 }
 
-const today = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+const today = () => isoDay(new Date());
 
 /**
  * Admins word criteria anew in the three languages, change weights and add criteria, then

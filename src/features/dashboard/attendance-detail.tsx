@@ -1,16 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FigureRow, GenderFigures } from '../../domain/gender-figures.ts';
+import { useLabels } from '../../export/use-labels.ts';
+import { DashboardNav } from '../../figures/dashboard-nav.tsx';
+import { FigureTable } from '../../figures/figure-table.tsx';
+import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
+import { useFigures } from '../../figures/use-figures.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
-import { DashboardNav } from './dashboard-nav.tsx';
-import { FigureTable } from './figure-table.tsx';
 import { recordHref } from './record-href.ts';
 import { useRecordTitle } from './record-title.ts';
-import { type DashboardData, useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
-import { useFigures } from './use-figures.ts';
-import { useLabels } from './use-labels.ts';
 
 const localDate = (iso: string) => new Date(`${iso}T00:00:00`);
 

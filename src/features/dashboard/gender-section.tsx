@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { FigureRow, GenderFigures, MunicipalityRow } from '../../domain/gender-figures.ts';
 import { itemsOf, type ReferenceItem } from '../../domain/reference-list.ts';
+import type { Labels } from '../../export/use-labels.ts';
+import { ChartFigure } from '../../figures/chart-figure.tsx';
+import { COLORS } from '../../figures/colors.ts';
+import { FigureTable } from '../../figures/figure-table.tsx';
 import { useFormat } from '../../i18n/use-format.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
-import { ChartFigure } from './chart-figure.tsx';
-import { COLORS } from './colors.ts';
-import { FigureTable } from './figure-table.tsx';
-import type { useLabels } from './use-labels.ts';
 
 export type RowLevel = 'municipality' | 'district' | 'region' | 'quarter';
 const LEVELS: RowLevel[] = ['municipality', 'district', 'region', 'quarter'];
@@ -16,7 +16,7 @@ const LEVELS: RowLevel[] = ['municipality', 'district', 'region', 'quarter'];
 export interface GenderSectionProps {
   figures: GenderFigures;
   items: readonly ReferenceItem[];
-  labels: ReturnType<typeof useLabels>;
+  labels: Labels;
   /** The filter's query string, carried into drill-down links. */
   search: string;
 }

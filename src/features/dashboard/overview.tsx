@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { DashboardNav } from './dashboard-nav.tsx';
-import { FilterBar } from './filter-bar.tsx';
+import { useLabels } from '../../export/use-labels.ts';
+import { DashboardNav } from '../../figures/dashboard-nav.tsx';
+import { FilterBar } from '../../figures/filter-bar.tsx';
+import { useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
+import { useFigures } from '../../figures/use-figures.ts';
 import { GenderSection } from './gender-section.tsx';
-import { useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
-import { useFigures } from './use-figures.ts';
-import { useLabels } from './use-labels.ts';
 import { WorkPlanSection } from './work-plan-section.tsx';
 
 /** The dashboard: work-plan progress and gender figures for the chosen filter. */

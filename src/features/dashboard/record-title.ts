@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { DashboardData } from './use-dashboard-data.ts';
+import type { DashboardData } from '../../figures/use-dashboard-data.ts';
 
 /** A short description of a record behind a figure: a hearing's venue, a milestone's stage. */
 export function useRecordTitle(data: DashboardData) {

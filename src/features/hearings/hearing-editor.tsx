@@ -7,6 +7,7 @@ import { useDraft } from '../../db/use-draft.ts';
 import { compareWithList } from '../../domain/attendance.ts';
 import { type FinalProblem, finalProblems, type Hearing } from '../../domain/hearing.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { DraftProblems, EditorStatus, NotOnDevice } from '../../records/editor-status.tsx';
 import { ParticipantRoster } from '../../records/participant-roster.tsx';
@@ -56,8 +57,8 @@ export function HearingEditor() {
 
   const groups = itemsOf(items ?? [], 'participant-group');
   const problems = hearingProblems(hearing);
-  const municipality = tree?.byId.get(hearing.municipalityId)?.names[format.language];
-  const district = tree?.byId.get(hearing.districtId)?.names[format.language];
+  const municipality = territoryName(tree, hearing.municipalityId, format.language);
+  const district = territoryName(tree, hearing.districtId, format.language);
   const set = (patch: Partial<Hearing>, options?: { typing?: boolean }) =>
     update({ ...hearing, ...patch }, options);
   const differences = compareWithList(hearing.attendance);

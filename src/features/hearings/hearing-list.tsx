@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { Hearing } from '../../domain/hearing.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useRecordList } from '../../records/use-record-list.ts';
 import { useSyncStateName } from '../../records/use-sync-state-name.ts';
@@ -25,12 +26,12 @@ export function HearingList() {
   const { tree, all, rows, visible, summaries } = list;
   const id = useId();
 
-  const name = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
+  const name = (territoryId: string) => territoryName(tree, territoryId, format.language);
 
   const municipalities = useMemo(() => {
     const ids = new Set((all ?? []).map((entry) => entry.place));
     return [...ids]
-      .map((m) => ({ id: m, name: tree?.byId.get(m)?.names[format.language] ?? m }))
+      .map((m) => ({ id: m, name: territoryName(tree, m, format.language) ?? m }))
       .sort((a, b) => a.name.localeCompare(b.name, format.language === 'en' ? 'en' : 'ru'));
   }, [all, tree, format.language]);
 

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drafts } from '../../db/app-db.ts';
 import { type HeldEarlier, newHearing } from '../../domain/hearing.ts';
-import { isoDay } from '../../domain/training.ts';
+import { isoDay } from '../../domain/local-date.ts';
 import { NewInMunicipality } from '../../records/new-in-municipality.tsx';
 import { startDefaultedKey } from './use-hearing-editor.ts';
 

@@ -5,6 +5,7 @@ import { useRecord, useReferenceItems } from '../../db/hooks.ts';
 import { groupsBySex, womenShare } from '../../domain/attendance.ts';
 import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -37,7 +38,7 @@ export function HearingPrint() {
   const h = record.body;
   const figures = hearingFigures(h);
   const share = womenShare(figures);
-  const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[language] ?? '';
+  const place = (territoryId: string) => territoryName(tree, territoryId, language) ?? '';
   const group = (code: string) => itemName(items ?? [], 'participant-group', code, language);
   const raiser = (code: string) =>
     code === 'women' || code === 'men' ? p(`hearings:proposals.raisedBySex.${code}`) : group(code);

@@ -1,8 +1,8 @@
 import { fireEvent, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { TERRITORY_SEED } from '../../../server/seed/territory-seed.ts';
 import type { TerritoryLink } from '../../domain/territory-scope.ts';
-import { TERRITORY_SEED } from '../../domain/territory-seed.ts';
 import { renderWithApp } from '../../testing/render.tsx';
 import { type NoteDraft, NoteForm } from './note-form.tsx';
 

@@ -4,6 +4,7 @@ import { useRecordsWithState } from '../../db/hooks.ts';
 import { useTerritoryLookup } from '../../db/territory-lookup.ts';
 import { useDraft } from '../../db/use-draft.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useSyncStateName } from '../../records/use-sync-state-name.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
@@ -30,7 +31,7 @@ export function Component() {
   const notes = useRecordsWithState<LessonsNote>('lessons-note');
   const tree = useTerritoryTree();
   const territoryLookup = useTerritoryLookup();
-  const districtName = (id: string) => tree?.byId.get(id)?.names[format.language];
+  const districtName = (id: string) => territoryName(tree, id, format.language);
 
   const save = async (note: NoteDraft) => {
     const place = {

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { makeUnsyncedBackupFile } from '../../db/app-backup.ts';
 import { countUnsynced } from '../../db/local-data.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useAccount } from '../../session/account.ts';
 import { signOut as leaveDevice } from '../../session/sign-out.ts';
 import { stopAppSync } from '../../sync/app-sync.ts';
-import { downloadText } from '../../ui/download.ts';
+import { downloadFile } from '../../ui/download-file.ts';
 import { PassphraseForm } from '../../ui/passphrase-form.tsx';
 
 type Step =
@@ -31,7 +32,7 @@ export function AccountPanel() {
   /** Only the unsynced changes and their photos, encrypted: the file stays on a shared phone. */
   const exportFirst = async (passphrase: string) => {
     const file = await makeUnsyncedBackupFile(account, passphrase);
-    downloadText(file.fileName, file.text, 'application/octet-stream');
+    downloadFile(file.fileName, file.text, 'application/octet-stream;charset=utf-8');
     setStep({ kind: 'confirm', unsynced: await countUnsynced(), exported: true });
   };
 
@@ -54,7 +55,7 @@ export function AccountPanel() {
         {account.districtIds.length > 0
           ? t('panel.districts', {
               list: account.districtIds
-                .map((id) => tree?.byId.get(id)?.names[language] ?? id)
+                .map((id) => territoryName(tree, id, language) ?? id)
                 .join(', '),
             })
           : t('panel.allDistricts')}

@@ -5,7 +5,7 @@ import { BackupFormatError } from '../../db/backup.ts';
 import { WrongPassphraseError } from '../../db/backup-crypto.ts';
 import { BackupOwnerError, type Refusal } from '../../db/backup-validation.ts';
 import type { SessionUser } from '../../domain/sync-protocol.ts';
-import { downloadText } from '../../ui/download.ts';
+import { downloadFile } from '../../ui/download-file.ts';
 import { PassphraseForm } from '../../ui/passphrase-form.tsx';
 
 type Message =
@@ -25,7 +25,7 @@ export function BackupCard({ account }: { account: SessionUser | null }) {
 
   const exportNow = async (passphrase: string) => {
     const file = await makeBackupFile(account, passphrase);
-    downloadText(file.fileName, file.text, 'application/octet-stream');
+    downloadFile(file.fileName, file.text, 'application/octet-stream;charset=utf-8');
     setStep({ kind: 'idle' });
     setMessage({ kind: 'exported', file: file.fileName });
   };

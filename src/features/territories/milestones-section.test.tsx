@@ -1,7 +1,7 @@
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { TERRITORY_SEED } from '../../../server/seed/territory-seed.ts';
 import { appDb, records } from '../../db/app-db.ts';
-import { TERRITORY_SEED } from '../../domain/territory-seed.ts';
 import { renderWithApp } from '../../testing/render.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { MilestonesSection } from './milestones-section.tsx';

@@ -3,11 +3,11 @@ import type { ReferenceItem } from '../../domain/reference-list.ts';
 import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import type { Training } from '../../domain/training.ts';
 import { toCsv } from '../../export/csv.ts';
+import { exportWords } from '../../export/export-words.ts';
 import { trainingRosterTable } from '../../export/tables.ts';
+import { useLabels } from '../../export/use-labels.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { downloadFile } from '../../ui/download-file.ts';
-import { exportWords } from '../dashboard/export-data.ts';
-import { useLabels } from '../dashboard/use-labels.ts';
 
 /**
  * The roster of one training as a CSV file (UTF-8 with BOM, so Excel keeps the Cyrillic;

@@ -3,11 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRecordSyncState, useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
 import { totalOf } from '../../domain/attendance.ts';
+import { isoDay } from '../../domain/local-date.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import {
   type HeldProblem,
   heldProblems,
-  isoDay,
   suggestPeople,
   type Training,
   trainingTitle,
@@ -65,7 +66,7 @@ export function TrainingEditor() {
     () =>
       (training?.municipalityIds ?? []).map((m) => ({
         id: m,
-        name: tree?.byId.get(m)?.names[format.language] ?? m,
+        name: territoryName(tree, m, format.language) ?? m,
       })),
     [training?.municipalityIds, tree, format.language],
   );
@@ -80,7 +81,7 @@ export function TrainingEditor() {
   const counted = totalOf(training.attendance.tally) > 0;
   const shownMode: Mode =
     mode ?? (counted && training.attendance.participants.length === 0 ? 'count' : 'roster');
-  const district = tree?.byId.get(training.districtId)?.names[format.language];
+  const district = territoryName(tree, training.districtId, format.language);
   const heading =
     trainingTitle(training, (code) => itemName(items, 'training-module', code, format.language)) ||
     t('untitled');

@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useReferenceItems } from '../../db/hooks.ts';
 import { itemName } from '../../domain/reference-list.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { type Training, trainingTitle } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useRecordList } from '../../records/use-record-list.ts';
@@ -23,7 +24,7 @@ export function TrainingList() {
   );
   const { tree, all, visible, summaries } = list;
 
-  const place = (territoryId: string) => tree?.byId.get(territoryId)?.names[format.language];
+  const place = (territoryId: string) => territoryName(tree, territoryId, format.language);
   const titleOf = (training: Pick<Training, 'title' | 'moduleCodes'>) =>
     trainingTitle(training, (code) => itemName(items, 'training-module', code, format.language)) ||
     t('untitled');

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import '../../ui/document.css';
 import { useRecord, useReferenceItems } from '../../db/hooks.ts';
 import { itemName } from '../../domain/reference-list.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import {
   municipalityOf,
   type Training,
@@ -57,7 +58,7 @@ export function TrainingPrint() {
 
   const training = record.body;
   const place = (territoryId: string | undefined) =>
-    (territoryId && tree?.byId.get(territoryId)?.names[language]) || '';
+    (territoryId && territoryName(tree, territoryId, language)) || '';
   const day = (iso: string) => formatDate(new Date(`${iso}T12:00:00`), language, 'short');
   const n = (value: number) => formatNumber(value, language);
   const moduleName = (code: string) => itemName(items, 'training-module', code, language);

@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
 import { womenShare } from '../../domain/attendance.ts';
 import { itemName } from '../../domain/reference-list.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { type Training, totalsByMunicipality, trainedTowns } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
@@ -38,7 +39,7 @@ export function TotalsByMunicipality() {
   );
   const name = (id: string) =>
     id
-      ? (tree?.byId.get(id)?.names[format.language] ?? t('unknownPlace'))
+      ? (territoryName(tree, id, format.language) ?? t('unknownPlace'))
       : t('byMunicipality.unknown');
 
   if (!trainings || !tree) return <p className="page muted">{t('loading')}</p>;

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { CHECKLIST_TEMPLATE_SEED } from '../../domain/checklist-seed.ts';
-import { T, TERRITORIES } from '../../domain/dashboard-test-fixtures.ts';
+import { CHECKLIST_TEMPLATE_SEED } from '../../../server/seed/checklist-seed.ts';
 import { buildTerritoryTree } from '../../domain/territory-tree.ts';
 import type { ExportWords } from '../../export/tables.ts';
+import type { DashboardData } from '../../figures/use-dashboard-data.ts';
+import { T, TERRITORIES } from '../../testing/dashboard-fixtures.ts';
 import { exportTablesOfOthers } from './export-others.ts';
-import type { DashboardData } from './use-dashboard-data.ts';
 
 const WORDS: ExportWords = {
   column: (key) => key,

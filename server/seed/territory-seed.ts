@@ -5,7 +5,7 @@
  * nooken` names the same district everywhere. Which districts and municipalities are
  * targets is left to admins.
  */
-import type { TerritorySeed } from './territory.ts';
+import type { TerritorySeed } from '../../src/domain/territory.ts';
 
 export const TERRITORY_SEED: readonly TerritorySeed[] = [
   {

@@ -3,10 +3,10 @@
  * districts, five municipalities (one merged into another), and a few hearings,
  * trainings and milestones whose figures the tests add up by hand.
  */
-import type { AttendanceSource } from './gender-figures.ts';
-import { type Hearing, newHearing, type Proposal } from './hearing.ts';
-import type { Milestone } from './milestone.ts';
-import type { TerritoryNode } from './territory-tree.ts';
+import type { AttendanceSource } from '../domain/gender-figures.ts';
+import { type Hearing, newHearing, type Proposal } from '../domain/hearing.ts';
+import type { Milestone } from '../domain/milestone.ts';
+import type { TerritoryNode } from '../domain/territory-tree.ts';
 
 const names = (en: string) => ({ en, ru: en, ky: en });
 

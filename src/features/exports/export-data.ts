@@ -7,51 +7,17 @@ import {
 import type { Hearing } from '../../domain/hearing.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
 import { itemsOf } from '../../domain/reference-list.ts';
-import type { TerritoryTree } from '../../domain/territory-tree.ts';
 import type { ExportTable } from '../../export/cell.ts';
+import { type ExportKey, exportWords } from '../../export/export-words.ts';
 import {
-  type ExportWords,
   hearingParticipantsTable,
   hearingsTable,
   milestonesTable,
   proposalsTable,
 } from '../../export/tables.ts';
+import type { Labels } from '../../export/use-labels.ts';
+import type { DashboardData } from '../../figures/use-dashboard-data.ts';
 import { exportTablesOfOthers } from './export-others.ts';
-import type { DashboardData } from './use-dashboard-data.ts';
-import type { useLabels } from './use-labels.ts';
-
-/** Column names, sheet names and terms of the exports, in the interface language. */
-export function exportWords(
-  t: TFunction<'dashboard'>,
-  labels: ReturnType<typeof useLabels>,
-  tree: TerritoryTree | undefined,
-): ExportWords {
-  return {
-    column: (key) => t(`exports.col.${key}` as 'exports.col.id'),
-    table: (key) => t(`exports.table.${key}` as 'exports.table.hearings'),
-    territory: (id) => labels.territory(id),
-    regionOf: (districtId) => {
-      const region = tree?.byId.get(districtId)?.parentId;
-      return region ? labels.territory(region) : '';
-    },
-    group: labels.group,
-    position: labels.position,
-    module: labels.module,
-    term: (kind, code) => {
-      if (kind === 'raisedBy') return labels.raiser(code);
-      return t(`terms.${kind}.${code}` as 'terms.sex.female', { defaultValue: code });
-    },
-  };
-}
-
-export type ExportKey =
-  | 'hearings'
-  | 'hearingParticipants'
-  | 'proposals'
-  | 'trainings'
-  | 'trainingRoster'
-  | 'evaluations'
-  | 'milestones';
 
 /** The records within the filter and scope, as the tables that are exported. */
 export function exportTables(
@@ -61,7 +27,7 @@ export function exportTables(
   filter: DashboardFilter,
   scope: DistrictScope,
   t: TFunction<'dashboard'>,
-  labels: ReturnType<typeof useLabels>,
+  labels: Labels,
 ): { key: ExportKey; table: ExportTable }[] {
   const words = exportWords(t, labels, data.tree);
   const hearings = hearingRecords.filter((r) =>

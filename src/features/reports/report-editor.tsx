@@ -14,16 +14,17 @@ import {
   type ReportSection,
 } from '../../domain/lessons-report.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
+import { DashboardNav } from '../../figures/dashboard-nav.tsx';
+import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FormError } from '../../ui/form-actions.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { DashboardNav } from './dashboard-nav.tsx';
+import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
 import { PageFitNote } from './page-fit-note.tsx';
 import { notesFor, reportVisible } from './report-coverage.ts';
 import { ReportDocument } from './report-document.tsx';
-import { type DashboardData, useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
-import { useDocumentT } from './use-document-t.ts';
 import { usePageFit } from './use-page-fit.ts';
 import { useReportFigures } from './use-report-figures.ts';
 
@@ -87,13 +88,13 @@ function ReportForm({
   const [dirty, setDirty] = useState(false);
   const value = draft.value;
   const figures = useReportFigures(data, value, scope);
-  const p = useDocumentT(value.language);
+  const p = useFixedLanguage(value.language, ['dashboard']);
   const sheet = useRef<HTMLElement>(null);
   const fit = usePageFit(sheet, Boolean(p) && draft.ready);
   const notes = notesFor(data.notes, record.body.districtId, scope, data.tree, value.language);
   const coverage = (language: ReportLanguage) =>
     record.body.districtId
-      ? (data.tree.byId.get(record.body.districtId)?.names[language] ?? '')
+      ? (territoryName(data.tree, record.body.districtId, language) ?? '')
       : '';
 
   const set = (patch: Partial<LessonsReport>) => {

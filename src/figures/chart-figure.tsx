@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { TableScroll } from '../../ui/table-scroll.tsx';
+import { TableScroll } from '../ui/table-scroll.tsx';
 import { BarChart, type BarChartProps } from './bar-chart.tsx';
 import { FigureTable, type FigureTableData } from './figure-table.tsx';
 

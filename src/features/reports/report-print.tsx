@@ -3,13 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { LessonsReport } from '../../domain/lessons-report.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
+import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { NotOnDevice } from '../../records/editor-status.tsx';
+import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
 import { PageFitNote } from './page-fit-note.tsx';
 import { reportVisible } from './report-coverage.ts';
 import { ReportDocument } from './report-document.tsx';
-import { type DashboardData, useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
-import { useDocumentT } from './use-document-t.ts';
 import { usePageFit } from './use-page-fit.ts';
 import { useReportFigures } from './use-report-figures.ts';
 
@@ -42,11 +43,11 @@ function PrintBody({ data, record }: { data: DashboardData; record: SyncedRecord
   const { scope } = useDashboardFilter();
   const report = record.body;
   const live = useReportFigures(data, report, scope);
-  const p = useDocumentT(report.language);
+  const p = useFixedLanguage(report.language, ['dashboard']);
   const sheet = useRef<HTMLElement>(null);
   const fit = usePageFit(sheet, Boolean(p));
   const coverage = report.districtId
-    ? (data.tree.byId.get(report.districtId)?.names[report.language] ?? '')
+    ? (territoryName(data.tree, report.districtId, report.language) ?? '')
     : '';
   return (
     <div className="print-page">

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import type { DashboardFilter, DistrictScope } from '../../domain/dashboard-filter.ts';
-import { genderFigures } from '../../domain/gender-figures.ts';
-import { filterEvidence, workPlanProgress } from '../../domain/work-plan-progress.ts';
+import type { DashboardFilter, DistrictScope } from '../domain/dashboard-filter.ts';
+import { genderFigures } from '../domain/gender-figures.ts';
+import { filterEvidence, workPlanProgress } from '../domain/work-plan-progress.ts';
 import type { DashboardData } from './use-dashboard-data.ts';
 
 /** Work-plan progress and gender figures for a filter, within the user's scope. */

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { renderWithApp } from '../../testing/render.tsx';
+import { renderWithApp } from '../testing/render.tsx';
 import { wrapLabel } from './bar-chart.tsx';
 import { ChartFigure } from './chart-figure.tsx';
 

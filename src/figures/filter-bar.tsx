@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import type { DashboardFilter, DistrictScope } from '../../domain/dashboard-filter.ts';
-import type { TerritoryNode, TerritoryTree } from '../../domain/territory-tree.ts';
-import { useFormat } from '../../i18n/use-format.ts';
+import type { DashboardFilter, DistrictScope } from '../domain/dashboard-filter.ts';
+import type { TerritoryNode, TerritoryTree } from '../domain/territory-tree.ts';
+import { useFormat } from '../i18n/use-format.ts';
 
 export interface FilterBarProps {
   tree: TerritoryTree;

@@ -3,7 +3,7 @@
  * `sedp-field:reference-item:<list>:<code>`), as for territories. Groups follow DOMAIN.md
  * ("Public hearings"), positions and modules DOMAIN.md ("Trainings", "The SEDP process").
  */
-import type { ReferenceItemSeed } from './reference-list.ts';
+import type { ReferenceItemSeed } from '../../src/domain/reference-list.ts';
 
 export const REFERENCE_ITEM_SEED: readonly ReferenceItemSeed[] = [
   {

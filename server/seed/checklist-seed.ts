@@ -4,7 +4,7 @@
  * publish later versions in the app. The id is fixed (UUIDv8 from SHA-256 of
  * `sedp-field:checklist-template:sedp-evaluation:1`), so every server seeds the same record.
  */
-import type { ChecklistTemplateSeed } from './checklist.ts';
+import type { ChecklistTemplateSeed } from '../../src/domain/checklist.ts';
 
 export const CHECKLIST_TEMPLATE_SEED: readonly ChecklistTemplateSeed[] = [
   {

@@ -4,14 +4,14 @@ import { useRecordsOfType } from '../../db/hooks.ts';
 import type { Hearing } from '../../domain/hearing.ts';
 import type { SyncedRecord } from '../../domain/record.ts';
 import { toCsv } from '../../export/csv.ts';
+import { useLabels } from '../../export/use-labels.ts';
+import { DashboardNav } from '../../figures/dashboard-nav.tsx';
+import { FilterBar } from '../../figures/filter-bar.tsx';
+import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { downloadFile } from '../../ui/download-file.ts';
-import { DashboardNav } from './dashboard-nav.tsx';
 import { exportTables } from './export-data.ts';
-import { FilterBar } from './filter-bar.tsx';
-import { type DashboardData, useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
-import { useLabels } from './use-labels.ts';
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import type { ReferenceItem } from '../../domain/reference-list.ts';
-import { itemName } from '../../domain/reference-list.ts';
-import type { TerritoryTree } from '../../domain/territory-tree.ts';
-import { useFormat } from '../../i18n/use-format.ts';
+import type { ReferenceItem } from '../domain/reference-list.ts';
+import { itemName } from '../domain/reference-list.ts';
+import { type TerritoryTree, territoryName } from '../domain/territory-tree.ts';
+import { useFormat } from '../i18n/use-format.ts';
+
+/** What `useLabels` gives. */
+export type Labels = ReturnType<typeof useLabels>;
 
 /** Names of places, groups and periods in the interface language. */
 export function useLabels(tree: TerritoryTree | undefined, items: readonly ReferenceItem[]) {
   const { t } = useTranslation('dashboard');
   const { language } = useFormat();
-  const territory = (id: string) => tree?.byId.get(id)?.names[language] ?? t('unknownPlace');
+  const territory = (id: string) => territoryName(tree, id, language) ?? t('unknownPlace');
   return {
     territory,
     group: (code: string) => itemName(items, 'participant-group', code, language),

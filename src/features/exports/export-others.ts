@@ -6,14 +6,14 @@ import {
 } from '../../domain/dashboard-filter.ts';
 import { readTraining } from '../../domain/dashboard-sources.ts';
 import type { ExportTable } from '../../export/cell.ts';
+import type { ExportKey } from '../../export/export-words.ts';
 import {
   type ExportWords,
   evaluationsTable,
   trainingRosterTable,
   trainingsTable,
 } from '../../export/tables.ts';
-import type { ExportKey } from './export-data.ts';
-import type { DashboardData } from './use-dashboard-data.ts';
+import type { DashboardData } from '../../figures/use-dashboard-data.ts';
 
 /**
  * Trainings with their rosters, read through the dashboard's view of a training (see

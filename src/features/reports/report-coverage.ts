@@ -3,7 +3,7 @@ import { inScope } from '../../domain/dashboard-filter.ts';
 import type { LessonsReport, NoteForReport } from '../../domain/lessons-report.ts';
 import type { LessonsNote } from '../../domain/record-types.ts';
 import type { NameLanguage } from '../../domain/territory.ts';
-import type { TerritoryTree } from '../../domain/territory-tree.ts';
+import { type TerritoryTree, territoryName } from '../../domain/territory-tree.ts';
 
 /** What a report's figures cover: its district (or the whole project) and its period. */
 export function reportFilter(report: Pick<LessonsReport, 'districtId' | 'from' | 'to'>) {
@@ -31,7 +31,7 @@ export function notesFor(
     .map((n) => n.body)
     .filter((n) => (districtId ? n.districtId === districtId : inScope(n.districtId, scope)))
     .map((n) => {
-      const place = tree.byId.get(n.municipalityId ?? n.districtId)?.names[language];
+      const place = territoryName(tree, n.municipalityId ?? n.districtId, language);
       return { title: n.title, text: n.text, ...(place ? { place } : {}) };
     });
 }

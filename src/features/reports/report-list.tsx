@@ -8,13 +8,14 @@ import {
   REPORT_LANGUAGES,
   type ReportLanguage,
 } from '../../domain/lessons-report.ts';
+import { territoryName } from '../../domain/territory-tree.ts';
+import { DashboardNav } from '../../figures/dashboard-nav.tsx';
+import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FormError } from '../../ui/form-actions.tsx';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
-import { DashboardNav } from './dashboard-nav.tsx';
 import { notesFor, reportVisible } from './report-coverage.ts';
-import { type DashboardData, useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
 
 interface NewReportDraft {
   title: string;
@@ -60,7 +61,7 @@ function ReportListBody({ data }: { data: DashboardData }) {
     .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   const place = (districtId?: string) =>
     districtId
-      ? (data.tree.byId.get(districtId)?.names[format.language] ?? districtId)
+      ? (territoryName(data.tree, districtId, format.language) ?? districtId)
       : t('report.wholeProject');
 
   const create = async (event: FormEvent) => {

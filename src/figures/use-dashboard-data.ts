@@ -1,24 +1,20 @@
 import { useMemo } from 'react';
-import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
-import { type HearingFiguresRecord, useHearingFigures } from '../../db/use-list-index.ts';
-import type { ChecklistTemplate } from '../../domain/checklist.ts';
+import { useRecordsOfType, useReferenceItems } from '../db/hooks.ts';
+import { type HearingFiguresRecord, useHearingFigures } from '../db/use-list-index.ts';
+import type { ChecklistTemplate } from '../domain/checklist.ts';
 import {
   evaluatedProgrammeEvidence,
   trainedTownEvidence,
   trainingSources,
-} from '../../domain/dashboard-sources.ts';
-import { type AttendanceSource, hearingSourceOfFigures } from '../../domain/gender-figures.ts';
-import type { LessonsReport } from '../../domain/lessons-report.ts';
-import type { Milestone } from '../../domain/milestone.ts';
-import type { SyncedRecord } from '../../domain/record.ts';
-import type { LessonsNote } from '../../domain/record-types.ts';
-import type { WorkPlanActivity } from '../../domain/work-plan.ts';
-import {
-  type Evidence,
-  milestoneEvidence,
-  reportEvidence,
-} from '../../domain/work-plan-progress.ts';
-import { useTerritoryTree } from '../../records/use-territory-tree.ts';
+} from '../domain/dashboard-sources.ts';
+import { type AttendanceSource, hearingSourceOfFigures } from '../domain/gender-figures.ts';
+import type { LessonsReport } from '../domain/lessons-report.ts';
+import type { Milestone } from '../domain/milestone.ts';
+import type { SyncedRecord } from '../domain/record.ts';
+import type { LessonsNote } from '../domain/record-types.ts';
+import type { WorkPlanActivity } from '../domain/work-plan.ts';
+import { type Evidence, milestoneEvidence, reportEvidence } from '../domain/work-plan-progress.ts';
+import { useTerritoryTree } from '../records/use-territory-tree.ts';
 
 /** Each hearing's attendance source, made once per figures read (they are kept while unchanged). */
 const hearingSources = new WeakMap<HearingFiguresRecord, AttendanceSource>();

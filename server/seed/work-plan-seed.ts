@@ -3,7 +3,7 @@
  * values only: the 2024 deadlines are past and the phase runs to 2028, so admins edit targets
  * and dates in the app. Ids are fixed (UUIDv8 from SHA-256 of `sedp-field:work-plan:<n>`).
  */
-import type { WorkPlanSeed } from './work-plan.ts';
+import type { WorkPlanSeed } from '../../src/domain/work-plan.ts';
 
 export const WORK_PLAN_SEED: readonly WorkPlanSeed[] = [
   {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
-import { type DashboardFilter, scopeOf } from '../../domain/dashboard-filter.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { type DashboardFilter, scopeOf } from '../domain/dashboard-filter.ts';
+import { useUiPrefs } from '../ui/ui-prefs.ts';
 
 const KEYS = {
   regionId: 'region',

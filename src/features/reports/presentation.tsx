@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { useLabels } from '../../export/use-labels.ts';
+import { ChartFigure } from '../../figures/chart-figure.tsx';
+import { COLORS } from '../../figures/colors.ts';
+import { type DashboardData, useDashboardData } from '../../figures/use-dashboard-data.ts';
+import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
+import { useFigures } from '../../figures/use-figures.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { ChartFigure } from './chart-figure.tsx';
-import { COLORS } from './colors.ts';
 import { reportVisible } from './report-coverage.ts';
-import { type DashboardData, useDashboardData } from './use-dashboard-data.ts';
-import { useDashboardFilter } from './use-dashboard-filter.ts';
-import { useFigures } from './use-figures.ts';
-import { useLabels } from './use-labels.ts';
 
 /**
  * The main results for the final presentation: one figure per slide (a page each when
