@@ -5,8 +5,6 @@
  * upload. Blobs are named by the SHA-256 of their bytes and never change once stored.
  */
 import type { ByteRange } from '../../src/domain/blob-upload.ts';
-import type { Store } from '../store/store.ts';
-import { filesBlobBytes } from './file-blob-bytes.ts';
 
 export type ChunkResult =
   /** Appended; more bytes are awaited. */
@@ -62,12 +60,4 @@ export interface BlobBytes {
   partialCount(uploader: string): Promise<number>;
   /** Removes unfinished uploads untouched for `maxAgeMs` before `now`; returns how many. */
   removeStalePartials(maxAgeMs: number, now?: Date): Promise<number>;
-}
-
-/**
- * The bytes that go with a store: the store's own when its engine keeps them (PostgreSQL),
- * else files under the data directory (SQLite, where one machine holds everything anyway).
- */
-export function blobBytesFor(store: Store, dataDir: string): BlobBytes {
-  return store.blobBytes ?? filesBlobBytes(dataDir);
 }

@@ -11,11 +11,8 @@ import pg from 'pg';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createApp } from '../../server/app.ts';
 import { createAccount } from '../../server/auth/accounts.ts';
-import {
-  type BlobBytes,
-  blobBytesFor,
-  MAX_PARTIALS_PER_UPLOADER,
-} from '../../server/blobs/blob-bytes.ts';
+import { type BlobBytes, MAX_PARTIALS_PER_UPLOADER } from '../../server/blobs/blob-bytes.ts';
+import { blobBytesFor } from '../../server/blobs/blob-bytes-for.ts';
 import { filesBlobBytes } from '../../server/blobs/file-blob-bytes.ts';
 import { BLOB_ROW_BYTES } from '../../server/blobs/postgres-blob-bytes.ts';
 import { removeUnreferencedBlobs } from '../../server/blobs/unreferenced-blobs.ts';
