@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
+import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { useAccount } from '../../session/account.ts';
@@ -68,7 +69,7 @@ function UsersScreen({ selfId }: { selfId: string }) {
   }, [load]);
 
   const groups = useMemo(() => districtGroups(tree, language), [tree, language]);
-  const districtName = (id: string) => tree?.byId.get(id)?.names[language] ?? id;
+  const districtName = (id: string) => territoryName(tree, id, language) ?? id;
 
   /** Calls the server; a lost sign-in also shows on the screen, with the way back in. */
   const call = async <T,>(action: () => Promise<T>): Promise<T> => {
