@@ -3,19 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { records } from '../db/app-db.ts';
 import { useDraft } from '../db/use-draft.ts';
+import type { BodyOf, RecordTypeName } from '../domain/record-types.ts';
 import { FormError, SaveCancel } from './form-actions.tsx';
 import { TerritoryPicker } from './territory-picker.tsx';
 import { type PickedTerritory, useUiPrefs } from './ui-prefs.ts';
 import { useTerritoryTree } from './use-territory-tree.ts';
 
-export interface NewInMunicipalityProps {
+export interface NewInMunicipalityProps<Name extends RecordTypeName> {
   /** The feature's namespace, with `new.title`, `new.hint`, `new.start`, `new.cancel`,
    * `new.problem.municipality`, `new.problem.save` and `loading`. */
   ns: 'hearings' | 'trainings';
-  type: string;
+  type: Name;
   /** Where the list is; the new record opens at `${basePath}/${id}`. */
   basePath: string;
-  makeBody: (place: { districtId: string; municipalityId: string }) => Record<string, unknown>;
+  makeBody: (place: { districtId: string; municipalityId: string }) => BodyOf<Name>;
   /** Further fields of the start form (a hearing's "recorded later" date and times). */
   children?: ReactNode;
   /** What keeps the further fields from starting (said in the user's language), or null. */
@@ -28,7 +29,7 @@ export interface NewInMunicipalityProps {
  * Starting a hearing or a training takes only the municipality (offered from the user's
  * districts, last one first); the record is created at once and opened for the rest.
  */
-export function NewInMunicipality({
+export function NewInMunicipality<Name extends RecordTypeName>({
   ns,
   type,
   basePath,
@@ -36,7 +37,7 @@ export function NewInMunicipality({
   children,
   check,
   afterCreate,
-}: NewInMunicipalityProps) {
+}: NewInMunicipalityProps<Name>) {
   const { t: translate } = useTranslation(ns);
   const t = translate as unknown as (key: string) => string;
   const navigate = useNavigate();
@@ -48,7 +49,7 @@ export function NewInMunicipality({
     last && (districtIds.length === 0 || districtIds.includes(last.districtId))
       ? last
       : { districtId: districtIds.length === 1 ? (districtIds[0] ?? '') : '' };
-  const draft = useDraft<PickedTerritory>(`${ns}:new`, initial);
+  const draft = useDraft(`${ns}:new`, initial);
   const [problem, setProblem] = useState<'municipality' | 'save' | null>(null);
   const [otherProblem, setOtherProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -65,7 +66,6 @@ export function NewInMunicipality({
       const saved = await records.put({
         type,
         body: makeBody({ districtId, municipalityId }),
-        updatedBy: account?.username ?? 'unknown',
       });
       await afterCreate?.(saved.id);
       useUiPrefs.getState().setLastTerritory({ districtId, municipalityId });

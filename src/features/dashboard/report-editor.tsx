@@ -16,7 +16,6 @@ import {
 import type { SyncedRecord } from '../../domain/record.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FormError } from '../../ui/form-actions.tsx';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { DashboardNav } from './dashboard-nav.tsx';
 import { PageFitNote } from './page-fit-note.tsx';
 import { notesFor, reportVisible } from './report-coverage.ts';
@@ -80,8 +79,7 @@ function ReportForm({
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const { scope } = useDashboardFilter();
-  const account = useUiPrefs((s) => s.account);
-  const draft = useDraft<LessonsReport>(`dashboard:report:${record.id}`, record.body);
+  const draft = useDraft(`dashboard:report:${record.id}`, record.body);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -125,7 +123,6 @@ function ReportForm({
         type: 'lessons-report',
         id: record.id,
         body,
-        updatedBy: account?.username ?? 'unknown',
       });
       await draft.discard();
       setErrors([]);

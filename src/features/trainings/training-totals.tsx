@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
 import { womenShare } from '../../domain/attendance.ts';
 import { itemName } from '../../domain/reference-list.ts';
-import { type Training, totalsByMunicipality, trainedTowns } from '../../domain/training.ts';
+import { totalsByMunicipality, trainedTowns } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { useTerritoryTree } from '../../ui/use-territory-tree.ts';
@@ -19,7 +19,7 @@ export function TotalsByMunicipality() {
   const format = useFormat();
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
-  const trainings = useRecordsOfType<Training>('training');
+  const trainings = useRecordsOfType('training');
   const rows = useMemo(() => totalsByMunicipality(trainings ?? []), [trainings]);
   const towns = useMemo(
     () =>
