@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { type Attendance, attendanceFigures, attendanceSchema } from './attendance.ts';
+import { clockTime, isoDay } from './calendar.ts';
 import {
   clock,
   code,
@@ -111,11 +112,7 @@ export function newHearing(
   now: Date,
   heldEarlier?: HeldEarlier,
 ): Hearing {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const when = heldEarlier ?? {
-    date: `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`,
-    startTime: `${pad(now.getHours())}:${pad(now.getMinutes())}`,
-  };
+  const when = heldEarlier ?? { date: isoDay(now), startTime: clockTime(now) };
   return {
     ...place,
     venue: '',

@@ -17,6 +17,7 @@ import {
   type Sex,
   womenShare,
 } from './attendance.ts';
+import { isoDay } from './calendar.ts';
 import { code, id, isoDate, longText, shortText } from './schema-parts.ts';
 
 export const TRAINING_STATUSES = ['planned', 'held'] as const;
@@ -63,10 +64,6 @@ export const trainingSchema = z
     ),
   );
 export type Training = z.infer<typeof trainingSchema>;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-export const isoDay = (d: Date) =>
-  `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 
 /** A new training: one day (today), for one municipality, nobody listed yet. */
 export function newTraining(

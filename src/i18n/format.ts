@@ -1,3 +1,4 @@
+import { clockTime, pad2 } from '../domain/calendar.ts';
 import type { Language } from './languages.ts';
 
 /**
@@ -38,8 +39,6 @@ const NO_BREAK_HYPHEN = '\u2011';
 
 export type DateStyle = 'short' | 'long' | 'full';
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 const INTL_LOCALE: Record<Exclude<Language, 'ky'>, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 const INTL_DATE: Record<DateStyle, Intl.DateTimeFormatOptions> = {
@@ -60,7 +59,7 @@ export function formatDate(date: Date, language: Language, style: DateStyle = 'l
   }
   const day = date.getDate();
   const year = date.getFullYear();
-  if (style === 'short') return `${pad(day)}.${pad(date.getMonth() + 1)}.${year}`;
+  if (style === 'short') return `${pad2(day)}.${pad2(date.getMonth() + 1)}.${year}`;
   const long = `${year}${NO_BREAK_HYPHEN}ж., ${day}${NO_BREAK_HYPHEN}${KY_MONTHS[date.getMonth()]}`;
   if (style === 'long') return long;
   return `${long}, ${KY_WEEKDAYS[(date.getDay() + 6) % 7]}`;
@@ -74,7 +73,7 @@ export function formatTime(date: Date, language: Language): string {
       hourCycle: 'h23',
     }).format(date);
   }
-  return `${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  return clockTime(date);
 }
 
 export interface NumberOptions {

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { records } from '../../db/app-db.ts';
 import { useDraft } from '../../db/use-draft.ts';
+import { isoDay } from '../../domain/calendar.ts';
 import { evaluationSchema, latestTemplate, newEvaluation } from '../../domain/checklist.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { SaveCancel } from '../../ui/form-actions.tsx';
@@ -20,11 +21,7 @@ interface NewDraft {
 
 type Problem = 'territory' | 'draftLabel' | 'evaluator' | 'date' | 'template' | 'save';
 
-const today = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+const today = () => isoDay(new Date());
 
 /**
  * A new evaluation: whose draft (a municipality, or the district's own programme), which

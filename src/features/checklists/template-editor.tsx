@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { records } from '../../db/app-db.ts';
 import { useDraft } from '../../db/use-draft.ts';
+import { isoDay } from '../../domain/calendar.ts';
 import type { TemplateVersion } from '../../domain/checklist.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -22,11 +23,7 @@ export interface TemplateEditorProps {
   onCancel: () => void;
 }
 
-const today = () => {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-};
+const today = () => isoDay(new Date());
 
 /**
  * Admins word criteria anew in the three languages, change weights and add criteria, then

@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { isoDay } from '../../domain/calendar.ts';
 import type { DistrictScope } from '../../domain/dashboard-filter.ts';
 import { genderFigures } from '../../domain/gender-figures.ts';
 import type { KeyFigures, LessonsReport } from '../../domain/lessons-report.ts';
@@ -6,9 +7,6 @@ import { keyFiguresOf } from '../../domain/report-figures.ts';
 import { filterEvidence, workPlanProgress } from '../../domain/work-plan-progress.ts';
 import { reportFilter } from './report-coverage.ts';
 import type { DashboardData } from './use-dashboard-data.ts';
-
-const localIsoDate = (date: Date) =>
-  `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 
 /** The key figures for a report's district and period, as they stand now. */
 export function useReportFigures(
@@ -28,7 +26,7 @@ export function useReportFigures(
     return keyFiguresOf(
       progress,
       genderFigures(data.sources, filter, scope, data.tree),
-      localIsoDate(now),
+      isoDay(now),
     );
   }, [data, districtId, from, to, scope]);
 }

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { drafts } from '../../db/app-db.ts';
+import { isoDay } from '../../domain/calendar.ts';
 import { type HeldEarlier, newHearing } from '../../domain/hearing.ts';
-import { isoDay } from '../../domain/training.ts';
 import { NewInMunicipality } from '../../ui/new-in-municipality.tsx';
 import { startDefaultedKey } from './use-hearing-editor.ts';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useListEntries } from '../../db/use-list-index.ts';
-import { isoDay } from '../../domain/training.ts';
+import { isoDay } from '../../domain/calendar.ts';
 
 /** Work started on this device and not finished, besides hearing drafts. */
 export interface UnfinishedCounts {

@@ -3,11 +3,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useRecordSyncState, useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
 import { totalOf } from '../../domain/attendance.ts';
+import { isoDay } from '../../domain/calendar.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import {
   type HeldProblem,
   heldProblems,
-  isoDay,
   suggestPeople,
   type Training,
   trainingTitle,
