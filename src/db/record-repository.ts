@@ -68,11 +68,11 @@ function checkBody(type: string, body: unknown): void {
 }
 
 /**
- * The device's record store, under `src/records` (the way features read and write records):
- * every write stores the record and its outbox entry in ONE IndexedDB transaction, so a
- * record never exists without the mutation that will carry it to the server, and a failed
- * write leaves neither. A body is checked against its type's schema before anything is
- * written, and each write is signed by the account signed in.
+ * The device's record store: the database layer under `src/records`, the module features
+ * read and write records through. Every write stores the record and its outbox entry in ONE
+ * IndexedDB transaction, so a record never exists without the mutation that will carry it
+ * to the server, and a failed write leaves neither. A body is checked against its type's
+ * schema before anything is written, and each write is signed by the account signed in.
  */
 export function createRecordRepository({
   db,
