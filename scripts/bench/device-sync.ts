@@ -90,14 +90,13 @@ export async function benchDeviceSync(
     });
     const { token } = (await login.json()) as { token: string };
 
-    const repo = createRecordRepository({ db });
+    const repo = createRecordRepository({ db, author: () => 'bench' });
     const saved = new Map<string, unknown>();
     let jsonTotal = 0;
     for (let i = 0; i < n; i += 1) {
       const record = await repo.put({
         type: 'lessons-note',
         body: hearingSizedNote(i),
-        updatedBy: 'bench',
       });
       saved.set(record.id, record);
       jsonTotal += Buffer.byteLength(canonicalJson(record));

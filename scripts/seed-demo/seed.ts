@@ -8,7 +8,12 @@ import { createDatabase, type SedpDatabase } from '../../src/db/database.ts';
 import { createRecordRepository } from '../../src/db/record-repository.ts';
 import { createSyncStore } from '../../src/db/sync-store.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
-import { recordTypeDefinition } from '../../src/domain/record-types.ts';
+import {
+  type BodyOf,
+  isRecordTypeName,
+  type RecordTypeName,
+  recordTypeDefinition,
+} from '../../src/domain/record-types.ts';
 import type { LoginResponse, SessionUser } from '../../src/domain/sync-protocol.ts';
 import type { Territory } from '../../src/domain/territory.ts';
 import { createSyncEngine } from '../../src/sync/engine.ts';
@@ -127,7 +132,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
   const { token, user } = await login(url, options.username, options.password);
   log(`signed in as ${user.username} (${user.role})`);
   const db = createDatabase(`sedp-seed-demo-${Date.now()}-${Math.random()}`);
-  const repo = createRecordRepository({ db });
+  const repo = createRecordRepository({ db, author: () => 'seed-demo' });
   const engine = createSyncEngine({
     store: createSyncStore(db),
     transport: createHttpTransport({ baseUrl: url, getToken: () => token }),
@@ -146,10 +151,12 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
     const records = await demoRecords(db, user);
     const summary: SeedSummary = { written: 0, unchanged: 0, removed: 0, pushed: 0, parked: [] };
     for (const record of records) {
-      const existing = await repo.get(record.id);
+      const { type, id } = record;
+      if (!isRecordTypeName(type)) throw new Error(`demo ${type} ${id}: no such record type`);
+      const existing = await repo.get(type, id);
       if (options.remove) {
         if (existing) {
-          await repo.remove({ type: record.type, id: record.id, updatedBy: 'seed-demo' });
+          await repo.remove({ type, id });
           summary.removed += 1;
         }
         continue;
@@ -163,12 +170,7 @@ export async function seedDemo(options: SeedOptions): Promise<SeedSummary> {
         summary.unchanged += 1;
         continue;
       }
-      await repo.put({
-        type: record.type,
-        id: record.id,
-        body: record.body,
-        updatedBy: 'seed-demo',
-      });
+      await repo.put({ type, id, body: record.body as BodyOf<RecordTypeName> });
       summary.written += 1;
     }
     const outcome = await sync();

@@ -25,8 +25,12 @@ export function onLocalWrite(listener: () => void): () => void {
   return () => writeListeners.delete(listener);
 }
 
+/** Who writes on this device: the signed-in account, as the session kept on it names it. */
+const signedInUsername = async () => (await sessionStore.load())?.user.username;
+
 export const records = createRecordRepository({
   db: appDb,
+  author: signedInUsername,
   afterWrite: () => {
     void requestPersistence();
     for (const listener of writeListeners) listener();

@@ -66,13 +66,12 @@ async function photo(db: SedpDatabase, bytes: number[], mime = 'image/jpeg', upl
 
 describe('backup import screening', () => {
   it('imports what passes and names what it refuses: schema, district, reference data', async () => {
-    const repo = createRecordRepository({ db: source });
-    const mine = await repo.put({ type: 'training', body: roster('nooken'), updatedBy: 'aida' });
-    const other = await repo.put({ type: 'training', body: roster('aksy'), updatedBy: 'aida' });
+    const repo = createRecordRepository({ db: source, author: () => 'aida' });
+    const mine = await repo.put({ type: 'training', body: roster('nooken') });
+    const other = await repo.put({ type: 'training', body: roster('aksy') });
     const territory = await repo.put({
       type: 'territory',
       body: { kind: 'district', code: 'x', names: { ru: 'X', ky: 'X', en: 'X' } },
-      updatedBy: 'aida',
     });
     const backup = parseBackup(JSON.stringify(await exportBackup(source, meta)));
     // A hand-edited file: a body its schema refuses.
@@ -113,8 +112,8 @@ describe('backup import screening', () => {
   });
 
   it('lets an admin import every district and reference data', async () => {
-    const repo = createRecordRepository({ db: source });
-    await repo.put({ type: 'training', body: roster('aksy'), updatedBy: 'aida' });
+    const repo = createRecordRepository({ db: source, author: () => 'aida' });
+    await repo.put({ type: 'training', body: roster('aksy') });
     const { refused } = await screenBackup(await exportBackup(source, meta), admin);
     expect(refused).toEqual([]);
   });
@@ -152,7 +151,7 @@ describe('backup import screening', () => {
 
 describe('unsynced-only encrypted backup', () => {
   it('holds only unsynced changes and their photos, and no plaintext names or phones', async () => {
-    const repo = createRecordRepository({ db: source });
+    const repo = createRecordRepository({ db: source, author: () => 'aida' });
     const sheet = await photo(source, [9, 9, 9]);
     await photo(source, [8], 'image/jpeg'); // another, unnamed photo: not part of these changes
     const hearing = newHearing(
@@ -162,9 +161,8 @@ describe('unsynced-only encrypted backup', () => {
     const pending = await repo.put({
       type: 'hearing',
       body: { ...hearing, chair: NAME, photos: [{ sha256: sheet, kind: 'attendance-sheet' }] },
-      updatedBy: 'aida',
     });
-    const synced = await repo.put({ type: 'training', body: roster('nooken'), updatedBy: 'aida' });
+    const synced = await repo.put({ type: 'training', body: roster('nooken') });
     await source.outbox.where('id').equals(synced.id).delete(); // reached the server
 
     const backup = await exportUnsynced(source, meta);

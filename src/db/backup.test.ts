@@ -27,9 +27,9 @@ const note = (title: string) => ({ districtId: 'nooken', title, text: '' });
 
 describe('backup', () => {
   it('carries records and queued changes with their mutation ids to another device', async () => {
-    const repo = createRecordRepository({ db: source });
-    const a = await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'aida' });
-    await repo.put({ type: 'lessons-note', body: note('b'), updatedBy: 'aida' });
+    const repo = createRecordRepository({ db: source, author: () => 'aida' });
+    const a = await repo.put({ type: 'lessons-note', body: note('a') });
+    await repo.put({ type: 'lessons-note', body: note('b') });
     const backup = await exportBackup(source, { deviceId: 'd1', username: 'aida' });
     const text = JSON.stringify(backup);
 
@@ -48,14 +48,13 @@ describe('backup', () => {
   });
 
   it('never replaces a record this device changed since', async () => {
-    const repo = createRecordRepository({ db: source });
-    const a = await repo.put({ type: 'lessons-note', body: note('old'), updatedBy: 'aida' });
+    const repo = createRecordRepository({ db: source, author: () => 'aida' });
+    const a = await repo.put({ type: 'lessons-note', body: note('old') });
     const backup = await exportBackup(source, { deviceId: 'd1', username: 'aida' });
-    await createRecordRepository({ db: target }).put({
+    await createRecordRepository({ db: target, author: () => 'aida' }).put({
       type: 'lessons-note',
       id: a.id,
       body: note('newer'),
-      updatedBy: 'aida',
     });
     await importBackup(target, backup);
     expect((await target.records.get(a.id))?.body).toEqual(note('newer'));
@@ -84,10 +83,9 @@ describe('backup', () => {
   });
 
   it('wipes everything of the signed-in user', async () => {
-    await createRecordRepository({ db: source }).put({
+    await createRecordRepository({ db: source, author: () => 'aida' }).put({
       type: 'lessons-note',
       body: note('x'),
-      updatedBy: 'a',
     });
     await wipeLocalData(source);
     expect(await source.records.count()).toBe(0);

@@ -34,7 +34,7 @@ const hearing = (districtId: string, photos: string[]) => ({
 
 describe('removing records of districts no longer assigned', () => {
   it('removes synced records of dropped districts with their drafts and photos, keeps the rest', async () => {
-    const repo = createRecordRepository({ db });
+    const repo = createRecordRepository({ db, author: () => 'aida' });
     const [gone, shared, kept, unsent] = await Promise.all([
       photo([1]),
       photo([2]),
@@ -44,22 +44,18 @@ describe('removing records of districts no longer assigned', () => {
     const aksy = await repo.put({
       type: 'hearing',
       body: hearing('aksy', [gone, shared]),
-      updatedBy: 'a',
     });
     const nooken = await repo.put({
       type: 'hearing',
       body: hearing('nooken', [shared, kept]),
-      updatedBy: 'a',
     });
     const pendingAksy = await repo.put({
       type: 'hearing',
       body: hearing('aksy', [unsent]),
-      updatedBy: 'a',
     });
     const territory = await repo.put({
       type: 'territory',
       body: { kind: 'district', code: 'aksy', names: { ru: 'Аксы', ky: 'Аксы', en: 'Aksy' } },
-      updatedBy: 'admin',
     });
     // Everything but the one pending change has reached the server.
     await db.outbox.where('id').noneOf([pendingAksy.id]).delete();
@@ -87,8 +83,8 @@ describe('removing records of districts no longer assigned', () => {
   });
 
   it('keeps a record in conflict', async () => {
-    const repo = createRecordRepository({ db });
-    const record = await repo.put({ type: 'hearing', body: hearing('aksy', []), updatedBy: 'a' });
+    const repo = createRecordRepository({ db, author: () => 'aida' });
+    const record = await repo.put({ type: 'hearing', body: hearing('aksy', []) });
     await db.outbox.clear();
     await db.conflicts.put({
       id: record.id,

@@ -1,5 +1,6 @@
 import { renderHook, waitFor } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { newHearing } from '../domain/hearing.ts';
 import { appDb, records, syncStore } from './app-db.ts';
 import { useRecordsWithState } from './hooks.ts';
 
@@ -9,7 +10,9 @@ describe('useRecordsWithState', () => {
   });
 
   it('follows each row through sync, and keeps the same list while a sync settles other records', async () => {
-    const hearing = await records.put({ type: 'hearing', body: { venue: 'Hall' }, updatedBy: 'a' });
+    const place = { districtId: 'nooken', municipalityId: 'kochkor-ata' };
+    const body = { ...newHearing(place, new Date(2026, 4, 4, 10)), venue: 'Hall' };
+    const hearing = await records.put({ type: 'hearing', body });
     const { result } = renderHook(() => useRecordsWithState('hearing'));
     await waitFor(() => expect(result.current?.map((r) => r.state)).toEqual(['pending']));
 
@@ -22,7 +25,10 @@ describe('useRecordsWithState', () => {
     const shown = result.current;
 
     // Notes queued and settled change the outbox, not the hearings: the list stays the same.
-    await records.put({ type: 'lessons-note', body: { title: 'n' }, updatedBy: 'a' });
+    await records.put({
+      type: 'lessons-note',
+      body: { districtId: 'nooken', title: 'n', text: '' },
+    });
     const notes = await syncStore.takeBatch(100);
     await syncStore.applyResults(
       notes,

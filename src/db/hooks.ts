@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import type { SyncedRecord } from '../domain/record.ts';
+import type { BodyOf, RecordTypeName } from '../domain/record-types.ts';
 import type { ReferenceItem } from '../domain/reference-list.ts';
 import type { Territory } from '../domain/territory.ts';
 import { appDb, prefs } from './app-db.ts';
@@ -67,9 +68,10 @@ export interface RecordWithState<Body extends Record<string, unknown>> {
  * records (their new revisions go to a side table), so only the small key-only state query
  * runs again, not the read of every record of the type.
  */
-export function useRecordsWithState<Body extends Record<string, unknown>>(
-  type: string,
-): RecordWithState<Body>[] | undefined {
+export function useRecordsWithState<Name extends RecordTypeName>(
+  type: Name,
+): RecordWithState<BodyOf<Name>>[] | undefined {
+  type Body = BodyOf<Name>;
   const rows = useLiveQuery(
     async () =>
       (await appDb.records.where('type').equals(type).toArray())
@@ -114,25 +116,25 @@ export function useRecordsWithState<Body extends Record<string, unknown>>(
 
 /** Every territory on this device (reference data, a few hundred records), live. */
 export function useTerritories(): SyncedRecord<Territory>[] | undefined {
-  return useRecordsOfType<Territory>('territory');
+  return useRecordsOfType('territory');
 }
 
 /** Live, not deleted records of one type (small reference lists). */
-export function useRecordsOfType<Body extends Record<string, unknown>>(
-  type: string,
-): SyncedRecord<Body>[] | undefined {
+export function useRecordsOfType<Name extends RecordTypeName>(
+  type: Name,
+): SyncedRecord<BodyOf<Name>>[] | undefined {
   return useLiveQuery(
     async () =>
       (await appDb.records.where('type').equals(type).toArray()).filter(
         (r) => !r.deleted,
-      ) as SyncedRecord<Body>[],
+      ) as SyncedRecord<BodyOf<Name>>[],
     [type],
   );
 }
 
 /** The reference lists (participant groups, positions, training modules) on this device. */
 export function useReferenceItems(): ReferenceItem[] | undefined {
-  const items = useRecordsOfType<ReferenceItem>('reference-item');
+  const items = useRecordsOfType('reference-item');
   return useMemo(() => items?.map((record) => record.body), [items]);
 }
 
@@ -151,14 +153,29 @@ export function useRecordSyncState(id: string): RecordSyncState | undefined {
   }, [id]);
 }
 
-/** One live record (undefined while loading, null when absent or deleted). */
-export function useRecord<Body extends Record<string, unknown>>(
+/** One live record of a type (undefined while loading, null when absent, deleted or of another type). */
+export function useRecord<Name extends RecordTypeName>(
+  type: Name,
   id: string,
-): SyncedRecord<Body> | null | undefined {
+): SyncedRecord<BodyOf<Name>> | null | undefined {
   return useLiveQuery(
     async () => {
       const found = await appDb.records.get(id);
-      return found && !found.deleted ? (found as SyncedRecord<Body>) : null;
+      return found && !found.deleted && found.type === type
+        ? (found as SyncedRecord<BodyOf<Name>>)
+        : null;
+    },
+    [type, id],
+    undefined,
+  );
+}
+
+/** One live record whatever its type (a screen that learns the type from the record). */
+export function useAnyRecord(id: string): SyncedRecord | null | undefined {
+  return useLiveQuery(
+    async () => {
+      const found = await appDb.records.get(id);
+      return found && !found.deleted ? found : null;
     },
     [id],
     undefined,

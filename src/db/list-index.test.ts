@@ -15,7 +15,7 @@ let n = 0;
 beforeEach(() => {
   n += 1;
   db = createDatabase(`list-index-${n}`);
-  repo = createRecordRepository({ db });
+  repo = createRecordRepository({ db, author: () => 'aida' });
 });
 afterEach(async () => {
   await db.delete();
@@ -65,7 +65,6 @@ describe('list index: local writes', () => {
     const saved = await repo.put({
       type: 'hearing',
       body: hearing('Culture hall'),
-      updatedBy: 'x',
     });
     expect(await entries()).toEqual([
       {
@@ -89,19 +88,18 @@ describe('list index: local writes', () => {
   });
 
   it('rewrites an edited record in place and drops a deleted one', async () => {
-    const a = await repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' });
-    const b = await repo.put({ type: 'hearing', body: hearing('B'), updatedBy: 'x' });
+    const a = await repo.put({ type: 'hearing', body: hearing('A') });
+    const b = await repo.put({ type: 'hearing', body: hearing('B') });
     await repo.put({
       type: 'hearing',
       id: a.id,
       body: hearing('A2', '2026-06-01'),
-      updatedBy: 'x',
     });
     expect((await entries()).map((e) => [e.id, e.text?.split('|')[0], e.sort])).toEqual([
       [a.id, 'a2', '2026-06-01T10:00'],
       [b.id, 'b', '2026-05-04T10:00'],
     ]);
-    await repo.remove({ type: 'hearing', id: b.id, updatedBy: 'x' });
+    await repo.remove({ type: 'hearing', id: b.id });
     expect((await entries()).map((e) => e.id)).toEqual([a.id]);
     expect(await db.listRows.get(b.id)).toBeUndefined();
     // The dashboard's figures page follows its list page, entry for entry.
@@ -119,7 +117,6 @@ describe('list index: local writes', () => {
     await repo.put({
       type: 'lessons-note',
       body: { districtId: 'nooken', title: 'n', text: '' },
-      updatedBy: 'x',
     });
     expect(await db.listPages.count()).toBe(0);
     expect(await db.listRows.count()).toBe(0);
@@ -129,9 +126,7 @@ describe('list index: local writes', () => {
     db.listRows.hook('creating', () => {
       throw new Error('disk full');
     });
-    await expect(repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' })).rejects.toThrow(
-      'disk full',
-    );
+    await expect(repo.put({ type: 'hearing', body: hearing('A') })).rejects.toThrow('disk full');
     expect(await db.records.count()).toBe(0);
     expect(await db.outbox.count()).toBe(0);
     expect(await db.listPages.count()).toBe(0);
@@ -171,7 +166,7 @@ describe('list index: sync', () => {
   });
 
   it('keeps a record with local changes as it is on this device when a pull brings another version', async () => {
-    const mine = await repo.put({ type: 'hearing', body: hearing('Mine'), updatedBy: 'x' });
+    const mine = await repo.put({ type: 'hearing', body: hearing('Mine') });
     await createSyncStore(db).applyPullPage([serverHearing(mine.id, 5, hearing('Theirs'))], 5);
     expect((await entries()).map((e) => [e.text?.split('|')[0], e.sync])).toEqual([
       ['mine', 'pending'],
@@ -180,9 +175,9 @@ describe('list index: sync', () => {
 
   it('follows the server’s answers: applied is synced, conflict and rejected show as such', async () => {
     const store = createSyncStore(db);
-    const a = await repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' });
-    const b = await repo.put({ type: 'hearing', body: hearing('B'), updatedBy: 'x' });
-    const c = await repo.put({ type: 'hearing', body: hearing('C'), updatedBy: 'x' });
+    const a = await repo.put({ type: 'hearing', body: hearing('A') });
+    const b = await repo.put({ type: 'hearing', body: hearing('B') });
+    const c = await repo.put({ type: 'hearing', body: hearing('C') });
     const batch = await store.takeBatch(10);
     const [ea, eb, ec] = batch;
     await store.applyResults(batch, [
@@ -219,7 +214,7 @@ describe('list index: sync', () => {
 
   it('keeps a parked change when discarding it cannot update the index: all or nothing', async () => {
     const store = createSyncStore(db);
-    const a = await repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' });
+    const a = await repo.put({ type: 'hearing', body: hearing('A') });
     await store.park(await store.takeBatch(10), 'refused');
     const [seq = -1] = await db.outbox.toCollection().primaryKeys();
     db.listRows.hook('updating', () => {
@@ -232,7 +227,7 @@ describe('list index: sync', () => {
 
   it('parks a batch refused as a whole in the index too', async () => {
     const store = createSyncStore(db);
-    const a = await repo.put({ type: 'hearing', body: hearing('A'), updatedBy: 'x' });
+    const a = await repo.put({ type: 'hearing', body: hearing('A') });
     await store.park(await store.takeBatch(10), 'too large');
     expect((await entries()).map((e) => [e.id, e.sync])).toEqual([[a.id, 'parked']]);
   });

@@ -21,11 +21,17 @@ describe('outbox actions', () => {
     const other = await blobs.save(new Blob([new Uint8Array([8])], { type: 'image/jpeg' }));
     await db.blobs.update(photo, { uploaded: 1 });
     await db.blobs.update(other, { uploaded: 1 });
-    const records = createRecordRepository({ db });
+    const records = createRecordRepository({ db, author: () => 'aida' });
     const saved = await records.put({
       type: 'milestone',
-      body: { districtId: 'd', territoryId: 'd', kind: 'approved', attachment: photo },
-      updatedBy: 'aida',
+      body: {
+        districtId: 'd',
+        territoryId: 'd',
+        kind: 'approved',
+        date: '2026-05-04',
+        resolutionNumber: '12',
+        attachment: photo,
+      },
     });
     const [seq = -1] = await db.outbox.where('id').equals(saved.id).primaryKeys();
     await db.outbox.update(seq, { state: 'parked', lastError: 'x', attempts: 1 });

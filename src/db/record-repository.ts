@@ -1,44 +1,78 @@
 import { Dexie } from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { bodyHash } from '../domain/hash.ts';
+import { issuePath } from '../domain/issue-path.ts';
 import { isListed } from '../domain/list-facts.ts';
 import { newOutboxEntry } from '../domain/outbox-entry.ts';
 import { type MutationOp, SCHEMA_VERSION, type SyncedRecord } from '../domain/record.ts';
+import { type BodyOf, type RecordTypeName, recordTypeDefinition } from '../domain/record-types.ts';
 import { revOf, type SedpDatabase } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export interface RepositoryDeps {
   db: SedpDatabase;
+  /** Who writes: the signed-in account's username, asked at each write (`updatedBy`). */
+  author: () => Promise<string | undefined> | string | undefined;
   now?: () => Date;
   newId?: () => string;
   /** Called after a write has committed (persistence request, sync trigger). */
   afterWrite?: () => void;
 }
 
-export interface PutInput<Body extends Record<string, unknown>> {
-  type: string;
+/** The body the type's name says: `{ type: 'hearing', body }` takes a Hearing. */
+export interface PutInput<Name extends RecordTypeName> {
+  type: Name;
   /** Omit to create a new record. */
   id?: string;
-  body: Body;
-  updatedBy: string;
+  body: BodyOf<Name>;
   /** A draft this write supersedes: removed in the same transaction, or not at all. */
   discardDraft?: string;
 }
 
 export interface RemoveInput {
-  type: string;
+  type: RecordTypeName;
   id: string;
-  updatedBy: string;
+}
+
+/** Written by no signed-in account (a record's `updatedBy` is never empty). */
+const NO_AUTHOR = 'unknown';
+
+/**
+ * A body its type's schema (the one the server checks pushes against) refuses, or a type
+ * the registry does not know: nothing was written. The editors show it as a failed save.
+ */
+export class RecordValidationError extends Error {
+  override name = 'RecordValidationError';
+  readonly type: string;
+  /** Where in the body the first problem is. */
+  readonly path: (string | number)[];
+  constructor(type: string, path: (string | number)[], message: string) {
+    super(`invalid ${type}${path.length > 0 ? ` at ${path.join('.')}` : ''}: ${message}`);
+    this.type = type;
+    this.path = path;
+  }
+}
+
+function checkBody(type: string, body: unknown): void {
+  const definition = recordTypeDefinition(type);
+  if (!definition) throw new RecordValidationError(type, [], `unknown record type ${type}`);
+  const parsed = definition.schema.safeParse(body);
+  if (parsed.success) return;
+  const issue = parsed.error.issues[0];
+  throw new RecordValidationError(type, issue ? issuePath(issue) : [], issue?.message ?? 'invalid');
 }
 
 /**
- * The only way records are written on the device: every write stores the record and
- * its outbox entry in ONE IndexedDB transaction, so a record never exists without the
- * mutation that will carry it to the server, and a failed write leaves neither.
+ * The device's record store: the database layer under `src/records`, the module features
+ * read and write records through. Every write stores the record and its outbox entry in ONE
+ * IndexedDB transaction, so a record never exists without the mutation that will carry it
+ * to the server, and a failed write leaves neither. A body is checked against its type's
+ * schema before anything is written, and each write is signed by the account signed in.
  */
 export function createRecordRepository({
   db,
+  author,
   now = () => new Date(),
   newId = uuidv7,
   afterWrite,
@@ -48,11 +82,11 @@ export function createRecordRepository({
     type: string,
     id: string,
     body: Body,
-    updatedBy: string,
     discardDraft?: string,
   ): Promise<SyncedRecord<Body>> {
     // Hash outside the transaction: awaiting WebCrypto inside it would let it commit early.
-    const hash = await bodyHash(body);
+    const [hash, signedIn] = await Promise.all([bodyHash(body), author()]);
+    const updatedBy = signedIn || NO_AUTHOR;
     const at = now().toISOString();
     const tables = [
       db.records,
@@ -115,34 +149,40 @@ export function createRecordRepository({
   }
 
   return {
-    put<Body extends Record<string, unknown>>(input: PutInput<Body>) {
+    /** Creates or changes a record; refuses (RecordValidationError) a body its schema refuses. */
+    async put<Name extends RecordTypeName>(
+      input: PutInput<Name>,
+    ): Promise<SyncedRecord<BodyOf<Name>>> {
+      checkBody(input.type, input.body);
       const id = input.id ?? newId();
-      return write('put', input.type, id, input.body, input.updatedBy, input.discardDraft);
+      return write('put', input.type, id, input.body, input.discardDraft);
     },
 
     /** Deletes are tombstones: the record stays, marked deleted, so the deletion syncs. */
-    async remove({ type, id, updatedBy }: RemoveInput) {
+    async remove({ type, id }: RemoveInput) {
       const existing = await db.records.get(id);
-      return write('delete', type, id, existing?.body ?? {}, updatedBy);
+      return write('delete', type, id, existing?.body ?? {});
     },
 
-    async get<Body extends Record<string, unknown>>(id: string) {
+    /** A live record of this type (undefined when absent, deleted or of another type). */
+    async get<Name extends RecordTypeName>(
+      type: Name,
+      id: string,
+    ): Promise<SyncedRecord<BodyOf<Name>> | undefined> {
       const found = await db.records.get(id);
-      return found && !found.deleted ? (found as SyncedRecord<Body>) : undefined;
+      return found && !found.deleted && found.type === type
+        ? (found as SyncedRecord<BodyOf<Name>>)
+        : undefined;
     },
 
     /** Live (not deleted) records of a type, newest change first. */
-    async list<Body extends Record<string, unknown>>(type: string) {
+    async list<Name extends RecordTypeName>(type: Name): Promise<SyncedRecord<BodyOf<Name>>[]> {
       const rows = await db.records
         .where('[type+updatedAt]')
         .between([type, Dexie.minKey], [type, Dexie.maxKey])
         .reverse()
         .toArray();
-      return rows.filter((r) => !r.deleted) as SyncedRecord<Body>[];
-    },
-
-    pendingCount() {
-      return db.outbox.count();
+      return rows.filter((r) => !r.deleted) as SyncedRecord<BodyOf<Name>>[];
     },
   };
 }

@@ -9,7 +9,7 @@ let n = 0;
 beforeEach(() => {
   n += 1;
   db = createDatabase(`sync-store-${n}`);
-  repo = createRecordRepository({ db });
+  repo = createRecordRepository({ db, author: () => 'aida' });
 });
 afterEach(async () => {
   await db.delete();
@@ -19,10 +19,10 @@ const note = (title: string, text = '') => ({ districtId: 'nooken', title, text 
 
 describe('sync store: taking a batch', () => {
   it('sends one change per record at a time and marks it as sent', async () => {
-    const a = await repo.put({ type: 'lessons-note', body: note('a1'), updatedBy: 'x' });
+    const a = await repo.put({ type: 'lessons-note', body: note('a1') });
     await db.outbox.toCollection().modify({ attempts: 1 }); // a1 went out earlier
-    await repo.put({ type: 'lessons-note', id: a.id, body: note('a2'), updatedBy: 'x' });
-    const b = await repo.put({ type: 'lessons-note', body: note('b'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('a2') });
+    const b = await repo.put({ type: 'lessons-note', body: note('b') });
 
     const batch = await createSyncStore(db).takeBatch(100);
     expect(batch.map((e) => [e.body.title, e.attempts])).toEqual([
@@ -31,12 +31,12 @@ describe('sync store: taking a batch', () => {
     ]);
     expect([...(await sendingSeqs(db))]).toEqual(batch.map((e) => e.seq));
     // An edit of b while it is on its way is a new change, not a rewrite of the one sent.
-    await repo.put({ type: 'lessons-note', id: b.id, body: note('b2'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', id: b.id, body: note('b2') });
     expect((await db.outbox.toArray()).map((e) => e.body.title)).toEqual(['a1', 'a2', 'b', 'b2']);
   });
 
   it('counts the attempt of a batch a crash left unsettled before taking the next', async () => {
-    await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', body: note('a') });
     await createSyncStore(db).takeBatch(100);
     // The tab died mid-send; a new one starts.
     const again = await createSyncStore(db).takeBatch(100);
@@ -45,8 +45,8 @@ describe('sync store: taking a batch', () => {
   });
 
   it('keeps the attempt of entries that stay queued when the batch fails or is refused', async () => {
-    await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
-    await repo.put({ type: 'lessons-note', body: note('b'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', body: note('a') });
+    await repo.put({ type: 'lessons-note', body: note('b') });
     const store = createSyncStore(db);
     await store.noteFailure(await store.takeBatch(1), 'offline');
     expect((await db.outbox.toArray()).map((e) => [e.body.title, e.attempts])).toEqual([
@@ -63,7 +63,7 @@ describe('sync store: taking a batch', () => {
 
   it('settles a split batch part by part; the parts not settled yet stay marked as sent', async () => {
     for (const title of ['a', 'b', 'c', 'd']) {
-      await repo.put({ type: 'lessons-note', body: note(title), updatedBy: 'x' });
+      await repo.put({ type: 'lessons-note', body: note(title) });
     }
     const store = createSyncStore(db);
     const batch = await store.takeBatch(100);
@@ -77,7 +77,7 @@ describe('sync store: taking a batch', () => {
     ]);
     expect([...(await sendingSeqs(db))]).toEqual(seqs.slice(3));
     // An edit of d, still on its way, is a new change, not a rewrite of the one sent.
-    await repo.put({ type: 'lessons-note', id: batch[3]?.id, body: note('d2'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', id: batch[3]?.id, body: note('d2') });
     // The tab dies here. The next batch counts d's attempt and sends d as it was.
     const next = await createSyncStore(db).takeBatch(100);
     expect(next.map((e) => [e.body.title, e.mutationId, e.attempts])).toEqual([
@@ -91,9 +91,9 @@ describe('sync store: taking a batch', () => {
   });
 
   it('does not let a parked change hold back a later edit of the same record', async () => {
-    const a = await repo.put({ type: 'lessons-note', body: note(''), updatedBy: 'x' });
+    const a = await repo.put({ type: 'lessons-note', body: note('refused') });
     await db.outbox.toCollection().modify({ attempts: 1, state: 'parked' });
-    await repo.put({ type: 'lessons-note', id: a.id, body: note('fixed'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('fixed') });
     const batch = await createSyncStore(db).takeBatch(100);
     expect(batch.map((e) => e.body.title)).toEqual(['fixed']);
   });
@@ -101,7 +101,7 @@ describe('sync store: taking a batch', () => {
   it('keeps a batch under the byte budget, but always sends at least one change', async () => {
     const long = 'ы'.repeat(20_000);
     for (let i = 0; i < 5; i += 1) {
-      await repo.put({ type: 'lessons-note', body: note(`n${i}`, long), updatedBy: 'x' });
+      await repo.put({ type: 'lessons-note', body: note(`n${i}`, long) });
     }
     const store = createSyncStore(db);
     expect(await store.takeBatch(100, 100_000)).toHaveLength(2);
@@ -120,7 +120,7 @@ describe('sync store: settling', () => {
   });
 
   it('keeps the new revision beside the record; a later pull of a newer version folds it in', async () => {
-    const a = await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
+    const a = await repo.put({ type: 'lessons-note', body: note('a') });
     const store = createSyncStore(db);
     const [entry] = await store.takeBatch(100);
     await store.applyResults(entry ? [entry] : [], [
@@ -140,18 +140,18 @@ describe('sync store: settling', () => {
     expect((await db.records.get(a.id))?.body.title).toBe('from elsewhere');
     expect(await db.revs.count()).toBe(0);
     // The next local edit builds on the revision the record has.
-    await repo.put({ type: 'lessons-note', id: a.id, body: note('again'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('again') });
     expect((await db.outbox.toArray()).map((e) => e.baseRev)).toEqual([5]);
   });
 
   it('a local edit folds the side revision into the record and bases its change on it', async () => {
-    const a = await repo.put({ type: 'lessons-note', body: note('a'), updatedBy: 'x' });
+    const a = await repo.put({ type: 'lessons-note', body: note('a') });
     const store = createSyncStore(db);
     const [entry] = await store.takeBatch(100);
     await store.applyResults(entry ? [entry] : [], [
       { mutationId: entry?.mutationId ?? '', status: 'applied', rev: 3 },
     ]);
-    await repo.put({ type: 'lessons-note', id: a.id, body: note('b'), updatedBy: 'x' });
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('b') });
     expect((await db.records.get(a.id))?.rev).toBe(3);
     expect(await db.revs.count()).toBe(0);
     expect((await db.outbox.toArray()).map((e) => e.baseRev)).toEqual([3]);

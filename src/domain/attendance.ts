@@ -5,6 +5,15 @@
  * `participant-group`), so counts are keyed by the group's code.
  */
 import * as z from 'zod/mini';
+import {
+  code,
+  count as countUpTo,
+  id,
+  isoDate,
+  requiredText,
+  shortText,
+  trimmedText,
+} from './schema-parts.ts';
 
 /** The most anyone can count in one sitting: well above any village hall. */
 export const MAX_COUNT = 100_000;
@@ -14,10 +23,7 @@ export const MAX_PARTICIPANTS = 2_000;
 export const SEXES = ['female', 'male'] as const;
 export type Sex = (typeof SEXES)[number];
 
-const count = z.number().check(z.int(), z.nonnegative(), z.maximum(MAX_COUNT));
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a reference code'));
-const shortText = z.string().check(z.trim(), z.maxLength(200));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+const count = countUpTo(MAX_COUNT);
 
 export const tallySchema = z.strictObject({
   women: count,
@@ -29,19 +35,19 @@ export type Tally = z.infer<typeof tallySchema>;
 
 export const participantSchema = z.strictObject({
   /** Stable within its hearing or training, so edits and the roster survive reordering. */
-  id: z.string().check(z.minLength(1), z.maxLength(64)),
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  id,
+  name: requiredText(200),
   sex: z.enum(SEXES),
   groups: z.array(code).check(z.maxLength(20)),
   /** A `training-position` code. */
   position: z.optional(code),
   organisation: z.optional(shortText),
-  municipalityId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
-  phone: z.optional(z.string().check(z.trim(), z.maxLength(40))),
+  municipalityId: z.optional(id),
+  phone: z.optional(trimmedText(40)),
   /** Days attended (trainings over several days). */
   days: z.optional(z.array(isoDate).check(z.maxLength(31))),
   /** The same person in another training: the id of the participant they were recognised as. */
-  personId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  personId: z.optional(id),
 });
 export type Participant = z.infer<typeof participantSchema>;
 

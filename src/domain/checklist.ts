@@ -10,6 +10,15 @@
  * Scores, progress, recommendations and comparisons are in checklist-score.ts.
  */
 import * as z from 'zod/mini';
+import {
+  CODE_PATTERN,
+  id,
+  isoDate,
+  longText,
+  requiredText,
+  SHA256_PATTERN,
+  texts,
+} from './schema-parts.ts';
 
 /** The four dimensions of the terms of reference, in their order. */
 export const DIMENSION_CODES = [
@@ -32,14 +41,8 @@ export const SEDP_TEMPLATE_KEY = 'sedp-evaluation';
 
 export const MAX_CRITERIA = 200;
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-const code = z
-  .string()
-  .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
-const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
-const texts = (max: number) => z.strictObject({ ru: text(max), ky: text(max), en: text(max) });
-const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a SHA-256 in lower-case hex'));
+const code = z.string().check(z.regex(CODE_PATTERN, 'lower-case letters, digits and dashes'));
+const sha256 = z.string().check(z.regex(SHA256_PATTERN, 'a SHA-256 in lower-case hex'));
 
 export const criterionSchema = z.strictObject({
   /** Stable across versions: evaluations answer by it, comparisons match by it. */
@@ -89,9 +92,9 @@ export interface ChecklistTemplateSeed extends ChecklistTemplate {
 export const answerSchema = z.strictObject({
   /** Absent while only a comment or evidence has been noted: the criterion is unanswered. */
   score: z.optional(z.union([z.literal(0), z.literal(0.5), z.literal(1), z.literal('na')])),
-  comment: z.optional(z.string().check(z.maxLength(4_000))),
+  comment: z.optional(longText(4_000)),
   /** Where the evidence is: document, page, what was seen. */
-  evidence: z.optional(z.string().check(z.maxLength(4_000))),
+  evidence: z.optional(longText(4_000)),
   /** A photo of the evidence, by the SHA-256 of its bytes (an attachment). */
   photo: z.optional(sha256),
 });
@@ -104,8 +107,8 @@ export const evaluationSchema = z
     /** The municipality whose programme it is, or the district itself for its own. */
     territoryId: id,
     /** Which draft: its version or date, as the municipality labels it. */
-    draftLabel: text(120),
-    evaluator: text(200),
+    draftLabel: requiredText(120),
+    evaluator: requiredText(200),
     date: isoDate,
     /** The record id of the template version it is scored against (kept for good). */
     templateId: id,

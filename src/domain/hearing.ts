@@ -6,6 +6,16 @@
 import * as z from 'zod/mini';
 import { type Attendance, attendanceFigures, attendanceSchema } from './attendance.ts';
 import { clockTime, isoDay } from './local-date.ts';
+import {
+  clock,
+  code,
+  id,
+  isoDate,
+  longText,
+  requiredText,
+  sha256,
+  shortText,
+} from './schema-parts.ts';
 
 /** The SEDP process stages (DOMAIN.md) a hearing can serve. */
 export const PROGRAMME_STAGES = [
@@ -32,33 +42,26 @@ export type HearingStatus = (typeof HEARING_STATUSES)[number];
 
 export const PHOTO_KINDS = ['attendance-sheet', 'other'] as const;
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-const shortText = z.string().check(z.trim(), z.maxLength(200));
-const longText = z.string().check(z.maxLength(10_000));
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a reference code'));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
-const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time as HH:MM'));
-
 export const proposalSchema = z.strictObject({
   id,
-  text: z.string().check(z.trim(), z.minLength(1), z.maxLength(2_000)),
+  text: requiredText(2_000),
   raisedBy: z.array(code).check(z.maxLength(10)),
   response: z.enum(PROPOSAL_RESPONSES),
   /** Why it was rejected, or what will be considered. */
-  reason: z.optional(z.string().check(z.maxLength(2_000))),
+  reason: z.optional(longText(2_000)),
 });
 export type Proposal = z.infer<typeof proposalSchema>;
 
 export const speakerSchema = z.strictObject({
   id,
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  name: requiredText(200),
   /** Position, organisation or what they spoke about. */
   about: z.optional(shortText),
 });
 export type Speaker = z.infer<typeof speakerSchema>;
 
 export const photoSchema = z.strictObject({
-  sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  sha256: sha256,
   kind: z.enum(PHOTO_KINDS),
   caption: z.optional(shortText),
 });
@@ -77,12 +80,10 @@ export const hearingSchema = z
     organiser: shortText,
     chair: shortText,
     secretary: shortText,
-    agenda: z
-      .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(500)))
-      .check(z.maxLength(50)),
+    agenda: z.array(requiredText(500)).check(z.maxLength(50)),
     speakers: z.array(speakerSchema).check(z.maxLength(200)),
     proposals: z.array(proposalSchema).check(z.maxLength(500)),
-    decisions: longText,
+    decisions: longText(10_000),
     attendance: attendanceSchema,
     photos: z.array(photoSchema).check(z.maxLength(30)),
     status: z.enum(HEARING_STATUSES),

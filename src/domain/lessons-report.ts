@@ -7,6 +7,7 @@
  * one the work plan counts). A consultant may write one for their district.
  */
 import * as z from 'zod/mini';
+import { count as countUpTo, id, isoDate, longText, requiredText } from './schema-parts.ts';
 
 export const REPORT_SECTIONS = ['challenges', 'lessons', 'recommendations'] as const;
 export type ReportSection = (typeof REPORT_SECTIONS)[number];
@@ -16,10 +17,8 @@ export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 export const REPORT_STATUSES = ['draft', 'final'] as const;
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
-const count = z.number().check(z.int(), z.nonnegative(), z.maximum(10_000_000));
-const sectionText = z.string().check(z.maxLength(20_000));
+const count = countUpTo(10_000_000);
+const sectionText = longText(20_000);
 const raisedAccepted = z.strictObject({ raised: count, accepted: count });
 
 /** The figures a report quotes, fixed when it is saved so a printed report never shifts. */
@@ -51,7 +50,7 @@ export const lessonsReportSchema = z
   .strictObject({
     /** The district a consultant's report covers; absent: the whole project. */
     districtId: z.optional(id),
-    title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+    title: requiredText(200),
     language: z.enum(REPORT_LANGUAGES),
     /** The period the report covers. */
     from: z.optional(isoDate),

@@ -1,5 +1,6 @@
 /** Programme milestones of a municipality or district: the SEDP process stage by stage. */
 import * as z from 'zod/mini';
+import { count as countUpTo, id, isoDate, longText, sha256, trimmedText } from './schema-parts.ts';
 
 export const MILESTONE_KINDS = [
   'working-group',
@@ -10,9 +11,8 @@ export const MILESTONE_KINDS = [
 ] as const;
 export type MilestoneKind = (typeof MILESTONE_KINDS)[number];
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-const shortText = z.string().check(z.trim(), z.maxLength(120));
-const count = z.number().check(z.int(), z.nonnegative(), z.maximum(10_000));
+const shortText = trimmedText(120);
+const count = countUpTo(10_000);
 
 export const milestoneSchema = z
   .strictObject({
@@ -20,7 +20,7 @@ export const milestoneSchema = z
     /** The municipality (or the district itself) whose programme this is. */
     territoryId: id,
     kind: z.enum(MILESTONE_KINDS),
-    date: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')),
+    date: isoDate,
     /** Working group: the order that formed it, and its members by sex. */
     orderNumber: z.optional(shortText),
     membersWomen: z.optional(count),
@@ -30,8 +30,8 @@ export const milestoneSchema = z
     /** Council approval: the resolution (токтом / постановление). */
     resolutionNumber: z.optional(shortText),
     /** SHA-256 of an attachment: the signed resolution, a scan or photo. */
-    attachment: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
-    note: z.optional(z.string().check(z.maxLength(2_000))),
+    attachment: z.optional(sha256),
+    note: z.optional(longText(2_000)),
   })
   .check(
     z.refine((m) => m.kind !== 'approved' || Boolean(m.resolutionNumber?.trim()), {

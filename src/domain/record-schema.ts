@@ -5,7 +5,10 @@ export const recordTypeSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,39}$/, 'lower-case letters, digits and dashes');
 
-/** Validates a record envelope (server input, imported backups). */
+/**
+ * The one record envelope schema: validates a record from outside (an imported backup). The
+ * server's pull pages and conflicts send the same shape (`ServerRecord` in sync-protocol.ts).
+ */
 export const syncedRecordSchema = z.object({
   // UUIDv7 made on devices; seeded reference records have fixed UUIDv8 ids.
   id: z.uuid(),

@@ -1,7 +1,8 @@
 /**
  * The one registry of synced record types: each type's body schema and who may write and
- * read it. The server validates every pushed body here; the device validates before saving.
- * Later record types (territories, hearings, trainings, checklists, ...) register here.
+ * read it. The server validates every pushed body here; the device validates before saving
+ * (the record repository) and before importing a backup. A new record type is declared
+ * here, and only here: its name and body type follow from its entry (`RecordBodies`).
  */
 // zod/mini: the same validation as zod, a fraction of the size in the app's bundle.
 import * as z from 'zod/mini';
@@ -10,6 +11,7 @@ import { hearingSchema } from './hearing.ts';
 import { lessonsReportSchema } from './lessons-report.ts';
 import { milestoneSchema } from './milestone.ts';
 import { referenceItemSchema } from './reference-list.ts';
+import { id, longText, requiredText } from './schema-parts.ts';
 import { territorySchema } from './territory.ts';
 import { trainingSchema } from './training.ts';
 import { workPlanActivitySchema } from './work-plan.ts';
@@ -34,18 +36,16 @@ export interface RecordTypeDefinition {
   immutable?: boolean;
 }
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-
 /** A lessons-learned note a consultant attaches to a district or municipality. */
 export const lessonsNoteSchema = z.strictObject({
   districtId: id,
   municipalityId: z.optional(id),
-  title: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
-  text: z.string().check(z.maxLength(20_000)),
+  title: requiredText(200),
+  text: longText(20_000),
 });
 export type LessonsNote = z.infer<typeof lessonsNoteSchema>;
 
-export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
+export const RECORD_TYPES = {
   'checklist-template': {
     type: 'checklist-template',
     scope: 'reference',
@@ -65,10 +65,25 @@ export const RECORD_TYPES: Readonly<Record<string, RecordTypeDefinition>> = {
     scope: 'reference',
     schema: workPlanActivitySchema,
   },
+} satisfies Readonly<Record<string, RecordTypeDefinition>>;
+
+/** The name of a registered record type: `'hearing'`, `'training'`, ... */
+export type RecordTypeName = keyof typeof RECORD_TYPES;
+
+/** Each record type's body, as its schema reads it: `RecordBodies['hearing']` is a Hearing. */
+export type RecordBodies = {
+  [Name in RecordTypeName]: z.infer<(typeof RECORD_TYPES)[Name]['schema']>;
 };
 
+/** The body of a record of type `Name`. */
+export type BodyOf<Name extends RecordTypeName> = RecordBodies[Name];
+
+export function isRecordTypeName(type: string): type is RecordTypeName {
+  return Object.hasOwn(RECORD_TYPES, type);
+}
+
 export function recordTypeDefinition(type: string): RecordTypeDefinition | undefined {
-  return Object.hasOwn(RECORD_TYPES, type) ? RECORD_TYPES[type] : undefined;
+  return isRecordTypeName(type) ? RECORD_TYPES[type] : undefined;
 }
 
 /** The district a record of a district-scoped type belongs to. */

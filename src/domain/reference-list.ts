@@ -4,6 +4,7 @@
  * the SEDP methodology modules trainings cover. One record per item (`reference-item`).
  */
 import * as z from 'zod/mini';
+import { count, key, texts } from './schema-parts.ts';
 import type { NameLanguage } from './territory.ts';
 
 export const REFERENCE_LISTS = [
@@ -13,16 +14,12 @@ export const REFERENCE_LISTS = [
 ] as const;
 export type ReferenceList = (typeof REFERENCE_LISTS)[number];
 
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
-
 export const referenceItemSchema = z.strictObject({
   list: z.enum(REFERENCE_LISTS),
   /** Stable key that records store: `youth`, `council-deputy`. */
-  code: z
-    .string()
-    .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits, dashes')),
-  names: z.strictObject({ ru: name, ky: name, en: name }),
-  order: z.number().check(z.int(), z.nonnegative(), z.maximum(10_000)),
+  code: key,
+  names: texts(200),
+  order: count(10_000),
   /** No longer offered for new entries; records that use it still show its name. */
   retired: z.optional(z.boolean()),
 });

@@ -3,6 +3,7 @@
  * device's sync engine and the server. Pure: zod only.
  */
 import { z } from 'zod';
+import type { SyncedRecord } from './record.ts';
 import { recordTypeSchema } from './record-schema.ts';
 
 import { MAX_PUSH_MUTATIONS } from './sync-limits.ts';
@@ -44,18 +45,11 @@ export const pushBatchSchema = z.object({
 });
 export type PushBatch = z.infer<typeof pushBatchSchema>;
 
-/** A record as the server holds it and sends it in pull pages and conflicts. */
-export const serverRecordSchema = z.object({
-  id: z.string(),
-  type: z.string(),
-  rev: z.number().int().positive(),
-  updatedAt: z.string(),
-  updatedBy: z.string(),
-  deleted: z.boolean(),
-  schemaVersion: z.number().int().positive(),
-  body: z.record(z.string(), z.unknown()),
-});
-export type ServerRecord = z.infer<typeof serverRecordSchema>;
+/**
+ * A record as the server holds it and sends it in pull pages and conflicts: the envelope
+ * every synced record has (record.ts; validated by `syncedRecordSchema` in record-schema.ts).
+ */
+export type ServerRecord = SyncedRecord;
 
 export type MutationStatus = 'applied' | 'duplicate' | 'conflict' | 'rejected';
 

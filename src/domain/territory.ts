@@ -1,16 +1,12 @@
 /** Territories: regions, districts and municipalities, with names in the three languages. */
 import * as z from 'zod/mini';
-
-const name = z.string().check(z.trim(), z.minLength(1), z.maxLength(120));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
+import { isoDate, key, texts } from './schema-parts.ts';
 
 export const territorySchema = z.strictObject({
   kind: z.enum(['region', 'district', 'municipality']),
   /** Stable, readable key: `nooken`, `kerben`. */
-  code: z
-    .string()
-    .check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits, dashes')),
-  names: z.strictObject({ ru: name, ky: name, en: name }),
+  code: key,
+  names: texts(120),
   /** Region of a district, district of a municipality. */
   parentId: z.optional(z.string().check(z.minLength(1))),
   municipalityType: z.optional(z.enum(['town', 'aiyl-aimak'])),

@@ -18,17 +18,13 @@ import {
   womenShare,
 } from './attendance.ts';
 import { isoDay } from './local-date.ts';
+import { code, id, isoDate, longText, shortText } from './schema-parts.ts';
 
 export const TRAINING_STATUSES = ['planned', 'held'] as const;
 export type TrainingStatus = (typeof TRAINING_STATUSES)[number];
 
 /** Days of one training: a workshop rarely runs longer than a week, a course a month. */
 export const MAX_TRAINING_DAYS = 31;
-
-const id = z.string().check(z.minLength(1), z.maxLength(64));
-const shortText = z.string().check(z.trim(), z.maxLength(200));
-const code = z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'a reference code'));
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD'));
 
 export const trainingSchema = z
   .strictObject({
@@ -43,7 +39,7 @@ export const trainingSchema = z
     dates: z.array(isoDate).check(z.minLength(1), z.maxLength(MAX_TRAINING_DAYS)),
     venue: shortText,
     trainers: shortText,
-    notes: z.string().check(z.maxLength(10_000)),
+    notes: longText(10_000),
     status: z.enum(TRAINING_STATUSES),
     attendance: attendanceSchema,
   })

@@ -1,8 +1,6 @@
 /** The work plan (Table 1 of the terms of reference): activities, indicators, targets, deadlines. */
 import * as z from 'zod/mini';
-
-const text = z.string().check(z.trim(), z.minLength(1), z.maxLength(400));
-const texts = z.strictObject({ ru: text, ky: text, en: text });
+import { isoDate, texts } from './schema-parts.ts';
 
 /** What the dashboard counts for an activity's actual figure. */
 export const WORK_PLAN_MEASURES = [
@@ -16,11 +14,11 @@ export const WORK_PLAN_MEASURES = [
 
 export const workPlanActivitySchema = z.strictObject({
   number: z.number().check(z.int(), z.positive()),
-  activity: texts,
-  indicator: texts,
+  activity: texts(400),
+  indicator: texts(400),
   measure: z.enum(WORK_PLAN_MEASURES),
   target: z.number().check(z.int(), z.nonnegative()),
-  deadline: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')),
+  deadline: isoDate,
 });
 export type WorkPlanActivity = z.infer<typeof workPlanActivitySchema>;
 

@@ -1,18 +1,13 @@
 import { useMemo } from 'react';
 import { useRecordsOfType, useReferenceItems } from '../db/hooks.ts';
 import { type HearingFiguresRecord, useHearingFigures } from '../db/use-list-index.ts';
-import type { ChecklistTemplate } from '../domain/checklist.ts';
 import {
   evaluatedProgrammeEvidence,
   trainedTownEvidence,
   trainingSources,
 } from '../domain/dashboard-sources.ts';
 import { type AttendanceSource, hearingSourceOfFigures } from '../domain/gender-figures.ts';
-import type { LessonsReport } from '../domain/lessons-report.ts';
-import type { Milestone } from '../domain/milestone.ts';
 import type { SyncedRecord } from '../domain/record.ts';
-import type { LessonsNote } from '../domain/record-types.ts';
-import type { WorkPlanActivity } from '../domain/work-plan.ts';
 import { type Evidence, milestoneEvidence, reportEvidence } from '../domain/work-plan-progress.ts';
 import { useTerritoryTree } from '../records/use-territory-tree.ts';
 
@@ -35,15 +30,15 @@ function sourceOf(hearing: HearingFiguresRecord): AttendanceSource {
 export function useDashboardData() {
   const tree = useTerritoryTree();
   const items = useReferenceItems();
-  const plan = useRecordsOfType<WorkPlanActivity>('work-plan-activity');
+  const plan = useRecordsOfType('work-plan-activity');
   // Hearings may be tens of thousands: their figures come from the list index, not the records.
   const hearings = useHearingFigures();
-  const milestones = useRecordsOfType<Milestone>('milestone');
-  const notes = useRecordsOfType<LessonsNote>('lessons-note');
-  const reports = useRecordsOfType<LessonsReport>('lessons-report');
-  const trainings = useRecordsOfType<Record<string, unknown>>('training');
-  const evaluations = useRecordsOfType<Record<string, unknown>>('evaluation');
-  const templateRecords = useRecordsOfType<ChecklistTemplate>('checklist-template');
+  const milestones = useRecordsOfType('milestone');
+  const notes = useRecordsOfType('lessons-note');
+  const reports = useRecordsOfType('lessons-report');
+  const trainings = useRecordsOfType('training');
+  const evaluations = useRecordsOfType('evaluation');
+  const templateRecords = useRecordsOfType('checklist-template');
 
   return useMemo(() => {
     if (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { records } from '../db/app-db.ts';
 import { useDraft } from '../db/use-draft.ts';
+import type { BodyOf, RecordTypeName } from '../domain/record-types.ts';
 import { FormError, SaveCancel } from '../ui/form-actions.tsx';
 import { TerritoryPicker } from '../ui/territory-picker.tsx';
 import { type PickedTerritory, useUiPrefs } from '../ui/ui-prefs.ts';
@@ -12,13 +13,13 @@ import { useTerritoryTree } from './use-territory-tree.ts';
 /** A key both namespaces have: the start form reads the same keys from either. */
 type StartKey = Extract<ParseKeys<'hearings'>, ParseKeys<'trainings'>>;
 
-export interface NewInMunicipalityProps {
+export interface NewInMunicipalityProps<Name extends RecordTypeName> {
   /** The feature's namespace, with the keys of the start form (`new.*`, `loading`). */
   ns: 'hearings' | 'trainings';
-  type: string;
+  type: Name;
   /** Where the list is; the new record opens at `${basePath}/${id}`. */
   basePath: string;
-  makeBody: (place: { districtId: string; municipalityId: string }) => Record<string, unknown>;
+  makeBody: (place: { districtId: string; municipalityId: string }) => BodyOf<Name>;
   /** Further fields of the start form (a hearing's "recorded later" date and times). */
   children?: ReactNode;
   /** What keeps the further fields from starting (said in the user's language), or null. */
@@ -31,7 +32,7 @@ export interface NewInMunicipalityProps {
  * Starting a hearing or a training takes only the municipality (offered from the user's
  * districts, last one first); the record is created at once and opened for the rest.
  */
-export function NewInMunicipality({
+export function NewInMunicipality<Name extends RecordTypeName>({
   ns,
   type,
   basePath,
@@ -39,7 +40,7 @@ export function NewInMunicipality({
   children,
   check,
   afterCreate,
-}: NewInMunicipalityProps) {
+}: NewInMunicipalityProps<Name>) {
   const { t: translate } = useTranslation(ns);
   const t = (key: StartKey) => translate(key);
   const navigate = useNavigate();
@@ -51,7 +52,7 @@ export function NewInMunicipality({
     last && (districtIds.length === 0 || districtIds.includes(last.districtId))
       ? last
       : { districtId: districtIds.length === 1 ? (districtIds[0] ?? '') : '' };
-  const draft = useDraft<PickedTerritory>(`${ns}:new`, initial);
+  const draft = useDraft(`${ns}:new`, initial);
   const [problem, setProblem] = useState<'municipality' | 'save' | null>(null);
   const [otherProblem, setOtherProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -68,7 +69,6 @@ export function NewInMunicipality({
       const saved = await records.put({
         type,
         body: makeBody({ districtId, municipalityId }),
-        updatedBy: account?.username ?? 'unknown',
       });
       await afterCreate?.(saved.id);
       useUiPrefs.getState().setLastTerritory({ districtId, municipalityId });

@@ -41,7 +41,7 @@ export function ParticipantRoster(props: ParticipantRosterProps) {
   const { t } = useTranslation('attendance');
   const format = useFormat();
   const id = useId();
-  const entry = useDraft<ParticipantDraft>(props.draftKey, emptyParticipant());
+  const entry = useDraft(props.draftKey, emptyParticipant());
   const [editing, setEditing] = useState<{ id: string; draft: ParticipantDraft } | null>(null);
   const [added, setAdded] = useState<string | null>(null);
   const recent = useMemo(() => recentOrganisations(participants), [participants]);

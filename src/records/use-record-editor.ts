@@ -3,8 +3,8 @@ import { drafts, records, reopenDatabase } from '../db/app-db.ts';
 import { createSerialWriter } from '../db/serial-writer.ts';
 import { type StorageFailure, storageFailureOf } from '../db/storage-failure.ts';
 import { useTerritoryLookup } from '../db/territory-lookup.ts';
+import type { BodyOf, RecordTypeName } from '../domain/record-types.ts';
 import { type TerritoryProblem, territoryProblems } from '../domain/territory-scope.ts';
-import { useUiPrefs } from '../ui/ui-prefs.ts';
 
 /**
  * Where the record on screen stands: written to the record, held as a draft, on its way
@@ -13,13 +13,13 @@ import { useUiPrefs } from '../ui/ui-prefs.ts';
  */
 export type EditorSaveState = 'saved' | 'saving' | 'slow' | 'draft' | 'failed';
 
-export interface RecordEditorOptions<T extends Record<string, unknown>> {
-  type: string;
+export interface RecordEditorOptions<Name extends RecordTypeName> {
+  type: Name;
   id: string;
   /** Whether the state can be written as the record (else it is kept as a draft). */
-  isValid: (body: T) => boolean;
+  isValid: (body: BodyOf<Name>) => boolean;
   /** The body as it is written (blank rows left out, for example). */
-  toRecord?: (body: T) => T;
+  toRecord?: (body: BodyOf<Name>) => BodyOf<Name>;
   /** A User Timing measure of change-to-IndexedDB time, read by `npm run bench`. */
   measure?: string;
 }
@@ -39,20 +39,20 @@ export const partDraftKey = (type: string, id: string, part: string) =>
  * reload, a killed tab or an update. One write runs at a time, the newest state wins, and
  * what is waiting is written when the page is hidden or left.
  */
-export function useRecordEditor<T extends Record<string, unknown>>({
+export function useRecordEditor<Name extends RecordTypeName>({
   type,
   id,
   isValid,
   toRecord,
   measure,
-}: RecordEditorOptions<T>) {
+}: RecordEditorOptions<Name>) {
+  type T = BodyOf<Name>;
   const [value, setValue] = useState<T | null | undefined>(undefined);
   const [saveState, setSaveState] = useState<EditorSaveState>('saved');
   const [saveFailure, setSaveFailure] = useState<StorageFailure | null>(null);
   const latest = useRef<T | null>(null);
   /** When the oldest change not yet written was made (performance.now()), if any. */
   const unsavedSince = useRef<number | null>(null);
-  const username = useUiPrefs((s) => s.account?.username) ?? 'unknown';
   // The device's territories: a record naming one it does not know, or one outside the
   // record's district, is kept as a draft (the server would refuse it). Nothing to check
   // against before any territory is on the device.
@@ -82,7 +82,6 @@ export function useRecordEditor<T extends Record<string, unknown>>({
               type,
               id,
               body: written,
-              updatedBy: username,
               discardDraft: draftKey,
             });
           } else {
@@ -104,7 +103,7 @@ export function useRecordEditor<T extends Record<string, unknown>>({
         }
         if (name) performance.measure(name, { start: changedAt, end: performance.now() });
       }),
-    [type, id, draftKey, username],
+    [type, id, draftKey],
   );
 
   // A write that takes long is said to be slow; a failure has its own state.
@@ -119,7 +118,7 @@ export function useRecordEditor<T extends Record<string, unknown>>({
 
   useEffect(() => {
     let cancelled = false;
-    Promise.all([records.get<T>(id), drafts.load<T>(draftKey)]).then(
+    Promise.all([records.get(type, id), drafts.load<T>(draftKey)]).then(
       ([record, draft]) => {
         if (cancelled) return;
         const loaded = draft ?? record?.body ?? null;
@@ -132,7 +131,7 @@ export function useRecordEditor<T extends Record<string, unknown>>({
     return () => {
       cancelled = true;
     };
-  }, [id, draftKey]);
+  }, [type, id, draftKey]);
 
   useEffect(() => {
     const onHide = () => {
@@ -181,12 +180,12 @@ export function useRecordEditor<T extends Record<string, unknown>>({
     async (question: string) => {
       if (!window.confirm(question)) return false;
       await writer.flush();
-      await records.remove({ type, id, updatedBy: username });
+      await records.remove({ type, id });
       await drafts.discard(draftKey);
       await drafts.discard(partDraftKey(type, id, 'roster'));
       return true;
     },
-    [writer, type, id, username, draftKey],
+    [writer, type, id, draftKey],
   );
 
   /** Territories the record names that are unknown or outside its district (kept as a draft). */

@@ -30,7 +30,6 @@ async function signedInWithAHearing() {
     type: 'hearing',
     id: uuidv7(),
     body: newHearing(place, new Date('2026-03-01T10:00:00')),
-    updatedBy: 'aida',
   });
   expect(await appDb.outbox.count()).toBe(1);
 }

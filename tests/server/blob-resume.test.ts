@@ -152,10 +152,9 @@ describe('resumable blob upload over a link that drops', { timeout: 120_000 }, (
       new Blob([scan], { type: 'image/jpeg' }),
     );
     expect(saved).toBe(name);
-    await createRecordRepository({ db: device.db }).put({
+    await createRecordRepository({ db: device.db, author: () => 'aida' }).put({
       type: 'lessons-note',
       body: { ...note(territoryId('nooken')), text: `Signed sheet: ${name}` },
-      updatedBy: 'aida',
     });
 
     const outcomes: string[] = [];

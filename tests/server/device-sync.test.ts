@@ -37,7 +37,7 @@ function device(options: {
   dbCount += 1;
   const db: SedpDatabase = createDatabase(`device-sync-${process.pid}-${dbCount}`);
   cleanups.push(() => db.delete());
-  const repo = createRecordRepository({ db });
+  const repo = createRecordRepository({ db, author: () => 'aida' });
   const engine = createSyncEngine({
     store: createSyncStore(db),
     transport: createHttpTransport({
@@ -80,7 +80,6 @@ describe('device sync against the real server', () => {
       await phone.repo.put({
         type: 'lessons-note',
         body: note(territoryId('nooken'), `note ${i}`),
-        updatedBy: 'aida',
       });
     }
     expect(await phone.engine.syncNow()).toMatchObject({ kind: 'done', pushed: 250, parked: 0 });
@@ -117,7 +116,6 @@ describe('device sync against the real server', () => {
       await phone.repo.put({
         type: 'lessons-note',
         body: note(territoryId('nooken'), `n${i}`),
-        updatedBy: 'aida',
       });
     }
     expect((await phone.engine.syncNow()).kind).toBe('failed');
@@ -166,7 +164,6 @@ describe('device sync against the real server', () => {
       await phone.repo.put({
         type: 'lessons-note',
         body: note(territoryId('nooken'), `n${i}`),
-        updatedBy: 'aida',
       });
     }
     for (let i = 0; i < 4; i += 1) expect((await phone.engine.syncNow()).kind).toBe('failed');
@@ -196,7 +193,6 @@ describe('device sync against the real server', () => {
     await phone.repo.put({
       type: 'lessons-note',
       body: note(territoryId('nooken'), 'before'),
-      updatedBy: 'aida',
     });
     await phone.engine.syncNow();
 
@@ -204,7 +200,6 @@ describe('device sync against the real server', () => {
     await phone.repo.put({
       type: 'lessons-note',
       body: note(territoryId('nooken'), 'while down'),
-      updatedBy: 'aida',
     });
     const failed = await phone.engine.syncNow();
     expect(failed).toMatchObject({ kind: 'failed', error: { kind: 'network' } });
@@ -224,17 +219,14 @@ describe('device sync against the real server', () => {
     await phone.repo.put({
       type: 'lessons-note',
       body: note(territoryId('nooken'), 'ok 1'),
-      updatedBy: 'aida',
     });
     const outside = await phone.repo.put({
       type: 'lessons-note',
       body: note(territoryId('aksy'), 'not my district'),
-      updatedBy: 'aida',
     });
     await phone.repo.put({
       type: 'lessons-note',
       body: note(territoryId('nooken'), 'ok 2'),
-      updatedBy: 'aida',
     });
 
     expect(await phone.engine.syncNow()).toMatchObject({ kind: 'done', pushed: 2, parked: 1 });
@@ -252,7 +244,6 @@ describe('device sync against the real server', () => {
     const created = await mine.repo.put({
       type: 'lessons-note',
       body: note(territoryId('nooken'), 'v1'),
-      updatedBy: 'aida',
     });
     await mine.engine.syncNow();
     await theirs.engine.syncNow();
@@ -260,13 +251,11 @@ describe('device sync against the real server', () => {
       type: 'lessons-note',
       id: created.id,
       body: note(territoryId('nooken'), 'bakyt'),
-      updatedBy: 'bakyt',
     });
     await mine.repo.put({
       type: 'lessons-note',
       id: created.id,
       body: note(territoryId('nooken'), 'aida'),
-      updatedBy: 'aida',
     });
     await theirs.engine.syncNow();
 
@@ -284,7 +273,6 @@ describe('device sync against the real server', () => {
     await phone.repo.put({
       type: 'lessons-note',
       body: note(territoryId('nooken'), 'x'),
-      updatedBy: 'aida',
     });
     await aida.api.post('/api/auth/logout');
     expect((await phone.engine.syncNow()).kind).toBe('failed');

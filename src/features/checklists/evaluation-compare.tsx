@@ -2,7 +2,6 @@ import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useRecordsWithState } from '../../db/hooks.ts';
-import type { Evaluation } from '../../domain/checklist.ts';
 import { CRITERION_CHANGES, compareEvaluations } from '../../domain/checklist-score.ts';
 import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -22,7 +21,7 @@ export function EvaluationCompare() {
   const id = useId();
   const tree = useTerritoryTree();
   const templates = useTemplates();
-  const all = useRecordsWithState<Evaluation>('evaluation');
+  const all = useRecordsWithState('evaluation');
   const label = useScoreLabel();
   const [params, setParams] = useSearchParams();
 

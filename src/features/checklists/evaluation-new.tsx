@@ -99,7 +99,6 @@ export function EvaluationNew() {
       const saved = await records.put({
         type: 'evaluation',
         body,
-        updatedBy: account?.username ?? 'unknown',
       });
       useUiPrefs.getState().setLastTerritory(place);
       await draft.discard();

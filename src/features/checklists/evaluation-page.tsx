@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useRecord } from '../../db/hooks.ts';
-import type { Evaluation } from '../../domain/checklist.ts';
 import { EvaluationEditor } from './evaluation-editor.tsx';
 import { EvaluationResults } from './evaluation-results.tsx';
 
@@ -9,7 +8,7 @@ import { EvaluationResults } from './evaluation-results.tsx';
 export function EvaluationPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('checklists');
-  const record = useRecord<Evaluation>(id);
+  const record = useRecord('evaluation', id);
   if (record === undefined) return <p className="page muted">{t('loading')}</p>;
   return record?.body.status === 'final' ? <EvaluationResults /> : <EvaluationEditor />;
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import '../../ui/document.css';
 import { useRecord } from '../../db/hooks.ts';
-import type { Evaluation, Score } from '../../domain/checklist.ts';
+import type { Score } from '../../domain/checklist.ts';
 import { dimensionScores, overallScore, recommendations } from '../../domain/checklist-score.ts';
 import { territoryName } from '../../domain/territory-tree.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
@@ -27,7 +27,7 @@ export function EvaluationPrint() {
   const asked = params.get('language') ?? params.get('lng');
   const language: Language = isLanguage(asked) ? asked : ui.language;
   const p = useFixedLanguage(language, ['checklists']);
-  const record = useRecord<Evaluation>(id);
+  const record = useRecord('evaluation', id);
   const templates = useTemplates();
   const tree = useTerritoryTree();
 

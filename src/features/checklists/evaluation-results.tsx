@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useRecord, useRecordSyncState, useRecordsWithState } from '../../db/hooks.ts';
-import type { Evaluation } from '../../domain/checklist.ts';
 import { dimensionScores, overallScore, recommendations } from '../../domain/checklist-score.ts';
 import { territoryName } from '../../domain/territory-tree.ts';
 import { keepDatesWhole } from '../../i18n/format.ts';
@@ -22,8 +21,8 @@ export function EvaluationResults() {
   const format = useFormat();
   const tree = useTerritoryTree();
   const templates = useTemplates();
-  const record = useRecord<Evaluation>(id);
-  const all = useRecordsWithState<Evaluation>('evaluation');
+  const record = useRecord('evaluation', id);
+  const all = useRecordsWithState('evaluation');
   const syncState = useRecordSyncState(id);
   const words = useScoreWords();
 

@@ -7,10 +7,8 @@ import { isoDay } from '../../domain/local-date.ts';
 import { LANGUAGES } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { SaveCancel } from '../../ui/form-actions.tsx';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import {
   type EditedCriterion,
-  type EditedTemplate,
   editTemplate,
   newCriterion,
   publishable,
@@ -35,8 +33,7 @@ const today = () => isoDay(new Date());
 export function TemplateEditor({ base, family, onPublished, onCancel }: TemplateEditorProps) {
   const { t } = useTranslation('checklists');
   const format = useFormat();
-  const username = useUiPrefs((s) => s.account?.username) ?? 'unknown';
-  const draft = useDraft<EditedTemplate>(`checklists:template:${base.id}`, editTemplate(base));
+  const draft = useDraft(`checklists:template:${base.id}`, editTemplate(base));
   const [problems, setProblems] = useState<TemplateProblem[]>([]);
   const [busy, setBusy] = useState(false);
   if (!draft.ready) return <p className="muted">{t('loading')}</p>;
@@ -72,7 +69,7 @@ export function TemplateEditor({ base, family, onPublished, onCancel }: Template
     if ('problems' in result) return setProblems(result.problems);
     setBusy(true);
     try {
-      await records.put({ type: 'checklist-template', body: result.template, updatedBy: username });
+      await records.put({ type: 'checklist-template', body: result.template });
       await draft.discard();
       onPublished(result.template.version);
     } catch {

@@ -23,6 +23,6 @@ const isValid = (evaluation: Evaluation) => evaluationProblems(evaluation).lengt
 
 /** An evaluation being scored, written as it changes (see useRecordEditor). */
 export function useEvaluationEditor(id: string) {
-  const { value, ...editor } = useRecordEditor<Evaluation>({ type: 'evaluation', id, isValid });
+  const { value, ...editor } = useRecordEditor({ type: 'evaluation', id, isValid });
   return { evaluation: value, ...editor };
 }

@@ -37,7 +37,6 @@ export function WorkPlanSection({ progress, narrowed, search }: WorkPlanSectionP
                         type: 'work-plan-activity',
                         id: item.id,
                         body: { ...item.activity, target, deadline },
-                        updatedBy: account.username,
                       })
                       .then(() => undefined)
                 : undefined

@@ -20,7 +20,7 @@ export function ExportsPage() {
   const { t } = useTranslation('dashboard');
   const data = useDashboardData();
   // Exports write every field of a hearing: only this page reads them in full.
-  const hearings = useRecordsOfType<Hearing>('hearing');
+  const hearings = useRecordsOfType('hearing');
   const { search } = useDashboardFilter();
   return (
     <article className="page dashboard">

@@ -48,7 +48,7 @@ export function HearingEditor() {
   } = useHearingEditor(id);
   const syncState = useRecordSyncState(id);
   const [finishProblems, setFinishProblems] = useState<(FinalProblem | HearingProblem)[]>([]);
-  const startDefaulted = useDraft<boolean>(startDefaultedKey(id), false);
+  const startDefaulted = useDraft(startDefaultedKey(id), false);
 
   if (hearing === undefined) return <p className="page muted">{t('loading')}</p>;
   if (hearing === null) {

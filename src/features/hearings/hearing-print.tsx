@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import '../../ui/document.css';
 import { useRecord, useReferenceItems } from '../../db/hooks.ts';
 import { groupsBySex, womenShare } from '../../domain/attendance.ts';
-import { type Hearing, hearingFigures } from '../../domain/hearing.ts';
+import { hearingFigures } from '../../domain/hearing.ts';
 import { itemName, itemsOf } from '../../domain/reference-list.ts';
 import { territoryName } from '../../domain/territory-tree.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
@@ -26,7 +26,7 @@ export function HearingPrint() {
   const asked = params.get('language');
   const language: Language = isLanguage(asked) ? asked : ui.language;
   const p = useFixedLanguage(language, ['hearings', 'attendance', 'common']);
-  const record = useRecord<Hearing>(id);
+  const record = useRecord('hearing', id);
   const tree = useTerritoryTree();
   const items = useReferenceItems();
 

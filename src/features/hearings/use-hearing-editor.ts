@@ -24,7 +24,7 @@ const isValid = (hearing: Hearing) => hearingProblems(hearing).length === 0;
 
 /** A hearing being edited, written as it changes (see useRecordEditor). */
 export function useHearingEditor(id: string) {
-  const { value, ...editor } = useRecordEditor<Hearing>({
+  const { value, ...editor } = useRecordEditor({
     type: 'hearing',
     id,
     isValid,

@@ -1,5 +1,6 @@
 import { drafts, records } from '../../db/app-db.ts';
-import { recordTypeDefinition } from '../../domain/record-types.ts';
+import { RecordValidationError } from '../../db/record-repository.ts';
+import { type BodyOf, isRecordTypeName, type RecordTypeName } from '../../domain/record-types.ts';
 import { draftKeyOf } from '../../records/use-record-editor.ts';
 
 export type RestoreResult = 'restored' | 'invalid';
@@ -15,16 +16,16 @@ export async function restoreVersion(input: {
   type: string;
   id: string;
   body: Record<string, unknown>;
-  updatedBy: string;
 }): Promise<RestoreResult> {
-  const schema = recordTypeDefinition(input.type)?.schema;
-  if (!schema?.safeParse(input.body).success) return 'invalid';
-  await records.put({
-    type: input.type,
-    id: input.id,
-    body: input.body,
-    updatedBy: input.updatedBy,
-  });
-  await drafts.discard(draftKeyOf(input.type, input.id));
+  const { type, id } = input;
+  if (!isRecordTypeName(type)) return 'invalid';
+  try {
+    // The repository checks the body against the type's schema as it is now.
+    await records.put({ type, id, body: input.body as BodyOf<RecordTypeName> });
+  } catch (error) {
+    if (error instanceof RecordValidationError) return 'invalid';
+    throw error;
+  }
+  await drafts.discard(draftKeyOf(type, id));
   return 'restored';
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useRecord } from '../../db/hooks.ts';
+import { useAnyRecord } from '../../db/hooks.ts';
 import { withChanges } from '../../domain/record-history.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useOnline } from '../../ui/use-online.ts';
@@ -17,7 +17,7 @@ export function Component() {
   const { t } = useTranslation('history');
   const navigate = useNavigate();
   const online = useOnline();
-  const local = useRecord(id);
+  const local = useAnyRecord(id);
   const account = useUiPrefs((s) => s.account);
   const { state, reload } = useRecordHistory(id, online);
   const [problem, setProblem] = useState<'invalid' | 'failed' | null>(null);
@@ -41,12 +41,7 @@ export function Component() {
     if (!history || !account || !window.confirm(t('restore.confirm'))) return;
     setProblem(null);
     try {
-      const result = await restoreVersion({
-        type: history.type,
-        id,
-        body,
-        updatedBy: account.username,
-      });
+      const result = await restoreVersion({ type: history.type, id, body });
       if (result === 'invalid') setProblem('invalid');
       else navigate(back);
     } catch {

@@ -3,7 +3,6 @@ import { records } from '../../db/app-db.ts';
 import { useRecordsWithState } from '../../db/hooks.ts';
 import { useTerritoryLookup } from '../../db/territory-lookup.ts';
 import { useDraft } from '../../db/use-draft.ts';
-import type { LessonsNote } from '../../domain/record-types.ts';
 import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useSyncStateName } from '../../records/use-sync-state-name.ts';
@@ -27,8 +26,8 @@ export function Component() {
       : districtIds.length === 1
         ? { ...EMPTY, districtId: districtIds[0] ?? '' }
         : EMPTY;
-  const draft = useDraft<NoteDraft>('notes:new', initial);
-  const notes = useRecordsWithState<LessonsNote>('lessons-note');
+  const draft = useDraft('notes:new', initial);
+  const notes = useRecordsWithState('lessons-note');
   const tree = useTerritoryTree();
   const territoryLookup = useTerritoryLookup();
   const districtName = (id: string) => territoryName(tree, id, format.language);
@@ -41,7 +40,6 @@ export function Component() {
     await records.put({
       type: 'lessons-note',
       body: { ...place, title: note.title.trim(), text: note.text },
-      updatedBy: account?.username ?? 'unknown',
     });
     useUiPrefs.getState().setLastTerritory(place);
     await draft.discard();

@@ -31,14 +31,14 @@ const isList = (value: string | null): value is ReferenceList =>
   (REFERENCE_LISTS as readonly (string | null)[]).includes(value);
 
 /** The admin's editor of the three reference lists; every change is a synced record. */
-export function ReferenceListsScreen({ username }: { username: string }) {
+export function ReferenceListsScreen() {
   const { t } = useTranslation('reference-lists');
   const { language } = useFormat();
   const [params, setParams] = useSearchParams();
   const asked = params.get('list');
   // Held here too, so the choice shows at once; the address keeps it for a reload.
   const [list, setList] = useState<ReferenceList>(isList(asked) ? asked : 'participant-group');
-  const rows = useRecordsWithState<ReferenceItem>(TYPE);
+  const rows = useRecordsWithState(TYPE);
   const [editing, setEditing] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [failed, setFailed] = useState(false);
@@ -65,7 +65,7 @@ export function ReferenceListsScreen({ username }: { username: string }) {
   };
 
   const save = (id: string | undefined, body: ReferenceItem) =>
-    records.put({ type: TYPE, id, body, updatedBy: username });
+    records.put({ type: TYPE, id, body });
 
   /** Quick actions (move, retire) write at once; one at a time. */
   const act = async (changes: StoredItem[], message: string, request: FocusRequest) => {

@@ -1,4 +1,3 @@
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import './reference-lists.css';
 import { ReferenceListsScreen } from './reference-lists-screen.tsx';
 
@@ -7,6 +6,5 @@ import { ReferenceListsScreen } from './reference-lists-screen.tsx';
  * admin-only branch has already turned other roles away before this chunk loads.
  */
 export function Component() {
-  const username = useUiPrefs((s) => s.account?.username) ?? 'unknown';
-  return <ReferenceListsScreen username={username} />;
+  return <ReferenceListsScreen />;
 }

@@ -20,7 +20,6 @@ import { type DashboardData, useDashboardData } from '../../figures/use-dashboar
 import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FormError } from '../../ui/form-actions.tsx';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useFixedLanguage } from '../../ui/use-fixed-language.ts';
 import { PageFitNote } from './page-fit-note.tsx';
 import { notesFor, reportVisible } from './report-coverage.ts';
@@ -81,8 +80,7 @@ function ReportForm({
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const { scope } = useDashboardFilter();
-  const account = useUiPrefs((s) => s.account);
-  const draft = useDraft<LessonsReport>(`dashboard:report:${record.id}`, record.body);
+  const draft = useDraft(`dashboard:report:${record.id}`, record.body);
   const [errors, setErrors] = useState<FieldError[]>([]);
   const [saved, setSaved] = useState(false);
   const [dirty, setDirty] = useState(false);
@@ -126,7 +124,6 @@ function ReportForm({
         type: 'lessons-report',
         id: record.id,
         body,
-        updatedBy: account?.username ?? 'unknown',
       });
       await draft.discard();
       setErrors([]);

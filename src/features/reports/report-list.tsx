@@ -14,7 +14,6 @@ import { type DashboardData, useDashboardData } from '../../figures/use-dashboar
 import { useDashboardFilter } from '../../figures/use-dashboard-filter.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { FormError } from '../../ui/form-actions.tsx';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { notesFor, reportVisible } from './report-coverage.ts';
 
 interface NewReportDraft {
@@ -43,7 +42,6 @@ function ReportListBody({ data }: { data: DashboardData }) {
   const { t } = useTranslation('dashboard');
   const format = useFormat();
   const { scope } = useDashboardFilter();
-  const account = useUiPrefs((s) => s.account);
   const navigate = useNavigate();
   const districts =
     scope === null
@@ -54,7 +52,7 @@ function ReportListBody({ data }: { data: DashboardData }) {
     language: format.language,
     districtId: scope === null ? '' : (scope[0] ?? ''),
   };
-  const draft = useDraft<NewReportDraft>('dashboard:report:new', initial);
+  const draft = useDraft('dashboard:report:new', initial);
   const [error, setError] = useState<'title' | 'district' | 'save' | null>(null);
   const reports = data.reports
     .filter((r) => reportVisible(r.body, scope))
@@ -80,7 +78,6 @@ function ReportListBody({ data }: { data: DashboardData }) {
       const saved = await records.put({
         type: 'lessons-report',
         body,
-        updatedBy: account?.username ?? 'unknown',
       });
       await draft.discard();
       navigate(`/dashboard/report/${saved.id}`);

@@ -2,7 +2,6 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useRecordsWithState } from '../../db/hooks.ts';
-import type { LessonsNote } from '../../domain/record-types.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { NotOnDevice } from '../../records/editor-status.tsx';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
@@ -21,7 +20,7 @@ export function Component() {
   const { t: tc } = useTranslation();
   const format = useFormat();
   const tree = useTerritoryTree();
-  const notes = useRecordsWithState<LessonsNote>('lessons-note');
+  const notes = useRecordsWithState('lessons-note');
   const account = useUiPrefs((s) => s.account);
   if (!tree) return null;
   const node = tree.byId.get(id);
@@ -69,12 +68,7 @@ export function Component() {
       )}
       {account?.role === 'admin' && (
         <Suspense fallback={null}>
-          <TerritoryAdmin
-            key={`admin-${node.id}`}
-            node={node}
-            tree={tree}
-            username={account.username}
-          />
+          <TerritoryAdmin key={`admin-${node.id}`} node={node} tree={tree} />
         </Suspense>
       )}
       {node.kind !== 'region' && (

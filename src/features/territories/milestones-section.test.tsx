@@ -31,7 +31,7 @@ describe('MilestonesSection', () => {
     await Promise.all(appDb.tables.map((table) => table.clear()));
     for (const code of ['jalal-abad', 'nooken', 'kochkor-ata']) {
       const { id, ...body } = seed(code);
-      await records.put({ type: 'territory', id, body, updatedBy: 'admin' });
+      await records.put({ type: 'territory', id, body });
     }
     useUiPrefs.setState({
       account: {

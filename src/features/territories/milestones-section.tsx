@@ -46,9 +46,9 @@ export function MilestonesSection({
 }) {
   const { t } = useTranslation('territories');
   const account = useUiPrefs((s) => s.account);
-  const all = useRecordsOfType<Milestone>('milestone');
+  const all = useRecordsOfType('milestone');
   const territoryLookup = useTerritoryLookup();
-  const draft = useDraft<MilestoneDraft>(`milestone:${node.id}`, EMPTY_MILESTONE);
+  const draft = useDraft(`milestone:${node.id}`, EMPTY_MILESTONE);
   const [open, setOpen] = useState(false);
   const [saved, setSaved] = useState(false);
   const [attachment, setAttachment] = useState<{ url: string; type: string } | 'missing' | null>(
@@ -74,7 +74,7 @@ export function MilestonesSection({
   const save = async (value: MilestoneDraft, file: File | null) => {
     const body = toMilestone(value, node, districtId);
     if (file) body.attachment = await blobStore.save(file);
-    await records.put({ type: 'milestone', body, updatedBy: account?.username ?? '' });
+    await records.put({ type: 'milestone', body });
     await draft.discard();
     setOpen(false);
     setSaved(true);

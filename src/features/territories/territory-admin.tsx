@@ -12,19 +12,11 @@ type Mode = 'idle' | 'edit' | 'add' | 'merge' | 'saved';
 const withoutId = ({ id: _id, ...body }: TerritoryNode): Territory => body;
 
 /** Admin actions on a territory page: edit, add a municipality to a district, merge. */
-export function TerritoryAdmin({
-  node,
-  tree,
-  username,
-}: {
-  node: TerritoryNode;
-  tree: TerritoryTree;
-  username: string;
-}) {
+export function TerritoryAdmin({ node, tree }: { node: TerritoryNode; tree: TerritoryTree }) {
   const { t } = useTranslation('territories');
   const [mode, setMode] = useState<Mode>('idle');
   const save = async (id: string | undefined, body: Territory) => {
-    await records.put({ type: 'territory', id, body, updatedBy: username });
+    await records.put({ type: 'territory', id, body });
     setMode('saved');
   };
 

@@ -53,7 +53,7 @@ export function TrainingEditor() {
     remove: removeRecord,
   } = useTrainingEditor(id);
   const syncState = useRecordSyncState(id);
-  const others = useRecordsOfType<Training>('training');
+  const others = useRecordsOfType('training');
   const [mode, setMode] = useState<Mode | null>(null);
   const [finishProblems, setFinishProblems] = useState<(HeldProblem | TrainingProblem)[]>([]);
   const downloadCsv = useRosterCsv(tree, items);

@@ -4,12 +4,7 @@ import '../../ui/document.css';
 import { useRecord, useReferenceItems } from '../../db/hooks.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { territoryName } from '../../domain/territory-tree.ts';
-import {
-  municipalityOf,
-  type Training,
-  trainingTitle,
-  trainingTotals,
-} from '../../domain/training.ts';
+import { municipalityOf, trainingTitle, trainingTotals } from '../../domain/training.ts';
 import { formatDate, formatNumber, formatPercent } from '../../i18n/format.ts';
 import { isLanguage, type Language } from '../../i18n/languages.ts';
 import { useFormat } from '../../i18n/use-format.ts';
@@ -47,7 +42,7 @@ export function TrainingPrint() {
   const language: Language = isLanguage(asked) ? asked : ui.language;
   const sheet = params.get('sheet') === 'filled' ? 'filled' : 'blank';
   const p = useFixedLanguage(language, ['trainings', 'attendance', 'common']);
-  const record = useRecord<Training>(id);
+  const record = useRecord('training', id);
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
 

@@ -5,7 +5,7 @@ import { useRecordsOfType, useReferenceItems } from '../../db/hooks.ts';
 import { womenShare } from '../../domain/attendance.ts';
 import { itemName } from '../../domain/reference-list.ts';
 import { territoryName } from '../../domain/territory-tree.ts';
-import { type Training, totalsByMunicipality, trainedTowns } from '../../domain/training.ts';
+import { totalsByMunicipality, trainedTowns } from '../../domain/training.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
 import { TableScroll } from '../../ui/table-scroll.tsx';
@@ -20,7 +20,7 @@ export function TotalsByMunicipality() {
   const format = useFormat();
   const tree = useTerritoryTree();
   const items = useReferenceItems() ?? [];
-  const trainings = useRecordsOfType<Training>('training');
+  const trainings = useRecordsOfType('training');
   const rows = useMemo(() => totalsByMunicipality(trainings ?? []), [trainings]);
   const towns = useMemo(
     () =>

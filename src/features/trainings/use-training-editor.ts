@@ -24,6 +24,6 @@ const isValid = (training: Training) => trainingProblems(training).length === 0;
 
 /** A training being edited, written as it changes (see useRecordEditor). */
 export function useTrainingEditor(id: string) {
-  const { value, ...editor } = useRecordEditor<Training>({ type: 'training', id, isValid });
+  const { value, ...editor } = useRecordEditor({ type: 'training', id, isValid });
   return { training: value, ...editor };
 }
