@@ -231,7 +231,8 @@ function territoryLookup(tx: SyncTransaction) {
           return cache.get(id);
         });
         if (missing.size === 0) return result;
-        for (const id of missing) await load(id);
+        // Side by side: a store may read them in one round trip.
+        await Promise.all([...missing].map(load));
       }
     },
     forget: () => cache.clear(),
