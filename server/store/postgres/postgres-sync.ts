@@ -73,7 +73,7 @@ interface PendingPut {
  * last number used ($22, under the revision lock) so the next transaction goes on from it.
  * A record whose body is that of the revision it is written with comes without it (NULL
  * in $28) and takes the revision's: each body is sent once, which saves the driver
- * escaping and encoding it twice (about a tenth of the flush's time, measured). Arrays, not
+ * escaping and encoding it twice (about 0.5 of 6 ms for 100 changes, measured). Arrays, not
  * JSON: json_to_recordset parsed a batch's rows slower than the arrays are read.
  */
 const FLUSH = `
@@ -289,6 +289,7 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
       if (!reading) {
         const ids = new Set<string>();
         const rows = (async () => {
+          // One microtask: the reads asked for in the same turn join `ids` first.
           await Promise.resolve();
           reading = undefined;
           await flushed();
@@ -315,11 +316,11 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
       async prefetch(mutationIds, recordIds) {
         await flushed();
         // Push results and records in one round trip: a row per stored result (`mutation`
-        // true: its user in `type`, its result in `body`) and per record. Not prepared: a cached generic plan
-        // for `= ANY($1)` chosen while a table was small kept scanning it as it grew (6 ms a
-        // batch, measured); planned each time it uses the primary keys. The records FOR
-        // UPDATE, as recordHead, in id order so that two batches lock their common records
-        // in the same order.
+        // true: its user in `type`, its result in `body`) and per record. Not prepared: a
+        // cached generic plan for `= ANY($1)` chosen while a table was small kept scanning it
+        // as it grew (6 ms a batch, measured); planned each time it uses the primary keys.
+        // The records FOR UPDATE, as recordHead, in id order so that two batches lock their
+        // common records in the same order.
         const found = await preparedRows<RecordRow & { mutation: boolean; hash: string | null }>(
           db,
           {
