@@ -5,7 +5,8 @@
  * started. Bundle figures need a build (`npm run build`); the others start their own server.
  * Parts: `-- --sync` runs only the sync figures (Node, and Chromium side by side with
  * PouchDB), `-- --scale` only the scale-out ones (server ingest, deep pulls, load run),
- * `-- --lighthouse` only the first-visit scores.
+ * `-- --scale --ingest-only` only its ingest figures, `-- --lighthouse` only the first-visit
+ * scores.
  */
 import { loadavg } from 'node:os';
 import path from 'node:path';
@@ -341,8 +342,11 @@ if (!onlyScale && !onlyLighthouse) {
 }
 
 // Scale-out, side by side (SQLite and PostgreSQL): server ingest of gzip batches from a
-// consultant, empty and with 200,000 records stored; `npm run bench -- --scale` runs only this.
-if (!onlySync && !onlyLighthouse) figures.push(...(await benchScaleOut()));
+// consultant, empty and with 200,000 records stored; `npm run bench -- --scale` runs only this,
+// `-- --scale --ingest-only` only its ingest figures (to compare two versions of the server).
+if (!onlySync && !onlyLighthouse) {
+  figures.push(...(await benchScaleOut({ ingestOnly: process.argv.includes('--ingest-only') })));
+}
 
 if (process.argv.includes('--json')) {
   for (const { metric, value, unit, n, min, max, load } of figures) {

@@ -28,7 +28,8 @@ export interface ScaleFigure {
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
-export async function benchScaleOut(): Promise<ScaleFigure[]> {
+/** `ingestOnly`: the ingest figures alone, without deep pulls and the load run. */
+export async function benchScaleOut({ ingestOnly = false } = {}): Promise<ScaleFigure[]> {
   const figures: ScaleFigure[] = [];
   const engines: EngineName[] = benchDatabaseUrl ? ['sqlite', 'postgres'] : ['sqlite'];
   if (!benchDatabaseUrl) {
@@ -72,7 +73,7 @@ export async function benchScaleOut(): Promise<ScaleFigure[]> {
         load: ingest.loadAtStart,
       });
     }
-    for (const engine of engines) {
+    for (const engine of ingestOnly ? [] : engines) {
       const db = filled.get(engine);
       if (!db) continue;
       for (const who of ['bench-coordinator', 'bench-consultant'] as const) {
@@ -93,7 +94,7 @@ export async function benchScaleOut(): Promise<ScaleFigure[]> {
   } finally {
     for (const db of filled.values()) await closeBenchDatabase(db);
   }
-  if (benchDatabaseUrl) {
+  if (benchDatabaseUrl && !ingestOnly) {
     const run = await benchLoadRun();
     const whole = `${run.devices} devices, 2 processes`;
     figures.push(

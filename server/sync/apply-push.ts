@@ -191,7 +191,8 @@ function territoryLookup(tx: SyncTransaction) {
           return cache.get(id);
         });
         if (missing.size === 0) return result;
-        for (const id of missing) await load(id);
+        // Side by side: a store may read them in one round trip.
+        await Promise.all([...missing].map(load));
       }
     },
     forget: () => cache.clear(),
@@ -307,6 +308,14 @@ export async function applyPush(
       }
     }
     await tx.prefetch?.(mutationIds, recordIds);
+    // The territories all the batch's changes name, looked up together (readAhead then
+    // finds them loaded): a round trip per level of the territory tree, not per change.
+    await reads.territories.resolve((lookup) => {
+      for (const item of prepared) {
+        if ('result' in item || item.problem || item.scope !== 'district') continue;
+        if (item.mutation.op === 'put') territoryProblems(item.mutation.body, lookup);
+      }
+    });
     // Every read the batch needs, before its first revision is appended (see batchReads).
     for (const item of prepared) {
       if ('result' in item) {

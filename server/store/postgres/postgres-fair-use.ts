@@ -24,39 +24,46 @@ export async function takeAllowanceIn(
   // taken when it starts, so counters read in the statement that waited for the lock could
   // predate the commit of the request that held it.
   await db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.allowance, userId]);
-  const found = await rows<{ kind: string; windowStart: string; amount: string }>(
-    db,
-    `SELECT kind, window_start AS "windowStart", amount FROM usage_counters
-     WHERE user_id = $1 AND kind = ANY($2::text[])`,
-    [userId, checks.map((check) => check.kind)],
-  );
-  const counters = new Map(found.map((row) => [row.kind, row]));
+  // Then reading the counters, deciding and counting in one statement (one round trip):
+  // each check's count so far in its current window, the first check that would go over
+  // (a counter at zero takes one request however large), and the new counts, written only
+  // when no check is over.
   const at = now().getTime();
-  const next: { kind: string; windowStart: number; amount: number }[] = [];
-  for (const check of checks) {
-    const windowStart = Math.floor(at / check.windowMs) * check.windowMs;
-    const row = counters.get(check.kind);
-    const used = row && Number(row.windowStart) === windowStart ? Number(row.amount) : 0;
-    if (used > 0 && used + check.amount > check.max) {
-      return { kind: check.kind, retryAfterMs: windowStart + check.windowMs - at };
-    }
-    next.push({ kind: check.kind, windowStart, amount: used + check.amount });
-  }
-  if (next.length > 0) {
-    await db.query(
-      `INSERT INTO usage_counters (user_id, kind, window_start, amount)
-       SELECT $1, * FROM unnest($2::text[], $3::bigint[], $4::bigint[])
+  const windowStarts = checks.map((check) => Math.floor(at / check.windowMs) * check.windowMs);
+  const refused = await rows<{ position: number }>(
+    db,
+    `WITH checks AS (
+       SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
+         WITH ORDINALITY AS c(kind, window_start, max, amount, position)
+     ), used AS (
+       SELECT checks.*, CASE WHEN counters.window_start = checks.window_start
+         THEN counters.amount ELSE 0 END AS used
+       FROM checks LEFT JOIN usage_counters AS counters
+         ON counters.user_id = $1 AND counters.kind = checks.kind
+     ), over AS (
+       SELECT position FROM used WHERE used > 0 AND used + amount > max
+       ORDER BY position LIMIT 1
+     ), counted AS (
+       INSERT INTO usage_counters (user_id, kind, window_start, amount)
+       SELECT $1, kind, window_start, used + amount FROM used
+       WHERE NOT EXISTS (SELECT 1 FROM over)
        ON CONFLICT (user_id, kind) DO UPDATE SET
-         window_start = excluded.window_start, amount = excluded.amount`,
-      [
-        userId,
-        next.map((counter) => counter.kind),
-        next.map((counter) => counter.windowStart),
-        next.map((counter) => counter.amount),
-      ],
-    );
-  }
-  return undefined;
+         window_start = excluded.window_start, amount = excluded.amount
+     )
+     SELECT position::int FROM over`,
+    [
+      userId,
+      checks.map((check) => check.kind),
+      windowStarts,
+      checks.map((check) => check.max),
+      checks.map((check) => check.amount),
+    ],
+  );
+  const position = refused[0]?.position;
+  if (position === undefined) return undefined;
+  const check = checks[position - 1] as AllowanceCheck;
+  const windowStart = windowStarts[position - 1] as number;
+  return { kind: check.kind, retryAfterMs: windowStart + check.windowMs - at };
 }
 
 export function postgresFairUse(pool: pg.Pool, now: () => Date): FairUseMethods {
