@@ -293,6 +293,8 @@ export async function benchDeviceScale(n: number, runs = 5): Promise<DeviceScale
         await timeClick(page, '/hearings', "document.querySelectorAll('.list__item').length >= 50"),
       );
       const search = page.getByLabel('Search (municipality, venue, chair)');
+      // At 360 px the list's filters are folded behind "Filter".
+      if (!(await search.isVisible())) await page.getByRole('button', { name: /^Filter/ }).click();
       await search.fill('');
       await page.locator('.list__item').nth(49).waitFor();
       searches.push(

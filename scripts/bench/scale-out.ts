@@ -86,7 +86,7 @@ export function freshSchemaName(): string {
   return `sedp_bench_${process.pid}_${Date.now().toString(36)}_${schemaCounter}`;
 }
 
-async function openBenchDatabase(engine: EngineName): Promise<BenchDatabase> {
+export async function openBenchDatabase(engine: EngineName): Promise<BenchDatabase> {
   const dir = mkdtempSync(path.join(tmpdir(), 'sedp-bench-scale-'));
   let store: Store;
   let sql: BenchDatabase['sql'];
@@ -148,7 +148,7 @@ async function openBenchDatabase(engine: EngineName): Promise<BenchDatabase> {
   };
 }
 
-async function login(url: string, username: string): Promise<string> {
+export async function login(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -220,7 +220,7 @@ async function bulkFill(db: BenchDatabase, n: number): Promise<void> {
  * each device sends its share one after another, the devices at the same time (what a
  * server with many devices sees: one request's database work overlaps another's parsing).
  */
-async function ingestRun(
+export async function ingestRun(
   db: BenchDatabase,
   token: string,
   count: number,

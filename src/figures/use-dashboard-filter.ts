@@ -1,7 +1,7 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { type DashboardFilter, scopeOf } from '../domain/dashboard-filter.ts';
-import { useUiPrefs } from '../ui/ui-prefs.ts';
+import { useAccount } from '../session/account.ts';
 
 const KEYS = {
   regionId: 'region',
@@ -43,7 +43,7 @@ export function paramsOfFilter(filter: DashboardFilter): URLSearchParams {
  */
 export function useDashboardFilter() {
   const [params, setParams] = useSearchParams();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const filter = useMemo(() => filterFromParams(params), [params]);
   const scope = useMemo(() => scopeOf(account), [account]);
   const setFilter = useCallback(

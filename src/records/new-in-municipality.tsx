@@ -5,6 +5,7 @@ import { useNavigate } from 'react-router';
 import { records } from '../db/app-db.ts';
 import { useDraft } from '../db/use-draft.ts';
 import type { BodyOf, RecordTypeName } from '../domain/record-types.ts';
+import { useAccount } from '../session/account.ts';
 import { FormError, SaveCancel } from '../ui/form-actions.tsx';
 import { TerritoryPicker } from '../ui/territory-picker.tsx';
 import { type PickedTerritory, useUiPrefs } from '../ui/ui-prefs.ts';
@@ -45,7 +46,7 @@ export function NewInMunicipality<Name extends RecordTypeName>({
   const t = (key: StartKey) => translate(key);
   const navigate = useNavigate();
   const tree = useTerritoryTree();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const last = useUiPrefs((s) => s.lastTerritory);
   const districtIds = account?.role === 'consultant' ? account.districtIds : [];
   const initial: PickedTerritory =

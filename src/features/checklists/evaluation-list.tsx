@@ -9,7 +9,7 @@ import { keepDatesWhole } from '../../i18n/format.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useSyncStateName } from '../../records/use-sync-state-name.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useAccount } from '../../session/account.ts';
 import { ProgrammeTable } from './programme-table.tsx';
 import { useTemplates } from './use-templates.ts';
 
@@ -42,7 +42,7 @@ export function EvaluationList() {
       }),
     [entries, summaries],
   );
-  const isAdmin = useUiPrefs((s) => s.account?.role === 'admin');
+  const isAdmin = useAccount()?.role === 'admin';
 
   const nameOf = useCallback(
     (territoryId: string) => territoryName(tree, territoryId, format.language) ?? t('unknownPlace'),

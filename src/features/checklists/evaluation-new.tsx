@@ -7,6 +7,7 @@ import { evaluationSchema, latestTemplate, newEvaluation } from '../../domain/ch
 import { isoDay } from '../../domain/local-date.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
+import { useAccount } from '../../session/account.ts';
 import { SaveCancel } from '../../ui/form-actions.tsx';
 import { TerritoryPicker } from '../../ui/territory-picker.tsx';
 import { type PickedTerritory, useUiPrefs } from '../../ui/ui-prefs.ts';
@@ -34,7 +35,7 @@ export function EvaluationNew() {
   const [params] = useSearchParams();
   const tree = useTerritoryTree();
   const templates = useTemplates();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const last = useUiPrefs((s) => s.lastTerritory);
   const id = useId();
   const districtIds = account?.role === 'consultant' ? account.districtIds : [];

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { latestTemplate, templateVersions } from '../../domain/checklist.ts';
 import { useFormat } from '../../i18n/use-format.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useAccount } from '../../session/account.ts';
 import { TemplateEditor } from './template-editor.tsx';
 import { useTemplates } from './use-templates.ts';
 
@@ -12,7 +12,7 @@ export function TemplatePage() {
   const { t } = useTranslation('checklists');
   const format = useFormat();
   const templates = useTemplates();
-  const isAdmin = useUiPrefs((s) => s.account?.role === 'admin');
+  const isAdmin = useAccount()?.role === 'admin';
   const [editing, setEditing] = useState(false);
   const [published, setPublished] = useState<number | null>(null);
 

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { records } from '../../db/app-db.ts';
 import type { ActivityProgress } from '../../domain/work-plan-progress.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useAccount } from '../../session/account.ts';
 import { WorkPlanItem } from './work-plan-item.tsx';
 
 export interface WorkPlanSectionProps {
@@ -14,7 +14,7 @@ export interface WorkPlanSectionProps {
 /** The work plan's activities with targets, actuals from records, deadlines and status. */
 export function WorkPlanSection({ progress, narrowed, search }: WorkPlanSectionProps) {
   const { t } = useTranslation('dashboard');
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   return (
     <section aria-labelledby="work-plan" className="dashboard-section">
       <h2 id="work-plan">{t('workPlan.title')}</h2>

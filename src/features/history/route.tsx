@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useAnyRecord } from '../../db/hooks.ts';
 import { withChanges } from '../../domain/record-history.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useOnline } from '../../ui/use-online.ts';
 import './history.css';
+import { useAccount } from '../../session/account.ts';
 import { editorPath } from './editor-path.ts';
 import { restoreVersion } from './restore-version.ts';
 import { useRecordHistory } from './use-record-history.ts';
@@ -18,7 +18,7 @@ export function Component() {
   const navigate = useNavigate();
   const online = useOnline();
   const local = useAnyRecord(id);
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const { state, reload } = useRecordHistory(id, online);
   const [problem, setProblem] = useState<'invalid' | 'failed' | null>(null);
 

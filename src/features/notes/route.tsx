@@ -7,6 +7,7 @@ import { territoryName } from '../../domain/territory-tree.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useSyncStateName } from '../../records/use-sync-state-name.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
+import { useAccount } from '../../session/account.ts';
 import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { type NoteDraft, NoteForm } from './note-form.tsx';
 
@@ -16,7 +17,7 @@ export function Component() {
   const { t } = useTranslation('notes');
   const syncStateName = useSyncStateName();
   const format = useFormat();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   // Only consultants are limited to their districts; coordinators and admins record anywhere.
   const districtIds = account?.role === 'consultant' ? account.districtIds : [];
   const last = useUiPrefs((s) => s.lastTerritory);

@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { outboxActions } from '../../db/app-db.ts';
 import { useConflicts, useDeviceId, useOutboxSummary, useRefusedBlobs } from '../../db/hooks.ts';
+import { useAccount } from '../../session/account.ts';
 import { startAppSync } from '../../sync/app-sync.ts';
 import { useOtherTabSync, useSyncStatus } from '../../sync/sync-status-store.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { useOnline } from '../../ui/use-online.ts';
 import { BackupCard } from './backup-card.tsx';
 import { ConflictList } from './conflict-list.tsx';
@@ -20,7 +20,7 @@ export function Component() {
   const conflicts = useConflicts();
   const refusedPhotos = useRefusedBlobs();
   const deviceId = useDeviceId();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const syncNow = () => void startAppSync().then((sync) => sync.syncNow());
 
   return (

@@ -5,7 +5,7 @@ import { useRecordsWithState } from '../../db/hooks.ts';
 import { useFormat } from '../../i18n/use-format.ts';
 import { NotOnDevice } from '../../records/editor-status.tsx';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useAccount } from '../../session/account.ts';
 import { MilestonesSection } from './milestones-section.tsx';
 import { TerritoryLink } from './territory-link.tsx';
 
@@ -21,7 +21,7 @@ export function Component() {
   const format = useFormat();
   const tree = useTerritoryTree();
   const notes = useRecordsWithState('lessons-note');
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   if (!tree) return null;
   const node = tree.byId.get(id);
   if (!node) {

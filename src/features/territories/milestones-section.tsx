@@ -7,8 +7,8 @@ import { useDraft } from '../../db/use-draft.ts';
 import type { Milestone } from '../../domain/milestone.ts';
 import { territoryProblems } from '../../domain/territory-scope.ts';
 import type { TerritoryNode } from '../../domain/territory-tree.ts';
+import { useAccount } from '../../session/account.ts';
 import { loadAttachment } from '../../sync/attachments.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
 import { EMPTY_MILESTONE, type MilestoneDraft, MilestoneForm } from './milestone-form.tsx';
 import { MilestoneTimeline } from './milestone-timeline.tsx';
 
@@ -45,7 +45,7 @@ export function MilestonesSection({
   mergedIds: Set<string>;
 }) {
   const { t } = useTranslation('territories');
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const all = useRecordsOfType('milestone');
   const territoryLookup = useTerritoryLookup();
   const draft = useDraft(`milestone:${node.id}`, EMPTY_MILESTONE);

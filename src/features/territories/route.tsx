@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useFormat } from '../../i18n/use-format.ts';
 import { useTerritoryTree } from '../../records/use-territory-tree.ts';
-import { useUiPrefs } from '../../ui/ui-prefs.ts';
+import { useAccount } from '../../session/account.ts';
 import { TerritoryLink } from './territory-link.tsx';
 
 export function Component() {
@@ -11,7 +11,7 @@ export function Component() {
   const { t: tc } = useTranslation();
   const { language } = useFormat();
   const tree = useTerritoryTree();
-  const account = useUiPrefs((s) => s.account);
+  const account = useAccount();
   const [query, setQuery] = useState('');
 
   const mine = (account?.districtIds ?? []).flatMap((id) => {
