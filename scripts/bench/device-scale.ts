@@ -21,6 +21,7 @@ import { createAccount } from '../../server/auth/accounts.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { openSqliteDatabase, openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { pad2 } from '../../src/domain/local-date.ts';
 import { BENCH_FAIR_USE } from './bench-fair-use.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -75,8 +76,8 @@ function places(districtCodes = ['nooken', 'aksy', 'issyk-kul-district']) {
 }
 
 function hearingBody(i: number, place: { districtId: string; municipalityId: string }) {
-  const day = String((i % 28) + 1).padStart(2, '0');
-  const month = String((i % 12) + 1).padStart(2, '0');
+  const day = pad2((i % 28) + 1);
+  const month = pad2((i % 12) + 1);
   return {
     districtId: place.districtId,
     municipalityId: place.municipalityId,
@@ -116,7 +117,7 @@ function hearingBody(i: number, place: { districtId: string; municipalityId: str
 }
 
 function trainingBody(i: number, place: { districtId: string; municipalityId: string }) {
-  const month = String((i % 12) + 1).padStart(2, '0');
+  const month = pad2((i % 12) + 1);
   return {
     districtId: place.districtId,
     municipalityIds: [place.municipalityId],

@@ -378,6 +378,10 @@ test('scoring shows one dimension at a time, criteria folded to their choices, p
   page,
 }) => {
   await signIn(page, 'aida', 'en');
+  // The territories and the template come with the first sync (on a busy machine it takes
+  // longer than an assertion waits; until then the pickers have nothing to offer).
+  await page.goto('/sync');
+  await expect(page.getByText(/^Last successful sync: /)).toBeVisible({ timeout: 30_000 });
   await page.goto('/checklists/new');
   await expect(page.getByLabel('District', { exact: true })).toHaveValue(/.+/);
   await page.getByLabel('Municipality').selectOption({ label: 'Shamaldy-Say' });

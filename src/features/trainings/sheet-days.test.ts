@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { pad2 } from '../../domain/local-date.ts';
 import { DAYS_PER_SHEET, sheetDayGroups } from './training-print.tsx';
 
 describe('sheetDayGroups', () => {
-  const days = (n: number) =>
-    Array.from({ length: n }, (_, i) => `2020-03-${String(i + 1).padStart(2, '0')}`);
+  const days = (n: number) => Array.from({ length: n }, (_, i) => `2020-03-${pad2(i + 1)}`);
 
   it('keeps up to five days on one sheet', () => {
     expect(DAYS_PER_SHEET).toBe(5);
