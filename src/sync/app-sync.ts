@@ -127,8 +127,10 @@ async function create(): Promise<AppSync> {
     } catch {
       return; // offline or signed out: the next sync tries again
     }
-    const repull = await alignPullScope(me);
+    // The account first: a tab closed (or a page left) after this still shows the new
+    // districts and role, and the pull scope, kept apart, is aligned on the next run if not now.
     await accountChanged(me);
+    const repull = await alignPullScope(me);
     if (repull) engine.request(0);
   };
 
