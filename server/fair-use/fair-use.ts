@@ -54,7 +54,10 @@ export class FairUse {
     this.limits = limits;
   }
 
-  /** Counts one push, or throws 429, in the push's own transaction (stored with it or not at all). */
+  /**
+   * Counts one push, or throws 429: in the push's own transaction (stored with it or not at
+   * all), or, where the store counts pushes apart, just before it.
+   */
   takePush(tx: Pick<SyncTransaction, 'takeAllowance'>, userId: string): Promise<void> {
     return this.#take(tx, userId, [
       { kind: 'push', windowMs: MINUTE_MS, max: this.limits.pushesPerMinute, amount: 1 },

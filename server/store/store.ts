@@ -117,7 +117,10 @@ export interface SyncTransaction {
   saveMutation(input: MutationRecord): Promise<void>;
   /** Deletes the record's conflict versions but the latest `keep`; applied ones always stay. */
   trimConflicts(recordId: string, keep: number): Promise<void>;
-  /** `Store.takeAllowance` within this transaction (a push counts itself as it is stored). */
+  /**
+   * `Store.takeAllowance` within this transaction (a push counts itself as it is stored,
+   * unless the store `countsPushesApart`).
+   */
   takeAllowance(
     userId: string,
     checks: readonly AllowanceCheck[],
@@ -140,6 +143,12 @@ export type PullScope =
 export interface Store {
   /** Which database this is, as /api/health reports it. */
   readonly engine: 'sqlite' | 'postgres';
+  /**
+   * Set when a push is counted in its own short transaction before the push's transaction
+   * (see `SyncTransaction.takeAllowance`), so that the account's counter is not held until
+   * the push commits.
+   */
+  readonly countsPushesApart?: boolean;
   /** The server clock (injected in tests). */
   now(): Date;
   /** Throws when the database cannot answer. */

@@ -39,10 +39,10 @@ export interface PushContext {
   deviceId: string;
   schemaVersion: number;
   /**
-   * Run first inside the push's transaction, through it: counts the push, or throws (429)
-   * to refuse it.
+   * Counts the push, or throws (429) to refuse it: run first inside the push's transaction,
+   * through it, or through the store just before it when the store counts pushes apart.
    */
-  takeAllowance?: (tx: SyncTransaction) => Promise<void>;
+  takeAllowance?: (counter: Pick<SyncTransaction, 'takeAllowance'>) => Promise<void>;
   /** Conflict versions kept per record (default 20); applied versions are never deleted. */
   conflictVersionsKept?: number;
 }
@@ -294,8 +294,9 @@ export async function applyPush(
     return 'mutation' in read ? prepare(read.mutation) : read;
   });
   const now = store.now().toISOString();
+  if (store.countsPushesApart) await context.takeAllowance?.(store);
   return store.syncTransaction(async (tx) => {
-    await context.takeAllowance?.(tx);
+    if (!store.countsPushesApart) await context.takeAllowance?.(tx);
     const reads = batchReads(tx);
     const mutationIds: string[] = [];
     const recordIds: string[] = [];

@@ -8,6 +8,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { v7 as uuidv7 } from 'uuid';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { createAccount } from '../../server/auth/accounts.ts';
 import { DEFAULT_LOGIN_LIMITS } from '../../server/auth/login-throttle.ts';
 import { seedReferenceData } from '../../server/seed/seed-reference-data.ts';
 import { MIGRATIONS } from '../../server/store/migrations.ts';
@@ -20,7 +21,17 @@ import {
   type SyncTransaction,
   UsernameTakenError,
 } from '../../server/store/store.ts';
-import { fakeClock, makeTempDir, removeDir, SEEDED } from './helpers.ts';
+import { applyPush } from '../../server/sync/apply-push.ts';
+import {
+  fakeClock,
+  makeTempDir,
+  mutation,
+  note,
+  PASSWORD,
+  removeDir,
+  SEEDED,
+  territoryId,
+} from './helpers.ts';
 import { POSTGRES_NOT_RUN, testDatabaseUrl, testSchemas } from './postgres-test-database.ts';
 
 // One line in the test output, so a local run never passes for both engines unnoticed.
@@ -629,6 +640,64 @@ describe.skipIf(!testDatabaseUrl)(
       const all = await a.pull(0, SEEDED + 10, { all: true });
       expect(all.map((record) => record.rev)).toEqual(all.map((_, index) => index + 1));
       expect(await b.history(all[0]?.id ?? '')).toHaveLength(1);
+    });
+
+    it('counts a push apart: two pushes of one account run side by side up to the revision lock', async () => {
+      const schema = await schemas.create();
+      const store = await open(schema, 4);
+      await seedReferenceData(store);
+      const nooken = territoryId('nooken');
+      const user = await createAccount(store, {
+        username: 'two-phones',
+        role: 'consultant',
+        password: PASSWORD,
+        districtIds: [nooken],
+      });
+      // The first push's transaction stops before its first read until released.
+      const held = deferred();
+      let transactions = 0;
+      const gated: Store = {
+        ...store,
+        syncTransaction: (fn) =>
+          store.syncTransaction((tx) => {
+            transactions += 1;
+            if (transactions > 1) return fn(tx);
+            return fn({
+              ...tx,
+              prefetch: async (mutationIds, recordIds) => {
+                await held.promise;
+                await tx.prefetch?.(mutationIds, recordIds);
+              },
+            });
+          }),
+      };
+      const context = {
+        user,
+        deviceId: 'phone',
+        schemaVersion: 1,
+        takeAllowance: async (counter: Pick<SyncTransaction, 'takeAllowance'>) => {
+          const refused = await counter.takeAllowance(user.id, [
+            { kind: 'push', windowMs: 60_000, max: 100, amount: 1 },
+          ]);
+          if (refused) throw new Error('refused');
+        },
+      };
+      const first = applyPush(gated, context, [await mutation({ body: note(nooken, 'first') })]);
+      while (transactions === 0) await nextTurn();
+      // Counted in a transaction of its own, the first push holds no lock of the account's
+      // while it waits: the second is stored meanwhile (counted inside the push's
+      // transaction, it would wait for the first to commit, and this would never end).
+      const second = await applyPush(gated, { ...context, deviceId: 'tablet' }, [
+        await mutation({ body: note(nooken, 'second') }),
+      ]);
+      expect(second.map((result) => result.status)).toEqual(['applied']);
+      held.resolve();
+      expect((await first).map((result) => result.status)).toEqual(['applied']);
+      // Both counted.
+      const full = await store.takeAllowance(user.id, [
+        { kind: 'push', windowMs: 60_000, max: 2, amount: 1 },
+      ]);
+      expect(full).toMatchObject({ kind: 'push' });
     });
 
     it('never lets a pull cursor skip a revision, with many writers in several processes', async () => {

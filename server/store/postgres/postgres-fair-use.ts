@@ -12,18 +12,27 @@ type FairUseMethods = Pick<
  * `takeAllowance` on an open transaction. The account's advisory lock makes reading its
  * counters and adding to them one step (a row lock could not cover a counter's first row,
  * which does not exist yet): parallel requests of one account, in any process, cannot all
- * see room for themselves. A push takes it before its revision lock, always in that order.
+ * see room for themselves. Taken in a push's transaction, it comes before the revision
+ * lock, always in that order. `flushed: false` (a transaction of its own) lets its COMMIT
+ * answer before the WAL reaches the disk (see takeAllowance below).
  */
 export async function takeAllowanceIn(
   db: pg.PoolClient,
   now: () => Date,
   userId: string,
   checks: readonly AllowanceCheck[],
+  { flushed = true }: { flushed?: boolean } = {},
 ): Promise<{ kind: string; retryAfterMs: number } | undefined> {
   // The lock on its own statement: at READ COMMITTED a statement reads from the snapshot
   // taken when it starts, so counters read in the statement that waited for the lock could
   // predate the commit of the request that held it.
-  await db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.allowance, userId]);
+  await db.query(
+    flushed
+      ? 'SELECT pg_advisory_xact_lock($1, hashtext($2))'
+      : `SELECT pg_advisory_xact_lock($1, hashtext($2)),
+           set_config('synchronous_commit', 'off', true)`,
+    [LOCK.allowance, userId],
+  );
   // Then reading the counters, deciding and counting in one statement (one round trip):
   // each check's count so far in its current window, the first check that would go over
   // (a counter at zero takes one request however large), and the new counts, written only
@@ -105,7 +114,14 @@ export function postgresFairUse(pool: pg.Pool, now: () => Date): FairUseMethods 
         if (inRevisions) return false;
         return (await changed(db, 'DELETE FROM blobs WHERE sha256 = $1', [sha256])) > 0;
       }),
+    // Its own short transaction, also for pushes (`countsPushesApart`): the account's lock
+    // and counter row are held only while counting, so the pushes of one account (two
+    // devices, a retry) run side by side up to the revision lock instead of one after the
+    // other to their COMMIT. A push that fails after it stays counted: it was a request.
+    // Not flushed to disk before it answers (synchronous_commit off): a crash within the
+    // WAL writer's delay forgets the last counts, which only gives an account a few more
+    // requests, and the count then costs the push no fsync of its own.
     takeAllowance: (userId, checks) =>
-      inTransaction(pool, (db) => takeAllowanceIn(db, now, userId, checks)),
+      inTransaction(pool, (db) => takeAllowanceIn(db, now, userId, checks, { flushed: false })),
   };
 }

@@ -31,6 +31,7 @@ export async function openPostgresStore(
     if (!key) throw new Error('No current schema');
     return {
       engine: 'postgres',
+      countsPushesApart: true,
       now,
       async ping() {
         await pool.query('SELECT 1');
