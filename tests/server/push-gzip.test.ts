@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { freshServer, mutation, note, signedInUser, territoryId } from './helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -77,6 +77,9 @@ describe('gzip push bodies', () => {
       probing = false;
     });
     await started;
+    // What would stall the server is parsing a bomb on its one thread (about 0.7 s each):
+    // the bodies must be refused before JSON.parse ever sees them.
+    const parse = vi.spyOn(JSON, 'parse');
     // Bombs in flight, three at a time, for as long as the prober measures.
     const statuses: number[] = [];
     while (probing) {
@@ -84,11 +87,19 @@ describe('gzip push bodies', () => {
       statuses.push(...replies.map((reply) => reply.status));
     }
     await exited;
+    const parsed = parse.mock.calls.map(([text]) => (typeof text === 'string' ? text.length : 0));
+    parse.mockRestore();
+    expect(Math.max(0, ...parsed)).toBeLessThan(1_000_000);
     const latencies = (JSON.parse(output.slice(output.indexOf('['))) as number[]).sort(
       (a, b) => a - b,
     );
-    const median = latencies[Math.floor(latencies.length / 2)] ?? Number.POSITIVE_INFINITY;
-    expect(median, `health latencies ${latencies.map(Math.round).join(', ')} ms`).toBeLessThan(200);
+    // Every health check was answered, none held back for seconds. The bound is a stall's,
+    // far above what a loaded machine adds (a speed figure belongs in the benchmark).
+    expect(latencies.length).toBeGreaterThan(0);
+    const slowest = latencies.at(-1) ?? Number.POSITIVE_INFINITY;
+    expect(slowest, `health latencies ${latencies.map(Math.round).join(', ')} ms`).toBeLessThan(
+      5000,
+    );
     expect(new Set(statuses)).toEqual(new Set([413]));
     expect((await api.get('/api/me')).status).toBe(200);
   }, 120_000);
