@@ -320,6 +320,51 @@ describe.each(engines)('$title', ({ engine, run }) => {
       ]);
     });
 
+    it('keeps the body of every version in the history, however the record moved on', async () => {
+      const { store } = await engine.fresh();
+      const id = uuidv7();
+      const bodies = (await store.history(id)).map((revision) => revision.body);
+      expect(bodies).toEqual([]);
+      const write = (tx: SyncTransaction, title: string) =>
+        put(tx, version(id, 'lessons-note', 'district-a', { title }));
+      await store.syncTransaction((tx) => write(tx, 'one'));
+      // Moved on in a later transaction, twice in one, and with a read in between (which
+      // writes what is held so far before it reads).
+      await store.syncTransaction((tx) => write(tx, 'two'));
+      await store.syncTransaction(async (tx) => {
+        await write(tx, 'three');
+        await write(tx, 'four');
+      });
+      await store.syncTransaction(async (tx) => {
+        await write(tx, 'five');
+        expect((await tx.record(id))?.bodyJson).toBe('{"title":"five"}');
+        expect(await tx.existingIds([id])).toEqual(new Set([id]));
+        await write(tx, 'six');
+      });
+      // A conflict version beside it, and the record written again from what it read.
+      await store.syncTransaction(async (tx) => {
+        await tx.appendRevision({
+          ...version(id, 'lessons-note', 'district-a', { title: 'theirs' }),
+          ...history('conflict'),
+        });
+      });
+      await store.syncTransaction(async (tx) => {
+        expect((await tx.recordHead(id))?.rev).toBeGreaterThan(0);
+        await write(tx, 'seven');
+      });
+      const titles = (await store.history(id)).map((revision) => revision.body.title);
+      expect(titles).toEqual(['one', 'two', 'three', 'four', 'five', 'six', 'theirs', 'seven']);
+      const [current] = await store.pull(0, 10, { all: true });
+      expect(current?.bodyJson).toBe('{"title":"seven"}');
+      // A record written without being read first (reference data seeding).
+      await seedReferenceData(store);
+      await seedReferenceData(store);
+      const [territory] = await store.recordsOfType('territory');
+      const seeded = await store.history(territory?.id ?? '');
+      expect(seeded.length).toBeGreaterThan(0);
+      expect(JSON.stringify(seeded.at(-1)?.body)).toBe(territory?.bodyJson);
+    });
+
     it('never loses an update when transactions write one record at once', async () => {
       const { store } = await engine.fresh();
       const id = uuidv7();

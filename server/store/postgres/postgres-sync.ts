@@ -71,10 +71,15 @@ interface PendingPut {
  * count shows the race), updated only at the rev it read (expected > 0), or upserted when
  * it was never read (expected -1, seeded reference data). The sequence is moved past the
  * last number used ($22, under the revision lock) so the next transaction goes on from it.
- * A record whose body is that of the revision it is written with comes without it (NULL
- * in $28) and takes the revision's: each body is sent once, which saves the driver
- * escaping and encoding it twice (about 0.5 of 6 ms for 100 changes, measured). Arrays, not
- * JSON: json_to_recordset parsed a batch's rows slower than the arrays are read.
+ *
+ * Each body is stored once (schema step 9): a revision that a record of this flush is
+ * written at comes without its body (NULL in $4), which the record's row holds, and every
+ * record whose row moves on from a revision copies its body into that revision first
+ * (`kept`; the statement's sub-statements all read the rows as they were before it). So
+ * a revision's body is NULL exactly while a record is at it, and history reads
+ * coalesce(revision, record). Sent once as well: the driver escapes and encodes each body
+ * one time. Arrays, not JSON: json_to_recordset parsed a batch's rows slower than the
+ * arrays are read.
  */
 const FLUSH = `
   WITH rev AS (
@@ -91,14 +96,15 @@ const FLUSH = `
     ON CONFLICT (mutation_id) DO NOTHING
     RETURNING 1
   ), input AS (
-    SELECT i.id, i.type, i.rev, i.district_id, i.deleted, i.updated_at, i.updated_by,
-      i.schema_version, coalesce(i.body, given.body) AS body, i.expected
-    FROM unnest($19::text[], $20::text[], $21::bigint[], $23::text[], $24::boolean[],
+    SELECT * FROM unnest($19::text[], $20::text[], $21::bigint[], $23::text[], $24::boolean[],
       $25::text[], $26::text[], $27::int[], $28::text[], $29::bigint[])
       AS i(id, type, rev, district_id, deleted, updated_at, updated_by, schema_version, body,
         expected)
-    LEFT JOIN unnest($1::bigint[], $4::text[]) AS given(rev, body)
-      ON i.body IS NULL AND given.rev = i.rev
+  ), kept AS (
+    UPDATE revisions SET body = records.body
+    FROM records JOIN input ON input.expected <> 0 AND records.id = input.id
+    WHERE revisions.rev = records.rev AND revisions.body IS NULL
+    RETURNING 1
   ), created AS (
     INSERT INTO records (${RECORD_COLUMNS})
     SELECT ${RECORD_COLUMNS} FROM input WHERE expected = 0
@@ -196,7 +202,8 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
     async function flush(): Promise<void> {
       if (revisions.length + mutations.length + puts.size > 0) {
         const put = [...puts.values()];
-        const bodyOfRev = new Map(revisions.map((r, i) => [revs[i] as number, r.bodyJson]));
+        // The revisions the records are written at: their bodies go with the records.
+        const current = new Map(put.map((p) => [p.record.rev, p.record.bodyJson]));
         const result = await prepared<{ mutations: number; records: number }>(db, {
           name: 'sedp-push-flush',
           text: FLUSH,
@@ -204,7 +211,13 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
             revs,
             revisions.map((r) => r.recordId),
             revisions.map((r) => r.type),
-            revisions.map((r) => r.bodyJson),
+            revisions.map((r, i) => {
+              const recordBody = current.get(revs[i] as number);
+              if (recordBody === undefined) return r.bodyJson;
+              // A record is only ever written at a revision of the same version.
+              if (recordBody !== r.bodyJson) throw new Error('A record differs from its revision');
+              return null;
+            }),
             revisions.map((r) => r.deleted),
             revisions.map((r) => r.updatedAt),
             revisions.map((r) => r.updatedBy),
@@ -228,9 +241,7 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
             put.map((p) => p.record.updatedAt),
             put.map((p) => p.record.updatedBy),
             put.map((p) => p.record.schemaVersion),
-            put.map((p) =>
-              bodyOfRev.get(p.record.rev) === p.record.bodyJson ? null : p.record.bodyJson,
-            ),
+            put.map((p) => p.record.bodyJson),
             put.map((p) => p.expected ?? -1),
           ],
         });
@@ -531,9 +542,14 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
       return Number(row?.n ?? 0);
     },
     async history(recordId) {
+      // The revision a record is at keeps its body in the record's row (FLUSH).
       const found = await rows<RevisionRow>(
         pool,
-        'SELECT * FROM revisions WHERE record_id = $1 ORDER BY rev',
+        `SELECT v.rev, v.record_id, v.type, coalesce(v.body, r.body) AS body, v.deleted,
+           v.updated_at, v.updated_by, v.schema_version, v.mutation_id, v.kind, v.user_id,
+           v.device_id
+         FROM revisions AS v LEFT JOIN records AS r ON r.id = v.record_id AND r.rev = v.rev
+         WHERE v.record_id = $1 ORDER BY v.rev`,
         [recordId],
       );
       return found.map(toRevision);
