@@ -205,7 +205,50 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   // third of its WAL (about 130 of 370 KB for 100 notes) and of its insert work, all of
   // it under the revision lock. History reads coalesce(revision, record); rows stored
   // before keep their bodies.
-  `ALTER TABLE revisions ALTER COLUMN body DROP NOT NULL;`,
+  //
+  // And fair-use counting as one function (postgres-fair-use.ts), so that a count of its
+  // own is one statement, one round trip, instead of BEGIN, lock, count and COMMIT. It
+  // takes the account's lock, then counts: a VOLATILE function reads each statement with
+  // a new snapshot, so the counters it reads are those the lock's last holder committed.
+  // `durable` false (a count of its own) lets the transaction answer before its WAL is
+  // flushed. Returns the position (1-based) of the first check that would go over, or NULL
+  // when all were counted.
+  `ALTER TABLE revisions ALTER COLUMN body DROP NOT NULL;
+   CREATE FUNCTION sedp_take_allowance(lock_key integer, account text, kinds text[],
+       window_starts bigint[], maxes bigint[], amounts bigint[], durable boolean)
+     RETURNS integer LANGUAGE plpgsql VOLATILE AS $fn$
+   DECLARE
+     refused integer;
+   BEGIN
+     IF NOT durable THEN
+       PERFORM set_config('synchronous_commit', 'off', true);
+     END IF;
+     PERFORM pg_advisory_xact_lock(lock_key, hashtext(account));
+     WITH checks AS (
+       SELECT * FROM unnest(kinds, window_starts, maxes, amounts)
+         WITH ORDINALITY AS c(kind, window_start, max, amount, position)
+     ), used AS (
+       SELECT checks.*, CASE WHEN counters.window_start = checks.window_start
+         THEN counters.amount ELSE 0 END AS used
+       FROM checks LEFT JOIN usage_counters AS counters
+         ON counters.user_id = account AND counters.kind = checks.kind
+     )
+     SELECT position INTO refused FROM used WHERE used > 0 AND used + amount > max
+     ORDER BY position LIMIT 1;
+     IF refused IS NULL THEN
+       INSERT INTO usage_counters (user_id, kind, window_start, amount)
+       SELECT account, c.kind, c.window_start,
+         c.amount + CASE WHEN counters.window_start = c.window_start
+           THEN counters.amount ELSE 0 END
+       FROM unnest(kinds, window_starts, amounts) AS c(kind, window_start, amount)
+       LEFT JOIN usage_counters AS counters
+         ON counters.user_id = account AND counters.kind = c.kind
+       ON CONFLICT (user_id, kind) DO UPDATE SET
+         window_start = excluded.window_start, amount = excluded.amount;
+     END IF;
+     RETURN refused;
+   END
+   $fn$;`,
 ];
 
 /** Which steps have been applied; the version is the highest. */

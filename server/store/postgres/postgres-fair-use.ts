@@ -9,67 +9,38 @@ type FairUseMethods = Pick<
 >;
 
 /**
- * `takeAllowance` on an open transaction. The account's advisory lock makes reading its
- * counters and adding to them one step (a row lock could not cover a counter's first row,
- * which does not exist yet): parallel requests of one account, in any process, cannot all
- * see room for themselves. Taken in a push's transaction, it comes before the revision
- * lock, always in that order. `flushed: false` (a transaction of its own) lets its COMMIT
- * answer before the WAL reaches the disk (see takeAllowance below).
+ * Counts `checks` for the account, all or none (schema step 9's sedp_take_allowance). The
+ * account's advisory lock makes reading its counters and adding to them one step (a row
+ * lock could not cover a counter's first row, which does not exist yet): parallel
+ * requests of one account, in any process, cannot all see room for themselves. On a push's
+ * open transaction (`durable`), it holds that lock until the push commits and comes before
+ * the revision lock, always in that order; on the pool (a transaction of its own, not
+ * durable) it commits at once, without waiting for its WAL to reach the disk.
  */
 export async function takeAllowanceIn(
-  db: pg.PoolClient,
+  db: pg.Pool | pg.PoolClient,
   now: () => Date,
   userId: string,
   checks: readonly AllowanceCheck[],
-  { flushed = true }: { flushed?: boolean } = {},
+  { durable }: { durable: boolean },
 ): Promise<{ kind: string; retryAfterMs: number } | undefined> {
-  // The lock on its own statement: at READ COMMITTED a statement reads from the snapshot
-  // taken when it starts, so counters read in the statement that waited for the lock could
-  // predate the commit of the request that held it.
-  await db.query(
-    flushed
-      ? 'SELECT pg_advisory_xact_lock($1, hashtext($2))'
-      : `SELECT pg_advisory_xact_lock($1, hashtext($2)),
-           set_config('synchronous_commit', 'off', true)`,
-    [LOCK.allowance, userId],
-  );
-  // Then reading the counters, deciding and counting in one statement (one round trip):
-  // each check's count so far in its current window, the first check that would go over
-  // (a counter at zero takes one request however large), and the new counts, written only
-  // when no check is over.
   const at = now().getTime();
   const windowStarts = checks.map((check) => Math.floor(at / check.windowMs) * check.windowMs);
-  const refused = await rows<{ position: number }>(
+  const [refused] = await rows<{ position: number | null }>(
     db,
-    `WITH checks AS (
-       SELECT * FROM unnest($2::text[], $3::bigint[], $4::bigint[], $5::bigint[])
-         WITH ORDINALITY AS c(kind, window_start, max, amount, position)
-     ), used AS (
-       SELECT checks.*, CASE WHEN counters.window_start = checks.window_start
-         THEN counters.amount ELSE 0 END AS used
-       FROM checks LEFT JOIN usage_counters AS counters
-         ON counters.user_id = $1 AND counters.kind = checks.kind
-     ), over AS (
-       SELECT position FROM used WHERE used > 0 AND used + amount > max
-       ORDER BY position LIMIT 1
-     ), counted AS (
-       INSERT INTO usage_counters (user_id, kind, window_start, amount)
-       SELECT $1, kind, window_start, used + amount FROM used
-       WHERE NOT EXISTS (SELECT 1 FROM over)
-       ON CONFLICT (user_id, kind) DO UPDATE SET
-         window_start = excluded.window_start, amount = excluded.amount
-     )
-     SELECT position::int FROM over`,
+    'SELECT sedp_take_allowance($1, $2, $3, $4, $5, $6, $7) AS position',
     [
+      LOCK.allowance,
       userId,
       checks.map((check) => check.kind),
       windowStarts,
       checks.map((check) => check.max),
       checks.map((check) => check.amount),
+      durable,
     ],
   );
-  const position = refused[0]?.position;
-  if (position === undefined) return undefined;
+  const position = refused?.position;
+  if (position === null || position === undefined) return undefined;
   const check = checks[position - 1] as AllowanceCheck;
   const windowStart = windowStarts[position - 1] as number;
   return { kind: check.kind, retryAfterMs: windowStart + check.windowMs - at };
@@ -114,7 +85,7 @@ export function postgresFairUse(pool: pg.Pool, now: () => Date): FairUseMethods 
         if (inRevisions) return false;
         return (await changed(db, 'DELETE FROM blobs WHERE sha256 = $1', [sha256])) > 0;
       }),
-    // Its own short transaction, also for pushes (`countsPushesApart`): the account's lock
+    // One statement of its own, also for pushes (`countsPushesApart`): the account's lock
     // and counter row are held only while counting, so the pushes of one account (two
     // devices, a retry) run side by side up to the revision lock instead of one after the
     // other to their COMMIT. A push that fails after it stays counted: it was a request.
@@ -122,6 +93,6 @@ export function postgresFairUse(pool: pg.Pool, now: () => Date): FairUseMethods 
     // WAL writer's delay forgets the last counts, which only gives an account a few more
     // requests, and the count then costs the push no fsync of its own.
     takeAllowance: (userId, checks) =>
-      inTransaction(pool, (db) => takeAllowanceIn(db, now, userId, checks, { flushed: false })),
+      takeAllowanceIn(pool, now, userId, checks, { durable: false }),
   };
 }

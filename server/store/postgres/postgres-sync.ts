@@ -489,7 +489,7 @@ export function postgresSync(pool: pg.Pool, now: () => Date, schemaKey: number):
       },
       async takeAllowance(userId, checks) {
         await flushed();
-        return takeAllowanceIn(db, now, userId, checks);
+        return takeAllowanceIn(db, now, userId, checks, { durable: true });
       },
     };
     return { tx, flush };
