@@ -165,6 +165,30 @@ describe('list index: sync', () => {
     expect((await entries()).map((e) => e.id)).toEqual(['h2']);
   });
 
+  it('rewrites pulled records the device holds in place and adds the others once', async () => {
+    const store = createSyncStore(db);
+    await store.applyPullPage(
+      [serverHearing('h1', 1, hearing('A')), serverHearing('h2', 2, hearing('B'))],
+      2,
+    );
+    await store.applyPullPage([serverHearing('h2', 3, hearing('B'), true)], 3);
+    // h1 edited elsewhere, h2 back from deletion (its tombstone is on the device), h3 new.
+    await store.applyPullPage(
+      [
+        serverHearing('h3', 4, hearing('C')),
+        serverHearing('h1', 5, hearing('A2')),
+        serverHearing('h2', 6, hearing('B2')),
+      ],
+      6,
+    );
+    expect((await entries()).map((e) => [e.id, e.text?.split('|')[0]])).toEqual([
+      ['h1', 'a2'],
+      ['h3', 'c'],
+      ['h2', 'b2'],
+    ]);
+    expect((await db.listRows.toArray()).map((r) => r.id).sort()).toEqual(['h1', 'h2', 'h3']);
+  });
+
   it('keeps a record with local changes as it is on this device when a pull brings another version', async () => {
     const mine = await repo.put({ type: 'hearing', body: hearing('Mine') });
     await createSyncStore(db).applyPullPage([serverHearing(mine.id, 5, hearing('Theirs'))], 5);

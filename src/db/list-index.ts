@@ -112,14 +112,19 @@ function removeAt(page: ListPage, at: number) {
 /**
  * Applies changes to the index, inside the caller's transaction (which must include
  * `listPages` and `listRows`). A change without a record only sets the sync state.
+ * `absent`: ids the caller knows have no record on the device (read in the same
+ * transaction), hence no row: they are not looked up (a row exists only beside its record).
  */
 export async function updateListIndex(
   tables: IndexTables,
   changes: readonly (IndexChange | { id: string; sync: RecordSyncState; onlySync: true })[],
+  absent?: ReadonlySet<string>,
 ): Promise<void> {
   if (changes.length === 0) return;
-  const ids = changes.map((c) => c.id);
-  const rows = await tables.listRows.bulkGet(ids);
+  const ids = absent
+    ? changes.flatMap((c) => (absent.has(c.id) ? [] : [c.id]))
+    : changes.map((c) => c.id);
+  const rows = ids.length > 0 ? await tables.listRows.bulkGet(ids) : [];
   const current = new Map<string, ListRow>();
   for (const row of rows) if (row) current.set(row.id, row);
   const pageKeys = [...new Set([...current.values()].map((r) => r.page))];
@@ -151,8 +156,11 @@ export async function updateListIndex(
     string,
     ({ at: number; id: string; data: string } | { at: number })[]
   >();
-  const figureOp = (key: string, op: { at: number; id: string; data: string } | { at: number }) =>
-    figureOps.set(key, [...(figureOps.get(key) ?? []), op]);
+  const figureOp = (key: string, op: { at: number; id: string; data: string } | { at: number }) => {
+    const ops = figureOps.get(key);
+    if (ops) ops.push(op);
+    else figureOps.set(key, [op]);
+  };
   const putRows = new Map<string, ListRow>();
   const deleteRows = new Set<string>();
 
