@@ -267,6 +267,29 @@ describe('list index: sync', () => {
     expect(await db.records.count()).toBe(0);
     expect(await store.cursor()).toBe(0);
   });
+
+  it('stores none of a pull page’s writes, issued at once, when one of them fails', async () => {
+    const store = createSyncStore(db);
+    await store.applyPullPage([serverHearing('h1', 1, hearing('A'))], 1, {
+      received: 1,
+      total: 3,
+      bytes: 10,
+    });
+    // The record write fails after the index writes were issued beside it.
+    db.records.hook('creating', (_key, record) => {
+      if (record.id === 'h3') throw new Error('quota');
+    });
+    const page = [serverHearing('h2', 2, hearing('B')), serverHearing('h3', 3, hearing('C'))];
+    await expect(
+      store.applyPullPage(page, 3, { received: 3, total: 3, bytes: 30 }),
+    ).rejects.toThrow('quota');
+    expect((await db.records.toCollection().primaryKeys()).sort()).toEqual(['h1']);
+    expect((await entries()).map((e) => e.id)).toEqual(['h1']);
+    expect((await db.listRows.toCollection().primaryKeys()).sort()).toEqual(['h1']);
+    expect((await db.listFigures.toArray()).flatMap((f) => f.ids)).toEqual(['h1']);
+    expect(await store.cursor()).toBe(1);
+    expect(await store.downloadProgress()).toMatchObject({ received: 1 });
+  });
 });
 
 describe('list index: upgrading a device', () => {

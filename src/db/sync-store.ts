@@ -17,7 +17,13 @@ import {
   takesNext,
 } from '../sync/reconcile.ts';
 import { type SedpDatabase, type StoredBlob, type SyncedRev, withRevs } from './database.ts';
-import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
+import {
+  listTables,
+  readListIndex,
+  syncStatesOf,
+  updateListIndex,
+  writeListIndex,
+} from './list-index.ts';
 
 const CURSOR = 'pullCursor';
 const SCOPE = 'pullScope';
@@ -322,32 +328,38 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       const tables = [db.records, db.outbox, db.conflicts, db.syncMeta, db.revs, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
         const ids = changes.map((c) => c.id);
-        // Two key-only reads instead of a cursor over the page's ids.
-        const busy = new Set<string>([
-          ...((await db.outbox.orderBy('id').uniqueKeys()) as string[]),
-          ...(await db.conflicts.toCollection().primaryKeys()),
+        // Key-only reads instead of a cursor over the page's ids. Its own changes, just
+        // pushed, come back first as a rule: their revisions are in the side table (a row
+        // there always has its record), so no record is read for them.
+        const [queued, conflicted, side] = await Promise.all([
+          db.outbox.orderBy('id').uniqueKeys() as Promise<string[]>,
+          db.conflicts.toCollection().primaryKeys(),
+          sideRevs(ids),
         ]);
-        // Its own changes, just pushed, come back first as a rule: their revisions are in the
-        // side table (a row there always has its record), so no record is read for them.
-        const side = await sideRevs(ids);
+        const busy = new Set<string>([...queued, ...conflicted]);
         const candidates = pullCandidates(changes, busy, side);
         const locals = await db.records.bulkGet(candidates.map((c) => c.id));
         // Skip what is pending here, and versions this device already has.
         const { incoming, folded } = pullIncoming(candidates, locals, side);
-        await db.records.bulkPut(incoming);
         // Nothing of these is queued or in conflict here (see `busy`): they are in sync. Those
         // the device did not hold have no row in the lists' index either: none is looked up.
         const absent = new Set(candidates.flatMap((c, i) => (locals[i] ? [] : [c.id])));
-        await updateListIndex(
-          db,
-          incoming.map((record) => ({ id: record.id, record, sync: 'synced' as const })),
-          absent,
-        );
-        // Those records now carry their revision themselves.
-        if (folded.length > 0) await db.revs.bulkDelete(folded);
-        await db.syncMeta.put({ key: CURSOR, value: cursor });
-        if (progress) await db.syncMeta.put({ key: DOWNLOAD, value: progress });
-        else if (progress === null) await db.syncMeta.delete(DOWNLOAD);
+        const indexed = incoming.map((record) => ({
+          id: record.id,
+          record,
+          sync: 'synced' as const,
+        }));
+        const reads = await readListIndex(db, indexed, absent);
+        // Every write at once: IndexedDB stores the records while the index is prepared.
+        await Promise.all([
+          db.records.bulkPut(incoming),
+          writeListIndex(db, indexed, reads),
+          // Those records now carry their revision themselves.
+          folded.length > 0 && db.revs.bulkDelete(folded),
+          db.syncMeta.put({ key: CURSOR, value: cursor }),
+          progress && db.syncMeta.put({ key: DOWNLOAD, value: progress }),
+          progress === null && db.syncMeta.delete(DOWNLOAD),
+        ]);
         return incoming.length;
       });
     },
