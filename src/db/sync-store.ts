@@ -349,11 +349,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           record,
           sync: 'synced' as const,
         }));
-        const reads = await readListIndex(db, indexed, absent);
+        const reads = indexed.length > 0 ? await readListIndex(db, indexed, absent) : undefined;
         // Every write at once: IndexedDB stores the records while the index is prepared.
         await Promise.all([
           db.records.bulkPut(incoming),
-          writeListIndex(db, indexed, reads),
+          reads && writeListIndex(db, indexed, reads),
           // Those records now carry their revision themselves.
           folded.length > 0 && db.revs.bulkDelete(folded),
           db.syncMeta.put({ key: CURSOR, value: cursor }),
