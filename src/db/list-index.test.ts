@@ -165,6 +165,30 @@ describe('list index: sync', () => {
     expect((await entries()).map((e) => e.id)).toEqual(['h2']);
   });
 
+  it('rewrites pulled records the device holds in place and adds the others once', async () => {
+    const store = createSyncStore(db);
+    await store.applyPullPage(
+      [serverHearing('h1', 1, hearing('A')), serverHearing('h2', 2, hearing('B'))],
+      2,
+    );
+    await store.applyPullPage([serverHearing('h2', 3, hearing('B'), true)], 3);
+    // h1 edited elsewhere, h2 back from deletion (its tombstone is on the device), h3 new.
+    await store.applyPullPage(
+      [
+        serverHearing('h3', 4, hearing('C')),
+        serverHearing('h1', 5, hearing('A2')),
+        serverHearing('h2', 6, hearing('B2')),
+      ],
+      6,
+    );
+    expect((await entries()).map((e) => [e.id, e.text?.split('|')[0]])).toEqual([
+      ['h1', 'a2'],
+      ['h3', 'c'],
+      ['h2', 'b2'],
+    ]);
+    expect((await db.listRows.toArray()).map((r) => r.id).sort()).toEqual(['h1', 'h2', 'h3']);
+  });
+
   it('keeps a record with local changes as it is on this device when a pull brings another version', async () => {
     const mine = await repo.put({ type: 'hearing', body: hearing('Mine') });
     await createSyncStore(db).applyPullPage([serverHearing(mine.id, 5, hearing('Theirs'))], 5);
@@ -242,6 +266,29 @@ describe('list index: sync', () => {
     );
     expect(await db.records.count()).toBe(0);
     expect(await store.cursor()).toBe(0);
+  });
+
+  it('stores none of a pull page’s writes, issued at once, when one of them fails', async () => {
+    const store = createSyncStore(db);
+    await store.applyPullPage([serverHearing('h1', 1, hearing('A'))], 1, {
+      received: 1,
+      total: 3,
+      bytes: 10,
+    });
+    // The record write fails after the index writes were issued beside it.
+    db.records.hook('creating', (_key, record) => {
+      if (record.id === 'h3') throw new Error('quota');
+    });
+    const page = [serverHearing('h2', 2, hearing('B')), serverHearing('h3', 3, hearing('C'))];
+    await expect(
+      store.applyPullPage(page, 3, { received: 3, total: 3, bytes: 30 }),
+    ).rejects.toThrow('quota');
+    expect((await db.records.toCollection().primaryKeys()).sort()).toEqual(['h1']);
+    expect((await entries()).map((e) => e.id)).toEqual(['h1']);
+    expect((await db.listRows.toCollection().primaryKeys()).sort()).toEqual(['h1']);
+    expect((await db.listFigures.toArray()).flatMap((f) => f.ids)).toEqual(['h1']);
+    expect(await store.cursor()).toBe(1);
+    expect(await store.downloadProgress()).toMatchObject({ received: 1 });
   });
 });
 

@@ -109,50 +109,97 @@ function removeAt(page: ListPage, at: number) {
   }
 }
 
+/** A change to the index, or a change of sync state only. */
+export type IndexUpdate = IndexChange | { id: string; sync: RecordSyncState; onlySync: true };
+
 /**
- * Applies changes to the index, inside the caller's transaction (which must include
- * `listPages` and `listRows`). A change without a record only sets the sync state.
+ * What `writeListIndex` needs to have read for a set of changes: the rows of the records
+ * changed, the pages holding them, the last page of each type that gains records, and the
+ * figures pages beside all of these.
  */
-export async function updateListIndex(
+export interface IndexReads {
+  current: Map<string, ListRow>;
+  pages: Map<string, ListPage>;
+  lastPages: Map<string, ListPage>;
+  figures: Map<string, ListFiguresPage>;
+}
+
+/**
+ * Reads what applying `changes` to the index needs, inside the caller's transaction.
+ * `absent`: ids the caller knows have no record on the device (read in the same
+ * transaction), hence no row: they are not looked up (a row exists only beside its record).
+ */
+export async function readListIndex(
   tables: IndexTables,
-  changes: readonly (IndexChange | { id: string; sync: RecordSyncState; onlySync: true })[],
-): Promise<void> {
-  if (changes.length === 0) return;
-  const ids = changes.map((c) => c.id);
-  const rows = await tables.listRows.bulkGet(ids);
+  changes: readonly IndexUpdate[],
+  absent?: ReadonlySet<string>,
+): Promise<IndexReads> {
+  const ids = absent
+    ? changes.flatMap((c) => (absent.has(c.id) ? [] : [c.id]))
+    : changes.map((c) => c.id);
+  const rows = ids.length > 0 ? await tables.listRows.bulkGet(ids) : [];
   const current = new Map<string, ListRow>();
   for (const row of rows) if (row) current.set(row.id, row);
-  const pageKeys = [...new Set([...current.values()].map((r) => r.page))];
-  const pages = new Map<string, ListPage>();
-  for (const page of await tables.listPages.bulkGet(pageKeys)) if (page) pages.set(page.key, page);
-  // The last page of each type that gains records, read up front: no awaits in the loop.
+  // The pages holding these rows, and the last page of each type that gains records.
   const growing = new Set<string>();
   for (const change of changes) {
     const record = 'record' in change ? change.record : undefined;
     if (record && !current.has(change.id)) growing.add(record.type);
   }
+  const pageKeys = [...new Set([...current.values()].map((r) => r.page))];
+  const types = [...growing];
+  const [held, lasts] = await Promise.all([
+    tables.listPages.bulkGet(pageKeys),
+    Promise.all(
+      types.map((type) =>
+        tables.listPages.where('key').between(`${type}:`, `${type}:\uffff`).last(),
+      ),
+    ),
+  ]);
+  const pages = new Map<string, ListPage>();
+  for (const page of held) if (page) pages.set(page.key, page);
   const lastPages = new Map<string, ListPage>();
-  await Promise.all(
-    [...growing].map(async (type) => {
-      const stored = await tables.listPages
-        .where('key')
-        .between(`${type}:`, `${type}:\uffff`)
-        .last();
-      const last = (stored && pages.get(stored.key)) ?? stored;
-      if (last) {
-        pages.set(last.key, last);
-        lastPages.set(type, last);
-      }
-    }),
-  );
+  types.forEach((type, i) => {
+    const stored = lasts[i];
+    if (!stored) return;
+    const last = pages.get(stored.key) ?? stored;
+    pages.set(last.key, last);
+    lastPages.set(type, last);
+  });
+  // Figures change where entries are added, rewritten or removed (not for a sync state).
+  const figureKeys = new Set([...lastPages.values()].map((page) => page.key));
+  for (const change of changes) {
+    const row = current.get(change.id);
+    if (row && !('onlySync' in change)) figureKeys.add(row.page);
+  }
+  const figures = new Map<string, ListFiguresPage>();
+  for (const page of await tables.listFigures.bulkGet([...figureKeys])) {
+    if (page) figures.set(page.key, page);
+  }
+  return { current, pages, lastPages, figures };
+}
+
+/**
+ * Applies changes to the index from what `readListIndex` read for them, inside the same
+ * transaction: every write is issued at once, with no read in between, so IndexedDB stores
+ * one while the next is still being prepared.
+ */
+export function writeListIndex(
+  tables: IndexTables,
+  changes: readonly IndexUpdate[],
+  { current, pages, lastPages, figures: storedFigures }: IndexReads,
+): Promise<unknown> {
   const touched = new Set<string>();
   /** What happened to each page's entries, in order, to be done to its figures page too. */
   const figureOps = new Map<
     string,
     ({ at: number; id: string; data: string } | { at: number })[]
   >();
-  const figureOp = (key: string, op: { at: number; id: string; data: string } | { at: number }) =>
-    figureOps.set(key, [...(figureOps.get(key) ?? []), op]);
+  const figureOp = (key: string, op: { at: number; id: string; data: string } | { at: number }) => {
+    const ops = figureOps.get(key);
+    if (ops) ops.push(op);
+    else figureOps.set(key, [op]);
+  };
   const putRows = new Map<string, ListRow>();
   const deleteRows = new Set<string>();
 
@@ -230,19 +277,12 @@ export async function updateListIndex(
     if (page) page.stamp = uuidv7();
     return page ? [page] : [];
   });
-  await tables.listPages.bulkPut(written.filter((p) => p.ids.length > 0));
-  await tables.listPages.bulkDelete(written.filter((p) => p.ids.length === 0).map((p) => p.key));
-  await tables.listRows.bulkDelete([...deleteRows]);
-  await tables.listRows.bulkPut([...putRows.values()]);
-
-  const figureKeys = [...figureOps.keys()];
-  const figurePages = await tables.listFigures.bulkGet(figureKeys);
   const keptFigures: ListFiguresPage[] = [];
   const emptyFigures: string[] = [];
-  figureKeys.forEach((key, i) => {
+  for (const [key, ops] of figureOps) {
     const page = pages.get(key);
-    const figures = figurePages[i] ?? { key, type: page?.type ?? '', ids: [], data: [] };
-    for (const op of figureOps.get(key) ?? []) {
+    const figures = storedFigures.get(key) ?? { key, type: page?.type ?? '', ids: [], data: [] };
+    for (const op of ops) {
       if ('id' in op) {
         figures.ids[op.at] = op.id;
         figures.data[op.at] = op.data;
@@ -254,9 +294,29 @@ export async function updateListIndex(
     figures.stamp = uuidv7();
     if (figures.ids.length > 0) keptFigures.push(figures);
     else emptyFigures.push(key);
-  });
-  await tables.listFigures.bulkPut(keptFigures);
-  await tables.listFigures.bulkDelete(emptyFigures);
+  }
+  return Promise.all([
+    tables.listPages.bulkPut(written.filter((p) => p.ids.length > 0)),
+    tables.listPages.bulkDelete(written.filter((p) => p.ids.length === 0).map((p) => p.key)),
+    tables.listRows.bulkDelete([...deleteRows]),
+    tables.listRows.bulkPut([...putRows.values()]),
+    tables.listFigures.bulkPut(keptFigures),
+    tables.listFigures.bulkDelete(emptyFigures),
+  ]);
+}
+
+/**
+ * Applies changes to the index, inside the caller's transaction (which must include
+ * `listPages`, `listRows` and `listFigures`). A change without a record only sets the sync
+ * state. `absent`: as for `readListIndex`.
+ */
+export async function updateListIndex(
+  tables: IndexTables,
+  changes: readonly IndexUpdate[],
+  absent?: ReadonlySet<string>,
+): Promise<void> {
+  if (changes.length === 0) return;
+  await writeListIndex(tables, changes, await readListIndex(tables, changes, absent));
 }
 
 /**

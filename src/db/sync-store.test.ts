@@ -144,6 +144,22 @@ describe('sync store: settling', () => {
     expect((await db.outbox.toArray()).map((e) => e.baseRev)).toEqual([5]);
   });
 
+  it('skips its own changes coming back whether the side revisions are few or many', async () => {
+    const a = await repo.put({ type: 'lessons-note', body: note('a') });
+    const store = createSyncStore(db);
+    const [entry] = await store.takeBatch(100);
+    await store.applyResults(entry ? [entry] : [], [
+      { mutationId: entry?.mutationId ?? '', status: 'applied', rev: 4 },
+    ]);
+    const back = { ...a, rev: 4, updatedBy: 'aida' };
+    expect(await store.applyPullPage([back], 4)).toBe(0);
+    // Many rows beside records (a large push not pulled back yet): looked up by id instead.
+    await db.revs.bulkPut(Array.from({ length: 1_500 }, (_, i) => ({ id: `r${i}`, rev: 1 })));
+    expect(await store.applyPullPage([back], 4)).toBe(0);
+    expect(await store.applyPullPage([{ ...back, rev: 6, body: note('b') }], 6)).toBe(1);
+    expect((await db.records.get(a.id))?.body.title).toBe('b');
+  });
+
   it('a local edit folds the side revision into the record and bases its change on it', async () => {
     const a = await repo.put({ type: 'lessons-note', body: note('a') });
     const store = createSyncStore(db);

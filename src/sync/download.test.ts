@@ -2,11 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, type SedpDatabase } from '../db/database.ts';
 import { createSyncStore } from '../db/sync-store.ts';
 import { newHearing } from '../domain/hearing.ts';
+import { MAX_PULL_LIMIT } from '../domain/sync-limits.ts';
 import { createManualClock } from '../testing/manual-clock.ts';
 import { createMemoryServer, type MemoryServer } from '../testing/memory-server.ts';
 import { createSyncEngine } from './engine.ts';
 import { createLocalLock } from './lock.ts';
 import { type Transport, TransportError } from './transport.ts';
+
+/** A pull page, as the engine asks for them. */
+const PAGE = MAX_PULL_LIMIT;
 
 let db: SedpDatabase;
 let server: MemoryServer;
@@ -67,20 +71,20 @@ function engine(transport: Transport) {
 
 describe('first download', () => {
   it('goes on from its last stored page after an interruption: nothing missing, nothing twice', async () => {
-    serverHearings(1_250);
+    serverHearings(2.5 * PAGE);
     const first = engine(cutTransport(3));
     const seen: (number | null)[] = [];
     first.subscribe((status) => seen.push(status.download ? status.download.received : null));
     expect(await first.syncNow()).toMatchObject({ kind: 'failed' });
 
-    // Two pages of 500 are stored, with the cursor and the progress of the download.
-    expect(await db.records.count()).toBe(1_000);
+    // Two pages are stored, with the cursor and the progress of the download.
+    expect(await db.records.count()).toBe(2 * PAGE);
     const store = createSyncStore(db);
     const afterCut = await store.downloadProgress();
-    expect(afterCut).toMatchObject({ received: 1_000, total: 1_250 });
+    expect(afterCut).toMatchObject({ received: 2 * PAGE, total: 2.5 * PAGE });
     expect(afterCut?.bytes).toBeGreaterThan(0);
-    expect(await store.cursor()).toBe(1_000);
-    expect(seen.filter((v) => v !== null)).toEqual([500, 1_000]);
+    expect(await store.cursor()).toBe(2 * PAGE);
+    expect(seen.filter((v) => v !== null)).toEqual([PAGE, 2 * PAGE]);
     expect(first.status().download).toBeNull();
     first.dispose();
 
@@ -90,15 +94,15 @@ describe('first download', () => {
     again.subscribe((status) => {
       if (status.download) progress.push(status.download);
     });
-    expect(await again.syncNow()).toMatchObject({ kind: 'done', pulled: 250 });
-    expect(server.pulls.map((p) => p.since)).toEqual([0, 500, 1_000]);
-    expect(server.pulls.reduce((sum, p) => sum + p.count, 0)).toBe(1_250);
+    expect(await again.syncNow()).toMatchObject({ kind: 'done', pulled: PAGE / 2 });
+    expect(server.pulls.map((p) => p.since)).toEqual([0, PAGE, 2 * PAGE]);
+    expect(server.pulls.reduce((sum, p) => sum + p.count, 0)).toBe(2.5 * PAGE);
 
     const ids = (await db.records.toCollection().primaryKeys()).sort();
-    expect(ids).toHaveLength(1_250);
+    expect(ids).toHaveLength(2.5 * PAGE);
     expect(ids[0]).toBe('hearing-00000');
-    expect(ids.at(-1)).toBe('hearing-01249');
-    expect(await db.listRows.count()).toBe(1_250);
+    expect(ids.at(-1)).toBe(`hearing-${String(2.5 * PAGE - 1).padStart(5, '0')}`);
+    expect(await db.listRows.count()).toBe(2.5 * PAGE);
     expect(await store.downloadProgress()).toBeUndefined();
     expect(again.status().download).toBeNull();
     // The last page ends the download: no progress is shown for it.
@@ -107,7 +111,7 @@ describe('first download', () => {
   });
 
   it('shows records received of the total while a download of several pages runs', async () => {
-    serverHearings(1_100);
+    serverHearings(2.2 * PAGE);
     const sync = engine(server.transport);
     const progress: { received: number; total: number; bytes: number }[] = [];
     sync.subscribe((status) => {
@@ -115,8 +119,8 @@ describe('first download', () => {
     });
     await sync.syncNow();
     expect(progress.map(({ received, total }) => [received, total])).toEqual([
-      [500, 1_100],
-      [1_000, 1_100],
+      [PAGE, 2.2 * PAGE],
+      [2 * PAGE, 2.2 * PAGE],
     ]);
     expect(progress[1]?.bytes).toBeGreaterThan(progress[0]?.bytes ?? Number.POSITIVE_INFINITY);
     expect(sync.status().download).toBeNull();
@@ -124,7 +128,7 @@ describe('first download', () => {
   });
 
   it('starts counting again when the cursor is reset (new districts)', async () => {
-    serverHearings(1_250);
+    serverHearings(2.5 * PAGE);
     const first = engine(cutTransport(3));
     await first.syncNow();
     first.dispose();

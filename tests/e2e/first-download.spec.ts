@@ -17,8 +17,11 @@ import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { bodyHash } from '../../src/domain/hash.ts';
 import { newHearing } from '../../src/domain/hearing.ts';
+import { MAX_PULL_LIMIT } from '../../src/domain/sync-limits.ts';
 
-const HEARINGS = 1_100;
+/** The app's pull page, and a little over two pages of hearings. */
+const PAGE = MAX_PULL_LIMIT;
+const HEARINGS = 2.2 * PAGE;
 const PASSWORD = 'first-download-2026';
 
 const test = base.extend<{ server: string }>({
@@ -129,7 +132,10 @@ test('a new device shows its first download and goes on from the last page after
 
   const progress = page.getByRole('progressbar', { name: 'Downloading records to this device' });
   await expect(progress).toBeVisible();
-  await expect(page.getByText(/^500 of 1,\d{3} records · [\d.,]+\s[KM]B received$/)).toBeVisible();
+  const figures = new RegExp(
+    `^${PAGE.toLocaleString('en')} of [\\d,]+ records · [\\d.,]+\\s[KM]B received$`,
+  );
+  await expect(page.getByText(figures)).toBeVisible();
   const total = Number(await progress.getAttribute('max'));
   expect(total).toBeGreaterThan(HEARINGS);
   release();
@@ -150,6 +156,6 @@ test('a new device shows its first download and goes on from the last page after
 
   // Every hearing is on the device once.
   await page.goto(`${server}/hearings`);
-  await expect(page.getByText('1,100 hearings')).toBeVisible();
+  await expect(page.getByText(`${HEARINGS.toLocaleString('en')} hearings`)).toBeVisible();
   await context.close();
 });
