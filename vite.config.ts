@@ -91,6 +91,7 @@ export default defineConfig({
             },
           },
         ],
+        importScripts: ['/sw-api-network.js'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,

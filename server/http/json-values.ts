@@ -22,6 +22,8 @@ const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * malformed text is left for `JSON.parse` to refuse.
  */
 export async function hasMoreJsonValues(text: string, max: number): Promise<boolean> {
+  // Each value counted is one character of the text: a shorter text cannot hold more.
+  if (text.length <= max) return false;
   let count = 0;
   let inString = false;
   let escaped = false;

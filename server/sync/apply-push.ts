@@ -2,7 +2,7 @@
  * Push semantics (DESIGN.md, "Sync protocol"): each mutation of a batch is applied,
  * recognised as a retry, refused as a conflict, or rejected, in order, in ONE transaction.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { blobReferences } from '../../src/domain/blob-references.ts';
 import { canonicalJson } from '../../src/domain/canonical-json.ts';
 import {
@@ -58,9 +58,10 @@ type Prepared = JudgedChange;
 
 /**
  * Same bytes as `bodyHash` from src/domain (SHA-256 hex of `canonicalJson(body)`), but
- * synchronous: WebCrypto's digest is async and would cost a promise per mutation.
+ * synchronous: WebCrypto's digest is async and would cost a promise per mutation. The
+ * one-shot `hash` takes half the time of a `createHash` object for a body of a few KB.
  */
-const sha256Hex = (text: string) => createHash('sha256').update(text).digest('hex');
+const sha256Hex = (text: string) => hash('sha256', text, 'hex');
 
 /**
  * A change whose envelope (mutationId, type, id, op, baseRev, body, hash) is unusable:

@@ -6,6 +6,7 @@ import { blobNamesIn } from './blob-names.ts';
 import { type Conflict, revOf, type SedpDatabase, withRevs } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { forgetListReads } from './list-reads.ts';
+import { addFollower } from './outbox-followers.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export const BACKUP_FORMAT = 'sedp-field-backup';
@@ -126,7 +127,15 @@ export interface ImportSummary {
  * A record is only replaced by an older copy when this device has nothing newer of it.
  */
 export async function importBackup(db: SedpDatabase, backup: Backup): Promise<ImportSummary> {
-  const tables = [db.records, db.outbox, db.conflicts, db.blobs, db.revs, ...listTables(db)];
+  const tables = [
+    db.records,
+    db.outbox,
+    db.conflicts,
+    db.blobs,
+    db.revs,
+    db.syncMeta,
+    ...listTables(db),
+  ];
   return db.transaction('rw', tables, async () => {
     const touched = new Set<string>();
     let records = 0;
@@ -147,7 +156,9 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
       if (await db.outbox.where('mutationId').equals(entry.mutationId).count()) continue;
       // A change that had been sent may be on the server already: it must stay unchanged
       // (its mutation id, attempts and refusal with it); it gets a new place in the queue.
-      await db.outbox.add(newOutboxEntry(entry, entry));
+      const queuedBefore = await db.outbox.where('id').equals(entry.id).count();
+      const seq = await db.outbox.add(newOutboxEntry(entry, entry));
+      if (queuedBefore > 0) await addFollower(db, seq);
       touched.add(entry.id);
       changes += 1;
     }

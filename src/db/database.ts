@@ -8,6 +8,7 @@ import {
   type ListRow,
   rebuildListIndex,
 } from './list-index.ts';
+import { FOLLOWERS, followersIn } from './outbox-followers.ts';
 
 /** An unsaved form, kept so that a killed tab or an app update loses nothing. */
 export interface Draft {
@@ -122,6 +123,15 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
   db.version(4).stores({
     revs: 'id',
   });
+  // Entries queued behind another of their record, named in one row (outbox-followers.ts).
+  db.version(5)
+    .stores({})
+    .upgrade(async (tx) => {
+      const entries = (await tx.table('outbox').toArray()) as { seq: number; id: string }[];
+      const followers = followersIn(entries);
+      if (followers.length > 0)
+        await tx.table('syncMeta').put({ key: FOLLOWERS, value: followers });
+    });
   return db;
 }
 

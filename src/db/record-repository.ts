@@ -8,6 +8,7 @@ import { type MutationOp, SCHEMA_VERSION, type SyncedRecord } from '../domain/re
 import { type BodyOf, type RecordTypeName, recordTypeDefinition } from '../domain/record-types.ts';
 import { revOf, type SedpDatabase } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
+import { addFollower } from './outbox-followers.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export interface RepositoryDeps {
@@ -117,11 +118,10 @@ export function createRecordRepository({
       // Coalesce: an entry never sent yet can simply carry the newer body. One that
       // has been sent, or is being sent now, may already be on the server: it stays as is.
       const sending = await sendingSeqs(db);
-      const unsent = await db.outbox
-        .where('id')
-        .equals(id)
+      const queued = await db.outbox.where('id').equals(id).toArray();
+      const unsent = queued
         .filter((e) => e.attempts === 0 && e.state === 'pending' && !sending.has(e.seq))
-        .last();
+        .at(-1);
       const entry = newOutboxEntry({
         mutationId: newId(),
         type,
@@ -136,7 +136,11 @@ export function createRecordRepository({
       // The record now carries its revision itself.
       if (side) await db.revs.delete(id);
       if (unsent) await db.outbox.put({ ...entry, seq: unsent.seq });
-      else await db.outbox.add(entry);
+      else {
+        const seq = await db.outbox.add(entry);
+        // Queued behind another change of this record: settling that one rebases this.
+        if (queued.length > 0) await addFollower(db, seq);
+      }
       if (discardDraft !== undefined) await db.drafts.delete(discardDraft);
       if (isListed(type)) {
         const sync = (await syncStatesOf(db, [id])).get(id) ?? 'pending';

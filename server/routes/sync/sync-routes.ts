@@ -8,6 +8,7 @@ import {
 } from '../../../src/domain/sync-protocol.ts';
 import type { FairUse } from '../../fair-use/fair-use.ts';
 import type { AppEnv } from '../../http/app-env.ts';
+import { gzipJson } from '../../http/gzip-json.ts';
 import { readJson, readQuery } from '../../http/read-json.ts';
 import { requireAuth } from '../../http/require-auth.ts';
 import type { Store } from '../../store/store.ts';
@@ -53,7 +54,7 @@ export function syncRoutes(store: Store, fairUse: FairUse): Hono<AppEnv> {
       },
       request.mutations,
     );
-    return c.json<PushResponse>({ results });
+    return gzipJson(c, JSON.stringify({ results } satisfies PushResponse));
   });
 
   routes.get('/pull', async (c) => {
