@@ -145,13 +145,15 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
 
   /**
    * The side revisions of these ids (in their order). The side table holds only what was
-   * pushed and not pulled back yet, a few rows as a rule (none on a new device): read whole
-   * in one request then, instead of one lookup per id (a pull page asks for 500).
+   * pushed and not pulled back yet: none on a new device (counted, nothing read), a few
+   * rows as a rule (read whole in one request instead of one lookup per id: a pull page
+   * asks for up to 1,000), and looked up by id only when it holds many.
    */
   async function sideRevs(ids: string[]): Promise<(SyncedRev | undefined)[]> {
-    const few = await db.revs.limit(SIDE_READ_WHOLE).toArray();
-    if (few.length >= SIDE_READ_WHOLE) return db.revs.bulkGet(ids);
-    const byId = new Map(few.map((row) => [row.id, row] as const));
+    const held = await db.revs.count();
+    if (held === 0) return ids.map(() => undefined);
+    if (held > SIDE_READ_WHOLE) return db.revs.bulkGet(ids);
+    const byId = new Map((await db.revs.toArray()).map((row) => [row.id, row] as const));
     return ids.map((id) => byId.get(id));
   }
 
@@ -273,11 +275,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         // The new revisions go beside the records, not into them (no record is rewritten).
         // Nothing below reads them: sent along now, awaited before the transaction ends
         // (a failure still aborts it), so the outbox work does not wait for them.
-        const sideRevs =
+        const writingRevs =
           revs.size > 0
             ? db.revs.bulkPut([...revs].map(([id, rev]) => ({ id, rev })))
             : Promise.resolve();
-        sideRevs.catch(() => {}); // heard below; not an unhandled rejection meanwhile
+        writingRevs.catch(() => {}); // heard below; not an unhandled rejection meanwhile
         if (conflicts.length > 0) await db.conflicts.bulkPut(conflicts);
         await removeEntries(remove);
         if (rebase.length > 0) await db.outbox.bulkUpdate(rebase);
@@ -285,13 +287,13 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         await updateSyncStates(batch);
         if (!next || !takesNext(summary, left.length)) {
           await markSending(left);
-          await sideRevs;
+          await writingRevs;
           return summary;
         }
         // The next batch's mark replaces this one's (nothing of it is left): one write.
         const taken = await take(next.max, next.maxBytes ?? BATCH_BYTES);
         if (taken.length === 0) await markSending([]);
-        await sideRevs;
+        await writingRevs;
         return { ...summary, next: taken };
       });
     },
