@@ -66,6 +66,11 @@ export type { ResultSummary } from '../sync/reconcile.ts';
 export interface NextBatch {
   max: number;
   maxBytes?: number;
+  /**
+   * A batch sent while this one settles: it stays marked as sent, and the next batch
+   * leaves out its entries and every other change of its records.
+   */
+  inFlight?: readonly StoredOutboxEntry[];
 }
 
 export interface SyncStore {
@@ -73,8 +78,14 @@ export interface SyncStore {
    * Up to `max` pending entries in creation order, at most one per record (a later edit
    * must wait for the revision the earlier one gets). Marked as sent in the same
    * transaction, so from now on they are "maybe delivered" and never rewritten.
+   * `inFlight`: a batch of this push already marked as sent (see `NextBatch.inFlight`);
+   * without it, whatever a crash left marked counts an attempt first.
    */
-  takeBatch(max: number, maxBytes?: number): Promise<StoredOutboxEntry[]>;
+  takeBatch(
+    max: number,
+    maxBytes?: number,
+    inFlight?: readonly StoredOutboxEntry[],
+  ): Promise<StoredOutboxEntry[]>;
   /**
    * Settles what the server answered. With `next`, and when the whole batch in flight is
    * settled and the server answered some of it, also takes the next batch in the same
@@ -87,6 +98,8 @@ export interface SyncStore {
   ): Promise<ResultSummary & { next?: StoredOutboxEntry[] }>;
   /** The batch (or a part of it) failed (network, 5xx): keep it pending with the error. */
   noteFailure(batch: StoredOutboxEntry[], error: string): Promise<void>;
+  /** A batch taken but never sent (the one before it failed): no longer marked as sent. */
+  release(batch: StoredOutboxEntry[]): Promise<void>;
   /** The server refused the batch (or a part) as a whole (4xx): park it, the queue goes on. */
   park(batch: StoredOutboxEntry[], error: string, refusal?: Refusal): Promise<void>;
   cursor(): Promise<number>;
@@ -219,30 +232,43 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
    * One getAll in creation order (the state index ends in the primary key, seq), of exactly
    * one batch as a rule; a wider one only when a record has several edits in the window.
    */
-  async function pick(max: number, maxBytes: number): Promise<StoredOutboxEntry[]> {
-    for (let limit = max; ; limit *= 2) {
+  async function pick(
+    max: number,
+    maxBytes: number,
+    inFlight: readonly StoredOutboxEntry[],
+  ): Promise<StoredOutboxEntry[]> {
+    // The batch in flight is still pending, and comes first in creation order.
+    for (let limit = max + inFlight.length; ; limit *= 2) {
       const pending = await db.outbox.where('state').equals('pending').limit(limit).toArray();
-      const { batch, complete } = chooseBatch(pending, max, maxBytes, pending.length >= limit);
+      const more = pending.length >= limit;
+      const { batch, complete } = chooseBatch(pending, max, maxBytes, more, inFlight);
       if (complete) return batch;
     }
   }
 
-  /** Picks a batch and marks it as sent: from now on never rewritten. */
-  async function take(max: number, maxBytes: number): Promise<StoredOutboxEntry[]> {
-    const batch = await pick(max, maxBytes);
-    if (batch.length > 0) {
-      await db.syncMeta.put({ key: SENDING, value: batch.map((e) => e.seq) });
-    }
+  /**
+   * Picks a batch and marks it as sent (beside `marked`, the seqs already marked that stay
+   * so): from now on never rewritten. One write of the mark.
+   */
+  async function take(
+    max: number,
+    maxBytes: number,
+    inFlight: readonly StoredOutboxEntry[],
+    marked: readonly number[],
+  ): Promise<StoredOutboxEntry[]> {
+    const batch = await pick(max, maxBytes, inFlight);
+    await markSending([...marked, ...batch.map((e) => e.seq)]);
     for (const entry of batch) entry.attempts += 1;
     return batch;
   }
 
   return {
-    takeBatch(max, maxBytes = BATCH_BYTES) {
+    takeBatch(max, maxBytes = BATCH_BYTES, inFlight) {
       return db.transaction('rw', db.outbox, db.syncMeta, async () => {
+        if (inFlight) return take(max, maxBytes, inFlight, [...(await sendingSeqs(db))]);
         // A batch a crash left unsettled was maybe delivered: count that attempt now.
         await countAttempts([...(await sendingSeqs(db))]);
-        return take(max, maxBytes);
+        return take(max, maxBytes, [], []);
       });
     },
 
@@ -285,14 +311,15 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         if (rebase.length > 0) await db.outbox.bulkUpdate(rebase);
         const left = await keepQueued(batch, kept, sending);
         await updateSyncStates(batch);
-        if (!next || !takesNext(summary, left.length)) {
+        const inFlight = next?.inFlight ?? [];
+        const sent = new Set(inFlight.map((e) => e.seq));
+        if (!next || !takesNext(summary, left.filter((seq) => !sent.has(seq)).length)) {
           await markSending(left);
           await writingRevs;
           return summary;
         }
         // The next batch's mark replaces this one's (nothing of it is left): one write.
-        const taken = await take(next.max, next.maxBytes ?? BATCH_BYTES);
-        if (taken.length === 0) await markSending([]);
+        const taken = await take(next.max, next.maxBytes ?? BATCH_BYTES, inFlight, left);
         await writingRevs;
         return { ...summary, next: taken };
       });
@@ -302,6 +329,13 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
       await db.transaction('rw', db.outbox, db.syncMeta, () =>
         settle(batch, new Map(batch.map((e) => [e.seq, { lastError: error }]))),
       );
+    },
+
+    async release(batch) {
+      const taken = new Set(batch.map((e) => e.seq));
+      await db.transaction('rw', db.syncMeta, async () => {
+        await markSending([...(await sendingSeqs(db))].filter((seq) => !taken.has(seq)));
+      });
     },
 
     async park(batch, error, refusal) {

@@ -2,10 +2,11 @@
  * The sync engine: pushes the outbox in creation order, then pulls what changed, under a
  * cross-tab lock; retries with backoff. Built from what it needs; no module-level state.
  */
-import type { NextBatch, SyncStore } from '../db/sync-store.ts';
+import type { ResultSummary, SyncStore } from '../db/sync-store.ts';
 import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import { SCHEMA_VERSION } from '../domain/record.ts';
 import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
+import type { MutationResult } from '../domain/sync-protocol.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BlobTransport } from './http-transport.ts';
 import type { SyncLock } from './lock.ts';
@@ -249,43 +250,8 @@ export function createSyncEngine({
 
   type Totals = { pushed: number; conflicts: number; parked: number };
 
-  /**
-   * Sends part of a batch and settles it. A part refused as a whole with a 400 (an older
-   * server that checks every envelope at once, or one change that spoils the request) is
-   * split in halves, each sent on its own, down to single changes: only the bad one is
-   * parked, with the server's message and the field it named. Parts settle one by one
-   * (`settled`); the rest stay marked as sent until their turn (see SyncStore.settle).
-   */
-  async function sendPart(
-    part: StoredOutboxEntry[],
-    totals: Totals,
-    settled: Set<StoredOutboxEntry>,
-    next?: NextBatch,
-  ): Promise<StoredOutboxEntry[] | undefined> {
-    let response: Awaited<ReturnType<Transport['push']>>;
-    try {
-      response = await timed('sync:send', () => transport.push(requestOf(part)));
-    } catch (error) {
-      if (!isTransportError(error) || error.kind !== 'client') throw error;
-      if (part.length > 1 && splittable(error)) {
-        const half = Math.ceil(part.length / 2);
-        await sendPart(part.slice(0, half), totals, settled);
-        await sendPart(part.slice(half), totals, settled);
-        return undefined;
-      }
-      const refusal = {
-        code: error.code ?? 'invalid',
-        ...(part.length === 1 ? fieldOf(error) : {}),
-      };
-      await store.park(part, part.length === 1 ? refusalOfOne(error) : error.message, refusal);
-      for (const entry of part) settled.add(entry);
-      totals.parked += part.length;
-      return undefined;
-    }
-    const summary = await timed('sync:settle', () =>
-      store.applyResults(part, response.results, next),
-    );
-    for (const entry of part) settled.add(entry);
+  /** What a settled batch (or part) adds to the push's totals; a server that answered none of it is at fault. */
+  function count(totals: Totals, summary: ResultSummary) {
     totals.pushed += summary.applied;
     totals.conflicts += summary.conflicts;
     totals.parked += summary.parked;
@@ -293,28 +259,123 @@ export function createSyncEngine({
       // Answered nothing we sent: treat as a server fault rather than spin.
       throw new TransportError('server', 'The server answered none of the changes sent');
     }
-    return summary.next;
   }
 
+  /**
+   * A part of a batch refused as a whole with a 400 (an older server that checks every
+   * envelope at once, or one change that spoils the request) is split in halves, each sent
+   * on its own, down to single changes: only the bad one is parked, with the server's
+   * message and the field it named. Parts settle one by one (`settled`); the rest stay
+   * marked as sent until their turn (see SyncStore.settle).
+   */
+  async function refused(
+    part: StoredOutboxEntry[],
+    error: TransportError,
+    totals: Totals,
+    settled: Set<StoredOutboxEntry>,
+  ) {
+    if (part.length > 1 && splittable(error)) {
+      const half = Math.ceil(part.length / 2);
+      await sendPart(part.slice(0, half), totals, settled);
+      await sendPart(part.slice(half), totals, settled);
+      return;
+    }
+    const refusal = {
+      code: error.code ?? 'invalid',
+      ...(part.length === 1 ? fieldOf(error) : {}),
+    };
+    await store.park(part, part.length === 1 ? refusalOfOne(error) : error.message, refusal);
+    for (const entry of part) settled.add(entry);
+    totals.parked += part.length;
+  }
+
+  /** Sends part of a batch refused as a whole, and settles it (see `refused`). */
+  async function sendPart(
+    part: StoredOutboxEntry[],
+    totals: Totals,
+    settled: Set<StoredOutboxEntry>,
+  ): Promise<void> {
+    const outcome = await send(part);
+    if (!outcome.ok) {
+      const { error } = outcome;
+      if (!isTransportError(error) || error.kind !== 'client') throw error;
+      await refused(part, error, totals, settled);
+      return;
+    }
+    const summary = await timed('sync:settle', () => store.applyResults(part, outcome.results));
+    for (const entry of part) settled.add(entry);
+    count(totals, summary);
+  }
+
+  type Sent = { ok: true; results: MutationResult[] } | { ok: false; error: unknown };
+
+  /** Sends a batch. The outcome is a value: a batch sent ahead never rejects unheard. */
+  const send = (batch: StoredOutboxEntry[]): Promise<Sent> =>
+    timed('sync:send', () => transport.push(requestOf(batch))).then(
+      (response) => ({ ok: true as const, results: response.results }),
+      (error: unknown) => ({ ok: false as const, error }),
+    );
+
+  /**
+   * Pushes the outbox batch by batch, two at a time: while batch k is on its way, batch
+   * k+1 is taken (marked as sent), and it goes out as soon as k is answered, so the
+   * server works on it while k settles (the transaction that settles k also takes k+2).
+   * The two never share a record: a record's next change waits for the revision the
+   * batch before it brings. A batch refused as a whole is settled before the next goes.
+   */
   async function push() {
     const totals: Totals = { pushed: 0, conflicts: 0, parked: 0 };
-    const size: NextBatch = { max: MAX_PUSH_MUTATIONS };
+    const take = (inFlight: StoredOutboxEntry[]) =>
+      timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS, undefined, inFlight));
     let batch = await timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS));
-    while (batch.length > 0) {
-      const settled = new Set<StoredOutboxEntry>();
-      let next: StoredOutboxEntry[] | undefined;
-      try {
-        // Settling a batch that comes back whole also takes the next one.
-        next = await sendPart(batch, totals, settled, size);
-      } catch (error) {
-        // Whatever of the batch is not settled stays pending, "maybe delivered".
-        const rest = batch.filter((entry) => !settled.has(entry));
-        if (rest.length > 0) {
-          await store.noteFailure(rest, error instanceof Error ? error.message : String(error));
+    /** Taken (marked as sent) and not sent yet: goes out once `batch` is answered. */
+    let next: StoredOutboxEntry[] = [];
+    /** The batch on its way: `batch`, or the one after it while `batch` settles. */
+    let sent: Promise<Sent> | undefined;
+    let settled = new Set<StoredOutboxEntry>();
+    try {
+      while (batch.length > 0) {
+        sent ??= send(batch);
+        if (next.length === 0) next = await take(batch);
+        const outcome = await sent;
+        sent = undefined;
+        settled = new Set();
+        if (!outcome.ok) {
+          const { error } = outcome;
+          if (!isTransportError(error) || error.kind !== 'client') throw error;
+          await refused(batch, error, totals, settled);
+          [batch, next] = [next, []];
+          continue;
         }
-        throw error;
+        const following = next;
+        next = [];
+        if (following.length > 0) sent = send(following);
+        const summary = await timed('sync:settle', () =>
+          store.applyResults(batch, outcome.results, {
+            max: MAX_PUSH_MUTATIONS,
+            inFlight: following,
+          }),
+        );
+        for (const entry of batch) settled.add(entry);
+        count(totals, summary);
+        if (following.length > 0) {
+          [batch, next] = [following, summary.next ?? []];
+        } else {
+          batch = summary.next ?? (await take([]));
+        }
       }
-      batch = next ?? (await timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS)));
+    } catch (error) {
+      // Whatever of the batch is not settled stays pending, "maybe delivered". A batch
+      // sent meanwhile is waited for and stays marked as sent: the next push counts its
+      // attempt and sends it again (the server answers `duplicate` for what it has). One
+      // taken and never sent is no longer marked.
+      await sent;
+      if (next.length > 0) await store.release(next);
+      const rest = batch.filter((entry) => !settled.has(entry));
+      if (rest.length > 0) {
+        await store.noteFailure(rest, error instanceof Error ? error.message : String(error));
+      }
+      throw error;
     }
     return totals;
   }

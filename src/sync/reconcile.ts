@@ -152,14 +152,17 @@ export function takesNext(summary: ResultSummary, stillSending: number): boolean
  * record (a later edit waits for the revision the earlier one gets), within `maxBytes`
  * but never empty when anything is pending. `complete` says the batch is final; when
  * false, more pending entries than those given may still fit (ask again with more).
+ * `inFlight`: a batch sent meanwhile (those entries are still pending). Nothing of its
+ * records goes into this one: a record's next change waits for the revision it brings.
  */
 export function chooseBatch<E extends Pick<OutboxEntry, 'id' | 'body'>>(
   pending: readonly E[],
   max: number,
   maxBytes: number,
   more: boolean,
+  inFlight: readonly Pick<E, 'id'>[] = [],
 ): { batch: E[]; complete: boolean } {
-  const seen = new Set<string>();
+  const seen = new Set<string>(inFlight.map((e) => e.id));
   const batch: E[] = [];
   let bytes = 0;
   for (const entry of pending) {
