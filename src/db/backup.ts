@@ -7,6 +7,7 @@ import { type Conflict, revOf, type SedpDatabase, withRevs } from './database.ts
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { forgetListReads } from './list-reads.ts';
 import { addFollower } from './outbox-followers.ts';
+import { sideRevOf } from './side-revs.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export const BACKUP_FORMAT = 'sedp-field-backup';
@@ -41,7 +42,7 @@ export interface BackupMeta {
 export async function exportBackup(db: SedpDatabase, meta: BackupMeta): Promise<Backup> {
   return db.transaction(
     'r',
-    [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta, db.revs],
+    [db.records, db.outbox, db.conflicts, db.blobs, db.syncMeta, db.revBatches],
     async () => {
       // Entries on their way to the server count as sent: the copy must never rewrite them.
       const sending = await sendingSeqs(db);
@@ -132,7 +133,7 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
     db.outbox,
     db.conflicts,
     db.blobs,
-    db.revs,
+    db.revBatches,
     db.syncMeta,
     ...listTables(db),
   ];
@@ -144,7 +145,7 @@ export async function importBackup(db: SedpDatabase, backup: Backup): Promise<Im
       const local = await db.records.get(record.id);
       if (
         !local ||
-        (revOf(local, await db.revs.get(record.id)) < record.rev &&
+        (revOf(local, await sideRevOf(db, record.id)) < record.rev &&
           (await db.outbox.where('id').equals(record.id).count()) === 0)
       ) {
         await db.records.put(record);
@@ -200,7 +201,7 @@ export async function wipeLocalData(db: SedpDatabase): Promise<void> {
       db.blobs,
       db.drafts,
       db.syncMeta,
-      db.revs,
+      db.revBatches,
       ...listTables(db),
     ],
     async () => {
@@ -209,7 +210,7 @@ export async function wipeLocalData(db: SedpDatabase): Promise<void> {
         db.listRows.clear(),
         db.listFigures.clear(),
         db.records.clear(),
-        db.revs.clear(),
+        db.revBatches.clear(),
         db.outbox.clear(),
         db.conflicts.clear(),
         db.blobs.clear(),

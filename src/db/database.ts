@@ -9,6 +9,7 @@ import {
   rebuildListIndex,
 } from './list-index.ts';
 import { FOLLOWERS, followersIn } from './outbox-followers.ts';
+import { type RevBatch, revBatchesOf, sideRevOf, sideRevsOf } from './side-revs.ts';
 
 /** An unsaved form, kept so that a killed tab or an app update loses nothing. */
 export interface Draft {
@@ -79,7 +80,8 @@ export type SedpDatabase = Dexie & {
   listPages: EntityTable<ListPage, 'key'>;
   listRows: EntityTable<ListRow, 'id'>;
   listFigures: EntityTable<ListFiguresPage, 'key'>;
-  revs: EntityTable<SyncedRev, 'id'>;
+  /** The side revisions, one row per settled batch (side-revs.ts). */
+  revBatches: EntityTable<RevBatch, 'key'>;
 };
 
 export const DATABASE_NAME = 'sedp-field';
@@ -132,6 +134,14 @@ export function createDatabase(name: string = DATABASE_NAME): SedpDatabase {
       if (followers.length > 0)
         await tx.table('syncMeta').put({ key: FOLLOWERS, value: followers });
     });
+  // The side revisions, one row per settled batch instead of one per record (side-revs.ts).
+  db.version(6)
+    .stores({ revBatches: '++key, *ids' })
+    .upgrade(async (tx) => {
+      const rows = (await tx.table('revs').toArray()) as SyncedRev[];
+      if (rows.length > 0) await tx.table('revBatches').bulkAdd(revBatchesOf(rows));
+    });
+  db.version(7).stores({ revs: null });
   return db;
 }
 
@@ -148,7 +158,10 @@ export async function withRevs<R extends SyncedRecord>(
   db: SedpDatabase,
   records: R[],
 ): Promise<R[]> {
-  const side = await db.revs.bulkGet(records.map((r) => r.id));
+  const side = await sideRevsOf(
+    db,
+    records.map((r) => r.id),
+  );
   return records.map((record, i) => {
     const rev = revOf(record, side[i]);
     return rev === record.rev ? record : { ...record, rev };
@@ -157,6 +170,6 @@ export async function withRevs<R extends SyncedRecord>(
 
 /** One record's revision as this device knows it (0 when it has none). */
 export async function recordRev(db: SedpDatabase, id: string): Promise<number> {
-  const [record, side] = await Promise.all([db.records.get(id), db.revs.get(id)]);
+  const [record, side] = await Promise.all([db.records.get(id), sideRevOf(db, id)]);
   return revOf(record, side);
 }

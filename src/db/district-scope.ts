@@ -9,6 +9,7 @@ import { districtOf, recordTypeDefinition } from '../domain/record-types.ts';
 import { blobNamesIn } from './blob-names.ts';
 import type { SedpDatabase } from './database.ts';
 import { listTables, updateListIndex } from './list-index.ts';
+import { dropSideRevs } from './side-revs.ts';
 
 export interface RemovedOutsideScope {
   records: number;
@@ -26,7 +27,7 @@ export function removeOutsideDistricts(
   const keep = new Set(districtIds);
   return db.transaction(
     'rw',
-    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs, db.revs, ...listTables(db)],
+    [db.records, db.outbox, db.conflicts, db.drafts, db.blobs, db.revBatches, ...listTables(db)],
     async () => {
       const busy = new Set<string>([
         ...((await db.outbox.orderBy('id').uniqueKeys()) as string[]),
@@ -76,7 +77,7 @@ export function removeOutsideDistricts(
         db,
         [...remove].map((id) => ({ id, sync: 'synced' as const })),
       );
-      await db.revs.bulkDelete([...remove]);
+      await dropSideRevs(db, [...remove]);
       await db.drafts.bulkDelete([...removedDrafts]);
       await db.blobs.bulkDelete(blobs);
       return { records: remove.size, drafts: removedDrafts.size, blobs: existing };

@@ -26,7 +26,8 @@ interface FollowerTables {
   };
 }
 
-async function followerSeqs(meta: FollowerTables['syncMeta']): Promise<number[]> {
+/** The seqs the row names (a superset of the entries that follow another, see above). */
+export async function followerSeqs(meta: FollowerTables['syncMeta']): Promise<number[]> {
   return ((await meta.get(FOLLOWERS))?.value as number[] | undefined) ?? [];
 }
 

@@ -9,6 +9,7 @@ import { type BodyOf, type RecordTypeName, recordTypeDefinition } from '../domai
 import { revOf, type SedpDatabase } from './database.ts';
 import { listTables, syncStatesOf, updateListIndex } from './list-index.ts';
 import { addFollower } from './outbox-followers.ts';
+import { dropSideRevs, sideRevOf } from './side-revs.ts';
 import { sendingSeqs } from './sync-store.ts';
 
 export interface RepositoryDeps {
@@ -95,11 +96,11 @@ export function createRecordRepository({
       db.syncMeta,
       db.drafts,
       db.conflicts,
-      db.revs,
+      db.revBatches,
       ...listTables(db),
     ];
     const saved = await db.transaction('rw', tables, async () => {
-      const [existing, side] = await Promise.all([db.records.get(id), db.revs.get(id)]);
+      const [existing, side] = await Promise.all([db.records.get(id), sideRevOf(db, id)]);
       const rev = revOf(existing, side);
       if (existing && existing.type !== type) {
         throw new Error(`Record ${id} is a ${existing.type}, not a ${type}`);
@@ -134,7 +135,7 @@ export function createRecordRepository({
       });
       await db.records.put(record);
       // The record now carries its revision itself.
-      if (side) await db.revs.delete(id);
+      if (side) await dropSideRevs(db, [id]);
       if (unsent) await db.outbox.put({ ...entry, seq: unsent.seq });
       else {
         const seq = await db.outbox.add(entry);

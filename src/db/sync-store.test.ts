@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, recordRev, type SedpDatabase } from './database.ts';
 import { createRecordRepository, type RecordRepository } from './record-repository.ts';
+import { revBatchesOf, sideRevOf, sideRevRows } from './side-revs.ts';
 import { createSyncStore, keyRuns, sendingSeqs } from './sync-store.ts';
 
 let db: SedpDatabase;
@@ -138,7 +139,7 @@ describe('sync store: settling', () => {
     expect(await store.applyPullPage([server(4, 'a')], 1)).toBe(0);
     expect(await store.applyPullPage([server(5, 'from elsewhere')], 2)).toBe(1);
     expect((await db.records.get(a.id))?.body.title).toBe('from elsewhere');
-    expect(await db.revs.count()).toBe(0);
+    expect(await sideRevRows(db)).toBe(0);
     // The next local edit builds on the revision the record has.
     await repo.put({ type: 'lessons-note', id: a.id, body: note('again') });
     expect((await db.outbox.toArray()).map((e) => e.baseRev)).toEqual([5]);
@@ -153,11 +154,17 @@ describe('sync store: settling', () => {
     ]);
     const back = { ...a, rev: 4, updatedBy: 'aida' };
     expect(await store.applyPullPage([back], 4)).toBe(0);
-    // Many rows beside records (a large push not pulled back yet): looked up by id instead.
-    await db.revs.bulkPut(Array.from({ length: 1_500 }, (_, i) => ({ id: `r${i}`, rev: 1 })));
+    // Many rows beside records (large pushes not pulled back yet): looked up by id instead.
+    const others = Array.from({ length: 15_000 }, (_, i) => ({ id: `r${i}`, rev: 1 }));
+    await db.revBatches.bulkAdd(revBatchesOf(others));
+    expect(await sideRevRows(db)).toBe(151);
     expect(await store.applyPullPage([back], 4)).toBe(0);
     expect(await store.applyPullPage([{ ...back, rev: 6, body: note('b') }], 6)).toBe(1);
     expect((await db.records.get(a.id))?.body.title).toBe('b');
+    // Its row (it alone) is gone; the others stay as they were.
+    expect(await sideRevOf(db, a.id)).toBeUndefined();
+    expect(await sideRevRows(db)).toBe(150);
+    expect(await sideRevOf(db, 'r14999')).toEqual({ id: 'r14999', rev: 1 });
   });
 
   it('a local edit folds the side revision into the record and bases its change on it', async () => {
@@ -169,7 +176,7 @@ describe('sync store: settling', () => {
     ]);
     await repo.put({ type: 'lessons-note', id: a.id, body: note('b') });
     expect((await db.records.get(a.id))?.rev).toBe(3);
-    expect(await db.revs.count()).toBe(0);
+    expect(await sideRevRows(db)).toBe(0);
     expect((await db.outbox.toArray()).map((e) => e.baseRev)).toEqual([3]);
   });
 });

@@ -16,7 +16,7 @@ import {
   settleResults,
   takesNext,
 } from '../sync/reconcile.ts';
-import { type SedpDatabase, type StoredBlob, type SyncedRev, withRevs } from './database.ts';
+import { type SedpDatabase, type StoredBlob, withRevs } from './database.ts';
 import {
   listTables,
   readListIndex,
@@ -24,7 +24,8 @@ import {
   updateListIndex,
   writeListIndex,
 } from './list-index.ts';
-import { followersOf } from './outbox-followers.ts';
+import { followerSeqs, followersOf } from './outbox-followers.ts';
+import { addSideRevs, dropSideRevs, sideRevsOf } from './side-revs.ts';
 
 const CURSOR = 'pullCursor';
 const SCOPE = 'pullScope';
@@ -50,8 +51,6 @@ export interface PullScope {
 /** Keeps a batch well under the server's 2 MB push limit, even sent uncompressed. */
 const BATCH_BYTES = 1_500_000;
 const LAST_SUCCESS = 'lastSuccessAt';
-/** Up to this many side revisions are read whole rather than looked up one by one. */
-const SIDE_READ_WHOLE = 1_000;
 
 /** A download (a pull of more than one page): records and bytes received, records in all. */
 export interface DownloadProgress {
@@ -156,20 +155,6 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     if (single.length > 0) await db.outbox.bulkDelete(single);
   }
 
-  /**
-   * The side revisions of these ids (in their order). The side table holds only what was
-   * pushed and not pulled back yet: none on a new device (counted, nothing read), a few
-   * rows as a rule (read whole in one request instead of one lookup per id: a pull page
-   * asks for up to 1,000), and looked up by id only when it holds many.
-   */
-  async function sideRevs(ids: string[]): Promise<(SyncedRev | undefined)[]> {
-    const held = await db.revs.count();
-    if (held === 0) return ids.map(() => undefined);
-    if (held > SIDE_READ_WHOLE) return db.revs.bulkGet(ids);
-    const byId = new Map((await db.revs.toArray()).map((row) => [row.id, row] as const));
-    return ids.map((id) => byId.get(id));
-  }
-
   /** The lists' sync state of these entries' records, as the outbox and conflicts now stand. */
   async function updateSyncStates(entries: readonly StoredOutboxEntry[]) {
     // Only types the lists show are in the index: a batch of notes reads nothing more.
@@ -237,11 +222,40 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     maxBytes: number,
     inFlight: readonly StoredOutboxEntry[],
   ): Promise<StoredOutboxEntry[]> {
-    // The batch in flight is still pending, and comes first in creation order.
-    for (let limit = max + inFlight.length; ; limit *= 2) {
+    if (inFlight.length > 0) return pickAfter(max, maxBytes, inFlight);
+    for (let limit = max; ; limit *= 2) {
       const pending = await db.outbox.where('state').equals('pending').limit(limit).toArray();
-      const more = pending.length >= limit;
-      const { batch, complete } = chooseBatch(pending, max, maxBytes, more, inFlight);
+      const { batch, complete } = chooseBatch(pending, max, maxBytes, pending.length >= limit);
+      if (complete) return batch;
+    }
+  }
+
+  /**
+   * The batch after the one in flight: entries queued after it (by seq), read in one
+   * range from there, not through the state index from its start (which walks past every
+   * entry a push has just removed, a cost that grows with the push). What is still
+   * pending before it (a record's later edit, a change given back to the queue) goes in
+   * a batch taken with nothing in flight, at the latest when the push ends; so does a
+   * later entry of such a record: a follower (outbox-followers.ts) whose record has an
+   * earlier change pending waits for it.
+   */
+  async function pickAfter(
+    max: number,
+    maxBytes: number,
+    inFlight: readonly StoredOutboxEntry[],
+  ): Promise<StoredOutboxEntry[]> {
+    const after = inFlight.reduce((last, e) => Math.max(last, e.seq), 0);
+    const follows = new Set(await followerSeqs(db.syncMeta));
+    for (let limit = max; ; limit *= 2) {
+      const read = await db.outbox.where('seq').above(after).limit(limit).toArray();
+      const pending = read.filter((e) => e.state === 'pending');
+      const waiting: StoredOutboxEntry[] = [];
+      for (const entry of pending.filter((e) => follows.has(e.seq))) {
+        const earlier = await db.outbox.where('id').equals(entry.id).toArray();
+        if (earlier.some((e) => e.seq <= after && e.state === 'pending')) waiting.push(entry);
+      }
+      const busy = [...inFlight, ...waiting];
+      const { batch, complete } = chooseBatch(pending, max, maxBytes, read.length >= limit, busy);
       if (complete) return batch;
     }
   }
@@ -273,7 +287,14 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     applyResults(batch, results, next) {
-      const tables = [db.outbox, db.records, db.conflicts, db.syncMeta, db.revs, ...listTables(db)];
+      const tables = [
+        db.outbox,
+        db.records,
+        db.conflicts,
+        db.syncMeta,
+        db.revBatches,
+        ...listTables(db),
+      ];
       return db.transaction('rw', tables, async () => {
         // Both small reads at once: the batch's followers, and what is marked as sent.
         const [queued, sending] = await Promise.all([followersOf(db, batch), sendingSeqs(db)]);
@@ -298,13 +319,10 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           locals,
           detectedAt: conflicting.length === 0 ? '' : now().toISOString(),
         });
-        // The new revisions go beside the records, not into them (no record is rewritten).
-        // Nothing below reads them: sent along now, awaited before the transaction ends
-        // (a failure still aborts it), so the outbox work does not wait for them.
-        const writingRevs =
-          revs.size > 0
-            ? db.revs.bulkPut([...revs].map(([id, rev]) => ({ id, rev })))
-            : Promise.resolve();
+        // The new revisions go beside the records, not into them (no record is rewritten),
+        // in one row. Nothing below reads them: sent along now, awaited before the
+        // transaction ends (a failure still aborts it), so the outbox work does not wait.
+        const writingRevs = addSideRevs(db, revs);
         writingRevs.catch(() => {}); // heard below; not an unhandled rejection meanwhile
         if (conflicts.length > 0) await db.conflicts.bulkPut(conflicts);
         await removeEntries(remove);
@@ -375,7 +393,14 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     },
 
     applyPullPage(changes, cursor, progress) {
-      const tables = [db.records, db.outbox, db.conflicts, db.syncMeta, db.revs, ...listTables(db)];
+      const tables = [
+        db.records,
+        db.outbox,
+        db.conflicts,
+        db.syncMeta,
+        db.revBatches,
+        ...listTables(db),
+      ];
       return db.transaction('rw', tables, async () => {
         const ids = changes.map((c) => c.id);
         // Key-only reads instead of a cursor over the page's ids. Its own changes, just
@@ -384,7 +409,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
         const [queued, conflicted, side] = await Promise.all([
           db.outbox.orderBy('id').uniqueKeys() as Promise<string[]>,
           db.conflicts.toCollection().primaryKeys(),
-          sideRevs(ids),
+          sideRevsOf(db, ids),
         ]);
         const busy = new Set<string>([...queued, ...conflicted]);
         const candidates = pullCandidates(changes, busy, side);
@@ -405,7 +430,7 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           db.records.bulkPut(incoming),
           reads && writeListIndex(db, indexed, reads),
           // Those records now carry their revision themselves.
-          folded.length > 0 && db.revs.bulkDelete(folded),
+          folded.length > 0 && dropSideRevs(db, folded),
           db.syncMeta.put({ key: CURSOR, value: cursor }),
           progress && db.syncMeta.put({ key: DOWNLOAD, value: progress }),
           progress === null && db.syncMeta.delete(DOWNLOAD),

@@ -308,11 +308,11 @@ describe('sync engine: a crash while one batch is settled and the next is taken'
     const first = await store.takeBatch(100);
     const { results } = await server.transport.push(request(first));
     // The tab dies while the settling transaction runs (its last write fails).
-    const dies = vi.spyOn(db.revs, 'bulkPut').mockRejectedValueOnce(new Error('the tab died'));
+    const dies = vi.spyOn(db.revBatches, 'add').mockRejectedValueOnce(new Error('the tab died'));
     await expect(store.applyResults(first, results, { max: 100 })).rejects.toThrow('the tab died');
     dies.mockRestore();
     expect(await db.outbox.count()).toBe(150);
-    expect(await db.revs.count()).toBe(0);
+    expect(await db.revBatches.count()).toBe(0);
     expect([...(await sendingSeqs(db))]).toEqual(first.map((e) => e.seq));
 
     const { sync } = engine();

@@ -1,0 +1,114 @@
+/**
+ * Revisions the server gave records this device pushed (`SyncedRev`), kept beside the
+ * records instead of rewriting each record when the acknowledgement comes.
+ *
+ * One row per settled batch: its ids and their revisions, in the same order, with a
+ * multi-entry index on the ids. Settling a batch of 100 changes writes one row, not 100
+ * (a hundred IndexedDB puts cost a settled batch about a third of its time on the device).
+ * A record pushed in several batches before a pull brought it back sits in several rows;
+ * its side revision is the largest (revisions only grow). A pull that brings the record
+ * back, a later write of it, or its removal from the device drops it from every row, and
+ * a row left empty goes. The rows are few: they live from a push to the pull after it.
+ */
+import type { SedpDatabase, SyncedRev } from './database.ts';
+
+export interface RevBatch {
+  /** Given by the table (auto-increment). */
+  key?: number;
+  ids: string[];
+  revs: number[];
+}
+
+type RevTables = Pick<SedpDatabase, 'revBatches'>;
+
+/** Up to this many rows are read whole rather than looked up id by id. */
+const ROWS_READ_WHOLE = 100;
+
+/** The rows naming any of these ids: none read when there are none at all. */
+async function rowsNaming(db: RevTables, ids: readonly string[]): Promise<RevBatch[]> {
+  if (ids.length === 0) return [];
+  const held = await db.revBatches.count();
+  if (held === 0) return [];
+  if (held <= ROWS_READ_WHOLE) return db.revBatches.toArray();
+  const found = await Promise.all(
+    [...new Set(ids)].map((id) => db.revBatches.where('ids').equals(id).toArray()),
+  );
+  return [...new Map(found.flat().map((row) => [row.key, row] as const)).values()];
+}
+
+/** The largest side revision of each id the rows name. */
+function largest(rows: readonly RevBatch[]): Map<string, number> {
+  const revs = new Map<string, number>();
+  for (const row of rows) {
+    row.ids.forEach((id, i) => {
+      const rev = row.revs[i] ?? 0;
+      if (rev > (revs.get(id) ?? 0)) revs.set(id, rev);
+    });
+  }
+  return revs;
+}
+
+/** The side revisions of these ids, in their order (undefined: none). */
+export async function sideRevsOf(
+  db: RevTables,
+  ids: readonly string[],
+): Promise<(SyncedRev | undefined)[]> {
+  const revs = largest(await rowsNaming(db, ids));
+  return ids.map((id) => {
+    const rev = revs.get(id);
+    return rev === undefined ? undefined : { id, rev };
+  });
+}
+
+/** One id's side revision (undefined: none). */
+export async function sideRevOf(db: RevTables, id: string): Promise<SyncedRev | undefined> {
+  const rows = await db.revBatches.where('ids').equals(id).toArray();
+  const rev = largest(rows).get(id);
+  return rev === undefined ? undefined : { id, rev };
+}
+
+/**
+ * Keeps the revisions a settled batch got: one row. Returns the table's own promise (not
+ * an async function's), so a caller may send it along and await it later in its transaction.
+ */
+export function addSideRevs(db: RevTables, revs: ReadonlyMap<string, number>): Promise<unknown> {
+  if (revs.size === 0) return Promise.resolve();
+  return db.revBatches.add({ ids: [...revs.keys()], revs: [...revs.values()] });
+}
+
+/** Drops these ids from every row (the records carry their revision, or are gone). */
+export async function dropSideRevs(db: RevTables, ids: readonly string[]): Promise<void> {
+  const drop = new Set(ids);
+  const emptied: number[] = [];
+  const kept: RevBatch[] = [];
+  for (const row of await rowsNaming(db, ids)) {
+    if (row.key === undefined || !row.ids.some((id) => drop.has(id))) continue;
+    const at = row.ids.flatMap((id, i) => (drop.has(id) ? [] : [i]));
+    if (at.length === 0) emptied.push(row.key);
+    else
+      kept.push({
+        key: row.key,
+        ids: at.map((i) => row.ids[i] ?? ''),
+        revs: at.map((i) => row.revs[i] ?? 0),
+      });
+  }
+  await Promise.all([
+    emptied.length > 0 && db.revBatches.bulkDelete(emptied),
+    kept.length > 0 && db.revBatches.bulkPut(kept),
+  ]);
+}
+
+/** How many rows there are (a test's and a check's view; 0: no side revision at all). */
+export function sideRevRows(db: RevTables): Promise<number> {
+  return db.revBatches.count();
+}
+
+/** Rows of the side revisions older versions kept one per record (schema 4 and 5). */
+export function revBatchesOf(rows: readonly SyncedRev[], size = 100): RevBatch[] {
+  const batches: RevBatch[] = [];
+  for (let at = 0; at < rows.length; at += size) {
+    const part = rows.slice(at, at + size);
+    batches.push({ ids: part.map((r) => r.id), revs: part.map((r) => r.rev) });
+  }
+  return batches;
+}
