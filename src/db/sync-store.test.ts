@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, recordRev, type SedpDatabase } from './database.ts';
+import { createOutboxActions } from './outbox-actions.ts';
 import { createRecordRepository, type RecordRepository } from './record-repository.ts';
 import { revBatchesOf, sideRevOf, sideRevRows } from './side-revs.ts';
 import { createSyncStore, keyRuns, sendingSeqs } from './sync-store.ts';
@@ -34,6 +35,59 @@ describe('sync store: taking a batch', () => {
     // An edit of b while it is on its way is a new change, not a rewrite of the one sent.
     await repo.put({ type: 'lessons-note', id: b.id, body: note('b2') });
     expect((await db.outbox.toArray()).map((e) => e.body.title)).toEqual(['a1', 'a2', 'b', 'b2']);
+  });
+
+  it('takes the batch after the one in flight without its records, marked beside it', async () => {
+    const a = await repo.put({ type: 'lessons-note', body: note('a1') });
+    await repo.put({ type: 'lessons-note', body: note('b') });
+    const store = createSyncStore(db);
+    const first = await store.takeBatch(2);
+    // Edited while on its way: a second change of a, queued after everything else.
+    await repo.put({ type: 'lessons-note', id: a.id, body: note('a2') });
+    await repo.put({ type: 'lessons-note', body: note('c') });
+    const second = await store.takeBatch(100, undefined, first);
+    expect(second.map((e) => e.body.title)).toEqual(['c']);
+    expect([...(await sendingSeqs(db))]).toEqual([...first, ...second].map((e) => e.seq));
+    // The first settles with the second still in flight: a's next change is taken now.
+    const settled = await store.applyResults(
+      first,
+      first.map((e) => ({ mutationId: e.mutationId, status: 'applied' as const, rev: 3 })),
+      { max: 100, inFlight: second },
+    );
+    expect(settled.next?.map((e) => [e.body.title, e.baseRev])).toEqual([['a2', 3]]);
+    expect([...(await sendingSeqs(db))]).toEqual(
+      [...second, ...(settled.next ?? [])].map((e) => e.seq),
+    );
+  });
+
+  it('a change given back to the queue goes before any later change of its record', async () => {
+    const r = await repo.put({ type: 'lessons-note', body: note('r1') });
+    const store = createSyncStore(db);
+    const [r1] = await store.takeBatch(100);
+    await store.park(r1 ? [r1] : [], 'refused');
+    await repo.put({ type: 'lessons-note', body: note('x') });
+    const inFlight = await store.takeBatch(100);
+    expect(inFlight.map((e) => e.body.title)).toEqual(['x']);
+    // While x is on its way: r is edited (a second change, behind the parked one), and
+    // the user sends the parked one again (it keeps its place, before x).
+    await repo.put({ type: 'lessons-note', id: r.id, body: note('r2') });
+    await createOutboxActions(db).retry(r1?.seq ?? 0);
+    await repo.put({ type: 'lessons-note', body: note('y') });
+    const next = await store.takeBatch(100, undefined, inFlight);
+    expect(next.map((e) => e.body.title)).toEqual(['y']);
+    // Once x is answered, r1 goes; r2 waits for the revision r1 gets.
+    const settled = await store.applyResults(
+      inFlight,
+      inFlight.map((e) => ({ mutationId: e.mutationId, status: 'applied' as const, rev: 1 })),
+      { max: 100, inFlight: next },
+    );
+    expect(settled.next?.map((e) => e.body.title)).toEqual([]);
+    const after = await store.applyResults(
+      next,
+      next.map((e) => ({ mutationId: e.mutationId, status: 'applied' as const, rev: 1 })),
+      { max: 100 },
+    );
+    expect(after.next?.map((e) => e.body.title)).toEqual(['r1']);
   });
 
   it('counts the attempt of a batch a crash left unsettled before taking the next', async () => {

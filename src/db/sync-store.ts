@@ -221,8 +221,9 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     max: number,
     maxBytes: number,
     inFlight: readonly StoredOutboxEntry[],
+    rebased: readonly StoredOutboxEntry[],
   ): Promise<StoredOutboxEntry[]> {
-    if (inFlight.length > 0) return pickAfter(max, maxBytes, inFlight);
+    if (inFlight.length > 0) return pickAfter(max, maxBytes, inFlight, rebased);
     for (let limit = max; ; limit *= 2) {
       const pending = await db.outbox.where('state').equals('pending').limit(limit).toArray();
       const { batch, complete } = chooseBatch(pending, max, maxBytes, pending.length >= limit);
@@ -233,26 +234,31 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
   /**
    * The batch after the one in flight: entries queued after it (by seq), read in one
    * range from there, not through the state index from its start (which walks past every
-   * entry a push has just removed, a cost that grows with the push). What is still
-   * pending before it (a record's later edit, a change given back to the queue) goes in
-   * a batch taken with nothing in flight, at the latest when the push ends; so does a
-   * later entry of such a record: a follower (outbox-followers.ts) whose record has an
-   * earlier change pending waits for it.
+   * entry a push has just removed, a cost that grows with the push); and `rebased`, the
+   * later changes of a batch just settled, which may sit before it. Anything else still
+   * pending before it (a change given back to the queue) goes in a batch taken with
+   * nothing in flight, at the latest when the push ends; and a follower (see
+   * outbox-followers.ts) whose record has an earlier change pending waits for that one.
    */
   async function pickAfter(
     max: number,
     maxBytes: number,
     inFlight: readonly StoredOutboxEntry[],
+    rebased: readonly StoredOutboxEntry[],
   ): Promise<StoredOutboxEntry[]> {
     const after = inFlight.reduce((last, e) => Math.max(last, e.seq), 0);
     const follows = new Set(await followerSeqs(db.syncMeta));
+    const before = rebased
+      .filter((e) => e.seq <= after && e.state === 'pending')
+      .sort((a, b) => a.seq - b.seq);
     for (let limit = max; ; limit *= 2) {
       const read = await db.outbox.where('seq').above(after).limit(limit).toArray();
-      const pending = read.filter((e) => e.state === 'pending');
+      const pending = [...before, ...read.filter((e) => e.state === 'pending')];
       const waiting: StoredOutboxEntry[] = [];
       for (const entry of pending.filter((e) => follows.has(e.seq))) {
-        const earlier = await db.outbox.where('id').equals(entry.id).toArray();
-        if (earlier.some((e) => e.seq <= after && e.state === 'pending')) waiting.push(entry);
+        const queued = await db.outbox.where('id').equals(entry.id).toArray();
+        const earlier = (e: StoredOutboxEntry) => e.seq < entry.seq && e.seq <= after;
+        if (queued.some((e) => earlier(e) && e.state === 'pending')) waiting.push(entry);
       }
       const busy = [...inFlight, ...waiting];
       const { batch, complete } = chooseBatch(pending, max, maxBytes, read.length >= limit, busy);
@@ -269,8 +275,9 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
     maxBytes: number,
     inFlight: readonly StoredOutboxEntry[],
     marked: readonly number[],
+    rebased: readonly StoredOutboxEntry[] = [],
   ): Promise<StoredOutboxEntry[]> {
-    const batch = await pick(max, maxBytes, inFlight);
+    const batch = await pick(max, maxBytes, inFlight, rebased);
     await markSending([...marked, ...batch.map((e) => e.seq)]);
     for (const entry of batch) entry.attempts += 1;
     return batch;
@@ -337,7 +344,11 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           return summary;
         }
         // The next batch's mark replaces this one's (nothing of it is left): one write.
-        const taken = await take(next.max, next.maxBytes ?? BATCH_BYTES, inFlight, left);
+        // The batch's later changes, as rebased (usually none: nothing is read).
+        const later = queued.length > 0 ? await db.outbox.bulkGet(queued.map((e) => e.seq)) : [];
+        const rebased = later.filter((e): e is StoredOutboxEntry => Boolean(e));
+        const maxBytes = next.maxBytes ?? BATCH_BYTES;
+        const taken = await take(next.max, maxBytes, inFlight, left, rebased);
         await writingRevs;
         return { ...summary, next: taken };
       });
