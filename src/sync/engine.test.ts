@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDatabase, recordRev, type SedpDatabase } from '../db/database.ts';
 import { createRecordRepository, type RecordRepository } from '../db/record-repository.ts';
-import { createSyncStore, sendingSeqs } from '../db/sync-store.ts';
+import { createSyncStore, type SyncStore, sendingSeqs } from '../db/sync-store.ts';
 import { bodyHash } from '../domain/hash.ts';
+import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import type { OutboxEntry } from '../domain/record.ts';
+import type { PushRequest, PushResponse } from '../domain/sync-protocol.ts';
 import { createManualClock } from '../testing/manual-clock.ts';
 import { createMemoryServer, type MemoryServer } from '../testing/memory-server.ts';
 import { createSyncEngine, type SyncEngine } from './engine.ts';
@@ -32,11 +34,12 @@ function engine(
     random?: () => number;
     transport?: Transport;
     online?: () => boolean;
+    store?: SyncStore;
   } = {},
 ) {
   const clock = options.clock ?? createManualClock();
   const sync = createSyncEngine({
-    store: createSyncStore(db),
+    store: options.store ?? createSyncStore(db),
     transport: options.transport ?? server.transport,
     lock: options.lock ?? createLocalLock(),
     deviceId: 'device-1',
@@ -60,6 +63,21 @@ async function saveNotes(n: number) {
   }
   return saved;
 }
+
+/** A batch as the engine sends it. */
+const request = (batch: OutboxEntry[]) => ({
+  deviceId: 'device-1',
+  schemaVersion: 1,
+  mutations: batch.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
+    mutationId,
+    type,
+    id,
+    op,
+    baseRev,
+    body,
+    hash,
+  })),
+});
 
 describe('sync engine: push', () => {
   it('pushes the outbox in creation order, in batches of at most 100, and empties it', async () => {
@@ -265,20 +283,6 @@ describe('sync engine: push', () => {
 });
 
 describe('sync engine: a crash while one batch is settled and the next is taken', () => {
-  const request = (batch: OutboxEntry[]) => ({
-    deviceId: 'device-1',
-    schemaVersion: 1,
-    mutations: batch.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
-      mutationId,
-      type,
-      id,
-      op,
-      baseRev,
-      body,
-      hash,
-    })),
-  });
-
   it('after that transaction commits: the next batch goes out once, as it was; nothing is lost', async () => {
     const saved = await saveNotes(150);
     const store = createSyncStore(db);
@@ -336,6 +340,481 @@ describe('sync engine: a crash while one batch is settled and the next is taken'
       [edited, server.records.get(edited)?.rev, 'edited'],
     ]);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+/** A promise the test settles when it chooses. */
+function deferred<T>() {
+  let resolve: (value: T) => void = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** Things that happen one after another; the test awaits the next when it needs it. */
+function arrivals<T>() {
+  const arrived: T[] = [];
+  const waiting: ((item: T) => void)[] = [];
+  return {
+    add(item: T) {
+      const waiter = waiting.shift();
+      if (waiter) waiter(item);
+      else arrived.push(item);
+    },
+    next(): Promise<T> {
+      if (arrived.length > 0) return Promise.resolve(arrived.shift() as T);
+      return new Promise((resolve) => waiting.push(resolve));
+    },
+  };
+}
+
+/** The key of a batch (or a request): its mutation ids, in order. */
+const keyOf = (mutations: readonly { mutationId: string }[]) =>
+  mutations.map((m) => m.mutationId).join(' ');
+
+/**
+ * Which pushes are in flight: a batch is from its request until it is settled on the
+ * device (its answer written, its entries gone or kept). Notes the most at once, and any
+ * record two batches in flight had at the same time.
+ */
+function flights() {
+  const open = new Map<string, Set<string>>();
+  const shared: string[] = [];
+  let most = 0;
+  return {
+    sent(request: PushRequest) {
+      const ids = new Set(request.mutations.map((m) => m.id));
+      for (const other of open.values()) shared.push(...[...ids].filter((id) => other.has(id)));
+      open.set(keyOf(request.mutations), ids);
+      most = Math.max(most, open.size);
+    },
+    settled(batch: readonly StoredOutboxEntry[]) {
+      open.delete(keyOf(batch));
+    },
+    /** The batches in flight now, as their record ids. */
+    open: () => [...open.values()],
+    most: () => most,
+    shared,
+  };
+}
+
+/**
+ * The device's sync store as the engine uses it, telling the test each batch it takes (the
+ * batch a settling transaction takes too), noting what it settles, and holding the next
+ * take of a batch behind one in flight when the test asks.
+ */
+function watchedStore(flight?: ReturnType<typeof flights>) {
+  const store = createSyncStore(db);
+  const taken = arrivals<StoredOutboxEntry[]>();
+  let gate: Promise<void> | undefined;
+  const watched: SyncStore = {
+    ...store,
+    async takeBatch(max, maxBytes, inFlight) {
+      if (inFlight && gate) {
+        const held = gate;
+        gate = undefined;
+        await held;
+      }
+      const batch = await store.takeBatch(max, maxBytes, inFlight);
+      taken.add(batch);
+      return batch;
+    },
+    async applyResults(batch, results, next) {
+      const summary = await store.applyResults(batch, results, next);
+      flight?.settled(batch);
+      if (summary.next) taken.add(summary.next);
+      return summary;
+    },
+  };
+  return {
+    store: watched,
+    taken: taken.next,
+    /** The next batch taken behind one in flight waits until the function returned is called. */
+    holdTake() {
+      const opened = deferred<void>();
+      gate = opened.promise;
+      return () => opened.resolve();
+    },
+  };
+}
+
+interface Arrival {
+  request: PushRequest;
+  /** Hands the request to the server and its answer (or its fault) to the device. */
+  answer(): Promise<void>;
+  /** The request gets no answer: the network failed. */
+  fail(error?: TransportError): void;
+}
+
+/** The memory server's transport, each push held until the test answers it (or fails it). */
+function heldTransport(flight?: ReturnType<typeof flights>) {
+  const pushes = arrivals<Arrival>();
+  let passing = false;
+  const transport: Transport = {
+    pull: server.transport.pull,
+    push(request) {
+      flight?.sent(request);
+      if (passing) return server.transport.push(request);
+      const reply = deferred<PushResponse>();
+      pushes.add({
+        request,
+        async answer() {
+          try {
+            reply.resolve(await server.transport.push(request));
+          } catch (error) {
+            reply.reject(error);
+          }
+        },
+        fail(error = new TransportError('network', 'no network')) {
+          reply.reject(error);
+        },
+      });
+      return reply.promise;
+    },
+  };
+  return {
+    transport,
+    arrival: pushes.next,
+    /** From now on every push goes straight to the server. */
+    passThrough() {
+      passing = true;
+    },
+  };
+}
+
+const seqsOf = (batch: readonly StoredOutboxEntry[]) => batch.map((e) => e.seq);
+const idsOf = (batch: readonly { id: string }[]) => batch.map((e) => e.id);
+
+/** The outbox entries of these seqs as they stand (undefined: gone). */
+async function entries(batch: readonly StoredOutboxEntry[]) {
+  return db.outbox.bulkGet(seqsOf(batch));
+}
+
+/** A new tab's engine, noting the attempts each batch's entries have when the first push goes. */
+function restarted(batches: StoredOutboxEntry[][]) {
+  const counted: number[][] = [];
+  const { sync } = engine({
+    transport: {
+      pull: server.transport.pull,
+      async push(request) {
+        if (counted.length === 0) {
+          for (const batch of batches) {
+            counted.push((await entries(batch)).map((e) => e?.attempts ?? -1));
+          }
+        }
+        return server.transport.push(request);
+      },
+    },
+  });
+  return { sync, counted };
+}
+
+describe('sync engine: two batches at a time', () => {
+  it('keeps at most two batches in flight, never two with the same record; each change arrives once', async () => {
+    await saveNotes(350);
+    const flight = flights();
+    const { store } = watchedStore(flight);
+    let waiting = 0;
+    let mostWaiting = 0;
+    const transport: Transport = {
+      pull: server.transport.pull,
+      async push(request) {
+        flight.sent(request);
+        waiting += 1;
+        mostWaiting = Math.max(mostWaiting, waiting);
+        try {
+          return await server.transport.push(request);
+        } finally {
+          waiting -= 1;
+        }
+      },
+    };
+    const { sync } = engine({ store, transport });
+
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 350, conflicts: 0 });
+
+    // Two at once: the next batch is sent before the one before it is settled; one
+    // request waits for its answer at a time.
+    expect(flight.most()).toBe(2);
+    expect(mostWaiting).toBe(1);
+    expect(flight.shared).toEqual([]);
+    expect(flight.open()).toEqual([]);
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 100, 100, 50]);
+    expect(server.history).toHaveLength(350);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await sendingSeqs(db)).toEqual(new Set());
+  });
+
+  /** The one request that carried this record's edit, and the revision the server gave its first version. */
+  function editSent(id: string) {
+    const requests = server.pushes.filter((p) => p.mutations.some((m) => m.id === id));
+    expect(requests).toHaveLength(2);
+    const firstRev = server.history.find((h) => h.id === id)?.rev;
+    const edit = requests[1]?.mutations.find((m) => m.id === id);
+    return { edit, firstRev, index: server.pushes.indexOf(requests[1] as PushRequest) };
+  }
+
+  it('an edit made while its record is in the batch on its way waits for that batch, and builds on its revision', async () => {
+    const saved = await saveNotes(150);
+    const edited = saved[40]?.id ?? ''; // in the first batch
+    const flight = flights();
+    const { store, taken, holdTake } = watchedStore(flight);
+    const held = heldTransport(flight);
+    const { sync } = engine({ store, transport: held.transport });
+    // The second batch is taken only after the edit is stored: it must leave the edit out.
+    const openTake = holdTake();
+
+    const outcome = sync.syncNow();
+    const first = await held.arrival();
+    expect(first.request.mutations.map((m) => m.id)).toContain(edited);
+    await repo.put({ type: 'lessons-note', id: edited, body: note('edited') });
+    openTake();
+    await taken(); // the first batch
+    const second = await taken();
+    expect(idsOf(second)).toEqual(idsOf(saved.slice(100)));
+    held.passThrough();
+    await first.answer();
+
+    expect(await outcome).toMatchObject({ kind: 'done', pushed: 151, conflicts: 0 });
+    const { edit, firstRev, index } = editSent(edited);
+    expect(index).toBe(2); // in the batch taken when the first was settled
+    expect(edit?.baseRev).toBe(firstRev);
+    expect(edit?.body).toEqual(note('edited'));
+    expect(flight.shared).toEqual([]);
+    expect(server.records.get(edited)?.body).toEqual(note('edited'));
+    expect(await db.conflicts.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    expect(server.history).toHaveLength(151);
+  });
+
+  it('an edit of a record in the batch taken behind the one on its way is left out of the batch taken next', async () => {
+    const saved = await saveNotes(250);
+    const edited = saved[150]?.id ?? ''; // in the second batch
+    const flight = flights();
+    const { store, taken } = watchedStore(flight);
+    const held = heldTransport(flight);
+    const { sync } = engine({ store, transport: held.transport });
+
+    const outcome = sync.syncNow();
+    const first = await held.arrival();
+    await taken(); // the first batch
+    const second = await taken(); // taken (marked as sent) while the first is on its way
+    expect(idsOf(second)).toContain(edited);
+    await repo.put({ type: 'lessons-note', id: edited, body: note('edited') });
+    expect(await db.outbox.count()).toBe(251); // a change of its own: the one taken may be on the server
+    held.passThrough();
+    await first.answer();
+    // Settling the first batch takes the third, while the second is on its way.
+    const third = await taken();
+    expect(idsOf(third)).not.toContain(edited);
+
+    expect(await outcome).toMatchObject({ kind: 'done', pushed: 251, conflicts: 0 });
+    const { edit, firstRev, index } = editSent(edited);
+    expect(index).toBe(3); // after the second batch was answered
+    expect(edit?.baseRev).toBe(firstRev);
+    expect(flight.shared).toEqual([]);
+    expect(server.records.get(edited)?.body).toEqual(note('edited'));
+    expect(await db.conflicts.count()).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a batch that gets no answer keeps its error and attempt; the one taken behind it is as if never taken', async () => {
+    const saved = await saveNotes(250);
+    const { store, taken } = watchedStore();
+    const held = heldTransport();
+    const { sync } = engine({ store, transport: held.transport });
+
+    const outcome = sync.syncNow();
+    const first = await held.arrival();
+    const [k, next] = [await taken(), await taken()];
+    expect(next).toHaveLength(100);
+    first.fail();
+
+    expect(await outcome).toMatchObject({ kind: 'failed', error: { kind: 'network' } });
+    for (const entry of await entries(k)) {
+      expect(entry).toMatchObject({ state: 'pending', attempts: 1, lastError: 'no network' });
+    }
+    for (const entry of await entries(next)) {
+      expect(entry).toMatchObject({ state: 'pending', attempts: 0, lastError: null });
+    }
+    expect(await sendingSeqs(db)).toEqual(new Set());
+    // Never sent: a later edit still folds into it instead of queueing a change of its own.
+    const record = saved[120]?.id ?? '';
+    await repo.put({ type: 'lessons-note', id: record, body: note('edited') });
+    expect(await db.outbox.count()).toBe(250);
+
+    held.passThrough();
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 250 });
+    expect(server.history).toHaveLength(250);
+    expect(server.records.get(record)?.body).toEqual(note('edited'));
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('when the second batch gets no answer, the first is still settled and the second stays queued with the error', async () => {
+    await saveNotes(350);
+    const { store, taken } = watchedStore();
+    const held = heldTransport();
+    const { sync } = engine({ store, transport: held.transport });
+
+    const outcome = sync.syncNow();
+    const first = await held.arrival();
+    await first.answer();
+    const second = await held.arrival(); // sent as soon as the first was answered
+    second.fail();
+
+    expect(await outcome).toMatchObject({ kind: 'failed', error: { kind: 'network' } });
+    const [k, next, after] = [await taken(), await taken(), await taken()];
+    expect(keyOf(second.request.mutations)).toBe(keyOf(next));
+    expect(await entries(k)).toEqual(k.map(() => undefined)); // settled: gone
+    for (const entry of await entries(next)) {
+      expect(entry).toMatchObject({ state: 'pending', attempts: 1, lastError: 'no network' });
+    }
+    for (const entry of await entries(after)) {
+      expect(entry).toMatchObject({ state: 'pending', attempts: 0, lastError: null });
+    }
+    expect(await sendingSeqs(db)).toEqual(new Set());
+    expect(await db.outbox.count()).toBe(250);
+
+    held.passThrough();
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 250 });
+    expect(server.history).toHaveLength(350);
+    expect(new Set(server.history.map((h) => h.id)).size).toBe(350);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('when settling a batch fails while the next is on its way, the next stays marked as sent and is resent as a duplicate', async () => {
+    await saveNotes(250);
+    const { store, taken } = watchedStore();
+    const held = heldTransport();
+    const { sync } = engine({ store, transport: held.transport });
+
+    const outcome = sync.syncNow();
+    const first = await held.arrival();
+    await first.answer();
+    const second = await held.arrival();
+    // Settling the first batch fails at its last write, while the second is on its way.
+    const fails = vi.spyOn(db.revs, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await second.answer(); // delivered: the server stores it
+
+    expect(await outcome).toMatchObject({ kind: 'failed', error: { message: 'disk full' } });
+    fails.mockRestore();
+    const [k, next] = [await taken(), await taken()];
+    for (const entry of await entries(k)) {
+      expect(entry).toMatchObject({ state: 'pending', attempts: 1, lastError: 'disk full' });
+    }
+    // Maybe delivered (it was): never rewritten, its attempt counted by the next push.
+    expect(await sendingSeqs(db)).toEqual(new Set(seqsOf(next)));
+    expect(server.history).toHaveLength(200);
+
+    // The next push (here a new tab's) counts its attempt and sends it again.
+    const { sync: again, counted } = restarted([next]);
+    expect(await again.syncNow()).toMatchObject({ kind: 'done', pushed: 250 });
+    expect(counted).toEqual([next.map(() => 1)]);
+    const resent = server.pushes.slice(2).map((p) => keyOf(p.mutations));
+    expect(resent).toContain(keyOf(k));
+    expect(resent).toContain(keyOf(next));
+    expect(server.history).toHaveLength(250); // the resent 200 answered `duplicate`
+    expect(await db.outbox.count()).toBe(0);
+  });
+
+  it('a batch refused as a whole is parked; the one taken behind it still goes and is applied', async () => {
+    const saved = await saveNotes(250);
+    const { store, taken } = watchedStore();
+    const held = heldTransport();
+    const { sync } = engine({ store, transport: held.transport });
+    server.failNextPush('client');
+
+    const outcome = sync.syncNow();
+    const first = await held.arrival();
+    const [k, next] = [await taken(), await taken()]; // the second taken before the refusal
+    held.passThrough();
+    await first.answer();
+
+    expect(await outcome).toMatchObject({ kind: 'done', pushed: 150, parked: 100 });
+    expect(server.pushes.map((p) => keyOf(p.mutations)).slice(0, 2)).toEqual([
+      keyOf(k),
+      keyOf(next),
+    ]);
+    const left = await db.outbox.toArray();
+    expect(left.map((e) => [e.id, e.state])).toEqual(
+      saved.slice(0, 100).map((r) => [r.id, 'parked']),
+    );
+    expect(server.history).toHaveLength(150);
+    expect(server.records.has(saved[99]?.id ?? '')).toBe(false);
+    expect(server.records.has(saved[100]?.id ?? '')).toBe(true);
+    expect(await sendingSeqs(db)).toEqual(new Set());
+  });
+
+  it('a batch refused with a 400 is split and settled part by part before the batch taken behind it goes', async () => {
+    const saved = await saveNotes(250);
+    const bad = saved[30]?.id ?? '';
+    const transport = strictServer(new Set([bad]));
+    const { sync } = engine({ transport });
+
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 249, parked: 1 });
+    const firstIds = new Set(idsOf(saved.slice(0, 100)));
+    const parts = transport.requests.filter((ids) => ids.every((id) => firstIds.has(id)));
+    // The whole first batch, then its parts, then the rest: nothing of it mixed with the rest.
+    expect(transport.requests.slice(0, parts.length)).toEqual(parts);
+    expect(transport.requests.slice(parts.length)).toEqual([
+      idsOf(saved.slice(100, 200)),
+      idsOf(saved.slice(200)),
+    ]);
+    expect((await db.outbox.toArray()).map((e) => [e.id, e.state])).toEqual([[bad, 'parked']]);
+    expect(server.history).toHaveLength(249);
+    expect(await sendingSeqs(db)).toEqual(new Set());
+  });
+});
+
+describe('sync engine: a crash while one batch is on its way and the next is taken', () => {
+  it('after the taking transaction commits: both batches count one attempt and are resent; each change is stored once', async () => {
+    const saved = await saveNotes(250);
+    const store = createSyncStore(db);
+    const k = await store.takeBatch(100);
+    const delivering = server.transport.push(request(k));
+    const next = await store.takeBatch(100, undefined, k);
+    await delivering; // the server stored the first batch; its answer never arrives
+    expect(idsOf(next)).toEqual(idsOf(saved.slice(100, 200)));
+    expect(await sendingSeqs(db)).toEqual(new Set([...seqsOf(k), ...seqsOf(next)]));
+
+    // The tab dies. A new one starts.
+    const rest = (await db.outbox.toArray()).filter((e) => e.seq > (next.at(-1)?.seq ?? 0));
+    const { sync, counted } = restarted([k, next, rest]);
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 250 });
+    expect(counted).toEqual([k.map(() => 1), next.map(() => 1), rest.map(() => 0)]);
+    expect(server.pushes.slice(1, 3).map((p) => keyOf(p.mutations))).toEqual([
+      keyOf(k),
+      keyOf(next),
+    ]);
+    expect(server.history).toHaveLength(250); // the first batch resent: `duplicate`
+    expect(await db.outbox.count()).toBe(0);
+    expect(await sendingSeqs(db)).toEqual(new Set());
+  });
+
+  it('before it commits: the batch on its way stays marked, the next is not; nothing is lost or stored twice', async () => {
+    await saveNotes(250);
+    const store = createSyncStore(db);
+    const k = await store.takeBatch(100);
+    const delivering = server.transport.push(request(k));
+    // The tab dies while the next batch is taken (its write of the mark fails).
+    const dies = vi.spyOn(db.syncMeta, 'put').mockRejectedValueOnce(new Error('the tab died'));
+    await expect(store.takeBatch(100, undefined, k)).rejects.toThrow('the tab died');
+    dies.mockRestore();
+    await delivering;
+    expect(await sendingSeqs(db)).toEqual(new Set(seqsOf(k)));
+
+    const rest = (await db.outbox.toArray()).filter((e) => e.seq > (k.at(-1)?.seq ?? 0));
+    const { sync, counted } = restarted([k, rest]);
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 250 });
+    expect(counted).toEqual([k.map(() => 1), rest.map(() => 0)]);
+    expect(server.pushes[1]?.mutations.map((m) => m.mutationId)).toEqual(
+      k.map((e) => e.mutationId),
+    );
+    expect(server.history).toHaveLength(250);
+    expect(await db.outbox.count()).toBe(0);
   });
 });
 
