@@ -696,7 +696,7 @@ describe('sync engine: two batches at a time', () => {
     await first.answer();
     const second = await held.arrival();
     // Settling the first batch fails at its last write, while the second is on its way.
-    const fails = vi.spyOn(db.revs, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    const fails = vi.spyOn(db.revBatches, 'add').mockRejectedValueOnce(new Error('disk full'));
     await second.answer(); // delivered: the server stores it
 
     expect(await outcome).toMatchObject({ kind: 'failed', error: { message: 'disk full' } });

@@ -309,9 +309,19 @@ export function createSyncEngine({
 
   type Sent = { ok: true; results: MutationResult[] } | { ok: false; error: unknown };
 
+  /** The request of each batch taken, made (and encoded, where the transport can) once. */
+  const requests = new WeakMap<StoredOutboxEntry[], ReturnType<typeof requestOf>>();
+  /** Encodes a batch taken ahead while the one before it is on its way. */
+  const prepare = (batch: StoredOutboxEntry[]) => {
+    if (batch.length === 0 || requests.has(batch)) return;
+    const request = requestOf(batch);
+    requests.set(batch, request);
+    transport.prepare?.(request);
+  };
+
   /** Sends a batch. The outcome is a value: a batch sent ahead never rejects unheard. */
   const send = (batch: StoredOutboxEntry[]): Promise<Sent> =>
-    timed('sync:send', () => transport.push(requestOf(batch))).then(
+    timed('sync:send', () => transport.push(requests.get(batch) ?? requestOf(batch))).then(
       (response) => ({ ok: true as const, results: response.results }),
       (error: unknown) => ({ ok: false as const, error }),
     );
@@ -337,6 +347,7 @@ export function createSyncEngine({
       while (batch.length > 0) {
         sent ??= send(batch);
         if (next.length === 0) next = await take(batch);
+        prepare(next);
         const outcome = await sent;
         sent = undefined;
         settled = new Set();
@@ -360,6 +371,7 @@ export function createSyncEngine({
         count(totals, summary);
         if (following.length > 0) {
           [batch, next] = [following, summary.next ?? []];
+          prepare(next);
         } else {
           batch = summary.next ?? (await take([]));
         }

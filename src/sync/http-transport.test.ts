@@ -34,6 +34,27 @@ describe('http transport', () => {
     expect(sent).toEqual({ body: batch, encoding: 'gzip' });
   });
 
+  it('sends a push prepared ahead as it was encoded then, and encodes it once', async () => {
+    const sent: unknown[] = [];
+    const transport = createHttpTransport({
+      getToken: () => 't',
+      fetch: async (_input, init) => {
+        const bytes = new Uint8Array(init?.body as Uint8Array);
+        const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+        sent.push(JSON.parse(await new Response(stream).text()));
+        return json(200, { results: [] });
+      },
+    });
+    const batch = { deviceId: 'd', schemaVersion: 1, mutations: [] as unknown[] };
+    transport.prepare?.(batch as never);
+    const encoded = structuredClone(batch);
+    batch.deviceId = 'changed after it was prepared';
+    await transport.push(batch as never);
+    // Not prepared any more: a second push of it is encoded again, as it now is.
+    await transport.push(batch as never);
+    expect(sent).toEqual([encoded, batch]);
+  });
+
   it('reports a 400 as a client error with the path the server named', async () => {
     const transport = createHttpTransport({
       getToken: () => 't',

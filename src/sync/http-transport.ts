@@ -5,7 +5,7 @@ import {
   UPLOAD_CHUNK_BYTES,
   type UploadState,
 } from '../domain/blob-upload.ts';
-import type { PullResponse, PushResponse } from '../domain/sync-protocol.ts';
+import type { PullResponse, PushRequest, PushResponse } from '../domain/sync-protocol.ts';
 import { type ErrorDetails, type Transport, TransportError } from './transport.ts';
 
 export interface HttpOptions {
@@ -147,9 +147,20 @@ export function createHttpTransport(options: HttpOptions): Transport & BlobTrans
       throw new TransportError('network', 'The answer was cut off');
     }
   };
+  /** Pushes encoded ahead (`prepare`), by request; each is taken by its `push`. */
+  const prepared = new WeakMap<PushRequest, ReturnType<typeof gzipBody>>();
+  const encode = (batch: PushRequest) => gzipBody(JSON.stringify(batch));
   return {
+    prepare(batch) {
+      if (prepared.has(batch)) return;
+      const encoding = encode(batch);
+      encoding.catch(() => {}); // heard by the push that takes it
+      prepared.set(batch, encoding);
+    },
     async push(batch) {
-      const { body, encoding } = await gzipBody(JSON.stringify(batch));
+      const encoded = prepared.get(batch) ?? encode(batch);
+      prepared.delete(batch);
+      const { body, encoding } = await encoded;
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (encoding) headers['content-encoding'] = encoding;
       const bytes = typeof body === 'string' ? new Blob([body]).size : body.byteLength;

@@ -65,6 +65,11 @@ export type PulledPage = PullResponse & { bytes?: number };
 /** What the sync engine needs from the server; HTTP in the app, in memory in tests. */
 export interface Transport {
   push(request: PushRequest): Promise<PushResponse>;
+  /**
+   * Encodes a push ahead of sending it (JSON, gzip), so that `push` with the same request
+   * object goes out the moment it is due. Optional: `push` encodes what was not prepared.
+   */
+  prepare?(request: PushRequest): void;
   /** With `count`, the server also says how many changes there are from `since` on. */
   pull(since: number, limit: number, options?: { count?: boolean }): Promise<PulledPage>;
   /** Resolves when the server answers `GET /api/health` with 200; a cheap "are you there". */
