@@ -5,6 +5,7 @@ import { createRecordRepository } from './record-repository.ts';
 import {
   addSideRevs,
   dropSideRevs,
+  ROWS_READ_WHOLE,
   revBatchesOf,
   sideRevOf,
   sideRevRows,
@@ -86,13 +87,14 @@ describe('side revisions', () => {
   });
 
   it('are looked up id by id when there are many rows, with the same answers', async () => {
-    const rows = Array.from({ length: 12_000 }, (_, i) => ({ id: `r${i}`, rev: i + 1 }));
+    const length = (ROWS_READ_WHOLE + 10) * 100;
+    const rows = Array.from({ length }, (_, i) => ({ id: `r${i}`, rev: i + 1 }));
     await db.revBatches.bulkAdd(revBatchesOf(rows));
     await addSideRevs(db, new Map([['r7', 100]]));
-    expect(await sideRevRows(db)).toBe(121);
-    expect(await sideRevsOf(db, ['r7', 'r11999', 'none'])).toEqual([
+    expect(await sideRevRows(db)).toBe(ROWS_READ_WHOLE + 11);
+    expect(await sideRevsOf(db, ['r7', `r${length - 1}`, 'none'])).toEqual([
       { id: 'r7', rev: 100 },
-      { id: 'r11999', rev: 12_000 },
+      { id: `r${length - 1}`, rev: length },
       undefined,
     ]);
     await dropSideRevs(db, ['r7', 'r8']);
@@ -101,7 +103,7 @@ describe('side revisions', () => {
       undefined,
       { id: 'r9', rev: 10 },
     ]);
-    expect(await sideRevRows(db)).toBe(120);
+    expect(await sideRevRows(db)).toBe(ROWS_READ_WHOLE + 10);
   });
 
   it('kept one per record by an older version are carried over by the upgrade', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabase, recordRev, type SedpDatabase } from './database.ts';
 import { createOutboxActions } from './outbox-actions.ts';
 import { createRecordRepository, type RecordRepository } from './record-repository.ts';
-import { revBatchesOf, sideRevOf, sideRevRows } from './side-revs.ts';
+import { ROWS_READ_WHOLE, revBatchesOf, sideRevOf, sideRevRows } from './side-revs.ts';
 import { createSyncStore, keyRuns, sendingSeqs } from './sync-store.ts';
 
 let db: SedpDatabase;
@@ -209,16 +209,19 @@ describe('sync store: settling', () => {
     const back = { ...a, rev: 4, updatedBy: 'aida' };
     expect(await store.applyPullPage([back], 4)).toBe(0);
     // Many rows beside records (large pushes not pulled back yet): looked up by id instead.
-    const others = Array.from({ length: 15_000 }, (_, i) => ({ id: `r${i}`, rev: 1 }));
+    const others = Array.from({ length: ROWS_READ_WHOLE * 100 + 50 }, (_, i) => ({
+      id: `r${i}`,
+      rev: 1,
+    }));
     await db.revBatches.bulkAdd(revBatchesOf(others));
-    expect(await sideRevRows(db)).toBe(151);
+    expect(await sideRevRows(db)).toBe(ROWS_READ_WHOLE + 2);
     expect(await store.applyPullPage([back], 4)).toBe(0);
     expect(await store.applyPullPage([{ ...back, rev: 6, body: note('b') }], 6)).toBe(1);
     expect((await db.records.get(a.id))?.body.title).toBe('b');
     // Its row (it alone) is gone; the others stay as they were.
     expect(await sideRevOf(db, a.id)).toBeUndefined();
-    expect(await sideRevRows(db)).toBe(150);
-    expect(await sideRevOf(db, 'r14999')).toEqual({ id: 'r14999', rev: 1 });
+    expect(await sideRevRows(db)).toBe(ROWS_READ_WHOLE + 1);
+    expect(await sideRevOf(db, 'r50049')).toEqual({ id: 'r50049', rev: 1 });
   });
 
   it('a local edit folds the side revision into the record and bases its change on it', async () => {
