@@ -9,7 +9,7 @@ import {
   rebuildListIndex,
 } from './list-index.ts';
 import { FOLLOWERS, followersIn } from './outbox-followers.ts';
-import { type RevBatch, revBatchesOf, sideRevOf, sideRevsOf } from './side-revs.ts';
+import { type RevBatch, revBatchesOf, type SyncedRev, sideRevOf, sideRevsOf } from './side-revs.ts';
 
 /** An unsaved form, kept so that a killed tab or an app update loses nothing. */
 export interface Draft {
@@ -54,17 +54,7 @@ export interface StoredBlob {
   refusal?: string;
 }
 
-/**
- * The revision the server gave a record this device pushed, kept beside the record instead
- * of rewriting the whole record when the acknowledgement comes. A record's revision is the
- * larger of its own `rev` and this one (revisions only grow); a later write of the record
- * folds it back in and drops the row. A row exists only beside its record: whatever removes
- * a record from the device removes its row too (district scope, wiping the device).
- */
-export interface SyncedRev {
-  id: string;
-  rev: number;
-}
+export type { SyncedRev } from './side-revs.ts';
 
 export type SedpDatabase = Dexie & {
   records: EntityTable<SyncedRecord, 'id'>;

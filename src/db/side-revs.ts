@@ -3,8 +3,8 @@
  * records instead of rewriting each record when the acknowledgement comes.
  *
  * One row per settled batch: its ids and their revisions, in the same order, with a
- * multi-entry index on the ids. Settling a batch of 100 changes writes one row, not 100
- * (a hundred IndexedDB puts cost a settled batch about a third of its time on the device).
+ * multi-entry index on the ids. Settling a batch writes one row, not one per change (a
+ * hundred IndexedDB puts cost a settled batch about a third of its time on the device).
  * A record pushed in several batches before a pull brought it back sits in several rows;
  * its side revision is the largest (revisions only grow). A pull that brings the record
  * back newer than this, a later write of it, or its removal from the device drops it from
@@ -12,7 +12,19 @@
  * is (the record is not rewritten for it), so rows add up with pushes: a few hundred on a
  * device that pushed tens of thousands of changes.
  */
-import type { SedpDatabase, SyncedRev } from './database.ts';
+import type { EntityTable } from 'dexie';
+
+/**
+ * The revision the server gave a record this device pushed, kept beside the record instead
+ * of rewriting the whole record when the acknowledgement comes. A record's revision is the
+ * larger of its own `rev` and this one (revisions only grow); a later write of the record
+ * folds it back in and drops it from the rows. It exists only beside its record: whatever
+ * removes a record from the device drops it too (district scope, wiping the device).
+ */
+export interface SyncedRev {
+  id: string;
+  rev: number;
+}
 
 export interface RevBatch {
   /** Given by the table (auto-increment). */
@@ -21,7 +33,10 @@ export interface RevBatch {
   revs: number[];
 }
 
-type RevTables = Pick<SedpDatabase, 'revBatches'>;
+/** The table this reads and writes (named by shape: the database imports this module). */
+interface RevTables {
+  revBatches: EntityTable<RevBatch, 'key'>;
+}
 
 /**
  * Up to this many rows (50,000 ids, about 2 MB) are read whole rather than looked up id

@@ -5,6 +5,7 @@ import { createSyncStore, type SyncStore, sendingSeqs } from '../db/sync-store.t
 import { bodyHash } from '../domain/hash.ts';
 import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import type { OutboxEntry } from '../domain/record.ts';
+import { FAST_PUSH_MS } from '../domain/sync-limits.ts';
 import type { PushRequest, PushResponse } from '../domain/sync-protocol.ts';
 import { createManualClock } from '../testing/manual-clock.ts';
 import { createMemoryServer, type MemoryServer } from '../testing/memory-server.ts';
@@ -513,6 +514,29 @@ function restarted(batches: StoredOutboxEntry[][]) {
 }
 
 describe('sync engine: two batches at a time', () => {
+  it('sends full batches while the server answers quickly, and small ones after a slow answer', async () => {
+    await saveNotes(1_000);
+    const clock = createManualClock();
+    let slow = false;
+    const transport: Transport = {
+      pull: server.transport.pull,
+      async push(request) {
+        const answer = await server.transport.push(request);
+        if (slow) clock.advance(FAST_PUSH_MS + 1); // a poor link: the answer takes its time
+        return answer;
+      },
+    };
+    const { sync } = engine({ clock, transport });
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 1_000 });
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 100, 250, 250, 250, 50]);
+
+    server.pushes.length = 0;
+    await saveNotes(450);
+    slow = true;
+    expect(await sync.syncNow()).toMatchObject({ kind: 'done', pushed: 450 });
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 100, 100, 100, 50]);
+  });
+
   it('keeps at most two batches in flight, never two with the same record; each change arrives once', async () => {
     await saveNotes(350);
     const flight = flights();
@@ -542,7 +566,9 @@ describe('sync engine: two batches at a time', () => {
     expect(mostWaiting).toBe(1);
     expect(flight.shared).toEqual([]);
     expect(flight.open()).toEqual([]);
-    expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 100, 100, 50]);
+    // The first two are taken before any answer; the server answered at once, so the rest
+    // go in one full batch.
+    expect(server.pushes.map((p) => p.mutations.length)).toEqual([100, 100, 150]);
     expect(server.history).toHaveLength(350);
     expect(await db.outbox.count()).toBe(0);
     expect(await sendingSeqs(db)).toEqual(new Set());

@@ -5,7 +5,12 @@
 import type { ResultSummary, SyncStore } from '../db/sync-store.ts';
 import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import { SCHEMA_VERSION } from '../domain/record.ts';
-import { MAX_PULL_LIMIT, MAX_PUSH_MUTATIONS } from '../domain/sync-limits.ts';
+import {
+  FAST_PUSH_MS,
+  FIRST_PUSH_MUTATIONS,
+  MAX_PULL_LIMIT,
+  MAX_PUSH_MUTATIONS,
+} from '../domain/sync-limits.ts';
 import type { MutationResult } from '../domain/sync-protocol.ts';
 import { backoffDelay } from './backoff.ts';
 import type { BlobTransport } from './http-transport.ts';
@@ -307,7 +312,9 @@ export function createSyncEngine({
     count(totals, summary);
   }
 
-  type Sent = { ok: true; results: MutationResult[] } | { ok: false; error: unknown };
+  type Sent =
+    | { ok: true; results: MutationResult[] /** From sending to the answer. */; ms: number }
+    | { ok: false; error: unknown };
 
   /** The request of each batch taken, made (and encoded, where the transport can) once. */
   const requests = new WeakMap<StoredOutboxEntry[], ReturnType<typeof requestOf>>();
@@ -320,11 +327,13 @@ export function createSyncEngine({
   };
 
   /** Sends a batch. The outcome is a value: a batch sent ahead never rejects unheard. */
-  const send = (batch: StoredOutboxEntry[]): Promise<Sent> =>
-    timed('sync:send', () => transport.push(requests.get(batch) ?? requestOf(batch))).then(
-      (response) => ({ ok: true as const, results: response.results }),
+  const send = (batch: StoredOutboxEntry[]): Promise<Sent> => {
+    const started = clock.now();
+    return timed('sync:send', () => transport.push(requests.get(batch) ?? requestOf(batch))).then(
+      (response) => ({ ok: true as const, results: response.results, ms: clock.now() - started }),
       (error: unknown) => ({ ok: false as const, error }),
     );
+  };
 
   /**
    * Pushes the outbox batch by batch, two at a time: while batch k is on its way, batch
@@ -332,12 +341,15 @@ export function createSyncEngine({
    * server works on it while k settles (the transaction that settles k also takes k+2).
    * The two never share a record: a record's next change waits for the revision the
    * batch before it brings. A batch refused as a whole is settled before the next goes.
+   * Batches start at FIRST_PUSH_MUTATIONS changes; while the server answers within
+   * FAST_PUSH_MS they are full (MAX_PUSH_MUTATIONS), and small again after a slow answer.
    */
   async function push() {
     const totals: Totals = { pushed: 0, conflicts: 0, parked: 0 };
+    let size = FIRST_PUSH_MUTATIONS;
     const take = (inFlight: StoredOutboxEntry[]) =>
-      timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS, undefined, inFlight));
-    let batch = await timed('sync:take', () => store.takeBatch(MAX_PUSH_MUTATIONS));
+      timed('sync:take', () => store.takeBatch(size, undefined, inFlight));
+    let batch = await timed('sync:take', () => store.takeBatch(size));
     /** Taken (marked as sent) and not sent yet: goes out once `batch` is answered. */
     let next: StoredOutboxEntry[] = [];
     /** The batch on its way: `batch`, or the one after it while `batch` settles. */
@@ -351,6 +363,8 @@ export function createSyncEngine({
         const outcome = await sent;
         sent = undefined;
         settled = new Set();
+        if (outcome.ok)
+          size = outcome.ms <= FAST_PUSH_MS ? MAX_PUSH_MUTATIONS : FIRST_PUSH_MUTATIONS;
         if (!outcome.ok) {
           const { error } = outcome;
           if (!isTransportError(error) || error.kind !== 'client') throw error;
@@ -363,7 +377,7 @@ export function createSyncEngine({
         if (following.length > 0) sent = send(following);
         const summary = await timed('sync:settle', () =>
           store.applyResults(batch, outcome.results, {
-            max: MAX_PUSH_MUTATIONS,
+            max: size,
             inFlight: following,
           }),
         );

@@ -237,11 +237,11 @@ describe('push', () => {
     expect(await server.store.history(id)).toHaveLength(1);
   });
 
-  it('refuses a batch of more than 100 mutations, and malformed requests, as a whole', async () => {
+  it('refuses a batch of more than 250 mutations, and malformed requests, as a whole', async () => {
     const server = await freshServer(onTestFinished);
     const { api } = await signedInUser(server, 'coordinator');
     const m = await mutation({ body: note(NOOKEN) });
-    const many = Array.from({ length: 101 }, () => ({ ...m, mutationId: uuidv7() }));
+    const many = Array.from({ length: 251 }, () => ({ ...m, mutationId: uuidv7() }));
 
     const tooMany = await push(api, many);
     expect(tooMany.status).toBe(400);
