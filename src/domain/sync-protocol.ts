@@ -36,7 +36,7 @@ export type PushRequest = z.infer<typeof pushRequestSchema>;
 
 /**
  * What the server checks of a push request as a whole: its header, and that `mutations`
- * is a list of at most 100 objects. Each change's envelope (`mutationSchema`) is judged on
+ * is a list of at most MAX_PUSH_MUTATIONS (250) objects. Each change's envelope (`mutationSchema`) is judged on
  * its own, so one bad change is refused alone and never fails its batch.
  */
 export const pushBatchSchema = z.object({

@@ -92,8 +92,9 @@ async function errorOf(response: Response): Promise<{ message: string; details: 
  * - 10 s for the rest: connecting (DNS, TCP and TLS take a few round trips, each up to
  *   about a second on 2G) and the server's work (milliseconds for a full batch);
  * - 0.4 s per KB sent, i.e. 2.5 KB/s, a 2G (GPRS/EDGE) uplink on a poor day (~20 kbit/s);
- * - at most 60 s: a full batch of 100 hearing-sized records gzips to about 30-40 KB
- *   (about 25 s); the cap only matters where gzip is missing (up to 1.5 MB uncompressed).
+ * - at most 60 s: a first batch of 100 hearing-sized records gzips to about 30-40 KB
+ *   (about 25 s), a full one of 250 (sent only after an answer within a second) to about
+ *   75-100 KB (40-50 s); the cap only matters where gzip is missing (up to 1.5 MB).
  */
 export const PUSH_TIMEOUT_BASE_MS = 10_000;
 export const PUSH_TIMEOUT_PER_KB_MS = 400;
