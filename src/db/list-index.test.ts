@@ -1,8 +1,8 @@
-import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Hearing, newHearing } from '../domain/hearing.ts';
 import type { HearingSummary } from '../domain/list-facts.ts';
 import type { ServerRecord } from '../domain/sync-protocol.ts';
+import { olderDatabase } from '../testing/older-database.ts';
 import { createDatabase, type SedpDatabase } from './database.ts';
 import { PAGE_SIZE } from './list-index.ts';
 import { createOutboxActions } from './outbox-actions.ts';
@@ -295,14 +295,7 @@ describe('list index: sync', () => {
 describe('list index: upgrading a device', () => {
   it('is built from the records, outbox and conflicts an older version left', async () => {
     const name = `list-index-old-${n}`;
-    const old = new Dexie(name);
-    old.version(1).stores({
-      records: 'id, type, [type+updatedAt], updatedAt',
-      outbox: '++seq, &mutationId, id, state',
-      drafts: 'key, updatedAt',
-      prefs: 'key',
-    });
-    old.version(2).stores({ conflicts: 'id, type', syncMeta: 'key', blobs: 'sha256, uploaded' });
+    const old = olderDatabase(name, 2);
     const record = (id: string, venue: string, deleted = false) => ({
       ...serverHearing(id, 1, hearing(venue)),
       deleted,

@@ -1,5 +1,5 @@
-import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { olderDatabase } from '../testing/older-database.ts';
 import { type Backup, importBackup } from './backup.ts';
 import { createDatabase, type SedpDatabase } from './database.ts';
 import { FOLLOWERS, followersIn } from './outbox-followers.ts';
@@ -103,18 +103,7 @@ describe('outbox followers', () => {
 
   it('are found in the queue an older version left, and rebased when their batch settles', async () => {
     const name = `outbox-followers-old-${n}`;
-    const old = new Dexie(name);
-    old.version(1).stores({
-      records: 'id, type, [type+updatedAt], updatedAt',
-      outbox: '++seq, &mutationId, id, state',
-      drafts: 'key, updatedAt',
-      prefs: 'key',
-    });
-    old.version(2).stores({ conflicts: 'id, type', syncMeta: 'key', blobs: 'sha256, uploaded' });
-    old
-      .version(3)
-      .stores({ listPages: 'key, type', listRows: 'id, type', listFigures: 'key, type' });
-    old.version(4).stores({ revs: 'id' });
+    const old = olderDatabase(name, 4);
     const entry = (title: string, id: string, attempts: number) => ({
       mutationId: crypto.randomUUID(),
       type: 'lessons-note',

@@ -1,5 +1,5 @@
-import { Dexie } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { olderDatabase } from '../testing/older-database.ts';
 import { createDatabase, recordRev, type SedpDatabase } from './database.ts';
 import { createRecordRepository } from './record-repository.ts';
 import {
@@ -108,19 +108,7 @@ describe('side revisions', () => {
 
   it('kept one per record by an older version are carried over by the upgrade', async () => {
     const name = `side-revs-old-${n}`;
-    const old = new Dexie(name);
-    old.version(1).stores({
-      records: 'id, type, [type+updatedAt], updatedAt',
-      outbox: '++seq, &mutationId, id, state',
-      drafts: 'key, updatedAt',
-      prefs: 'key',
-    });
-    old.version(2).stores({ conflicts: 'id, type', syncMeta: 'key', blobs: 'sha256, uploaded' });
-    old
-      .version(3)
-      .stores({ listPages: 'key, type', listRows: 'id, type', listFigures: 'key, type' });
-    old.version(4).stores({ revs: 'id' });
-    old.version(5).stores({});
+    const old = olderDatabase(name, 5);
     const record = {
       id: 'rec-a',
       type: 'lessons-note',

@@ -2,7 +2,7 @@
  * Outbox entries as the device's queue holds them. Dexie gives an entry its `seq` (an
  * auto-incremented key) when it is added: a new entry has none, a stored one always has it.
  */
-import type { OutboxEntry } from './record.ts';
+import { type OutboxEntry, SCHEMA_VERSION } from './record.ts';
 
 /** An entry about to be added: its `seq` comes from the queue. */
 export type NewOutboxEntry = Omit<OutboxEntry, 'seq'>;
@@ -46,5 +46,22 @@ export function newOutboxEntry(
     lastError,
     state,
     ...(refusal ? { refusal } : {}),
+  };
+}
+
+/** The wire form of a batch of outbox entries (`POST /api/sync/push`): only what the server reads. */
+export function pushRequestOf(deviceId: string, entries: readonly OutboxEntry[]) {
+  return {
+    deviceId,
+    schemaVersion: SCHEMA_VERSION,
+    mutations: entries.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
+      mutationId,
+      type,
+      id,
+      op,
+      baseRev,
+      body,
+      hash,
+    })),
   };
 }

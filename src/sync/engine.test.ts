@@ -3,7 +3,7 @@ import { createDatabase, recordRev, type SedpDatabase } from '../db/database.ts'
 import { createRecordRepository, type RecordRepository } from '../db/record-repository.ts';
 import { createSyncStore, type SyncStore, sendingSeqs } from '../db/sync-store.ts';
 import { bodyHash } from '../domain/hash.ts';
-import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
+import { pushRequestOf, type StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import type { OutboxEntry } from '../domain/record.ts';
 import { FAST_PUSH_MS } from '../domain/sync-limits.ts';
 import type { PushRequest, PushResponse } from '../domain/sync-protocol.ts';
@@ -66,19 +66,7 @@ async function saveNotes(n: number) {
 }
 
 /** A batch as the engine sends it. */
-const request = (batch: OutboxEntry[]) => ({
-  deviceId: 'device-1',
-  schemaVersion: 1,
-  mutations: batch.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
-    mutationId,
-    type,
-    id,
-    op,
-    baseRev,
-    body,
-    hash,
-  })),
-});
+const request = (batch: OutboxEntry[]) => pushRequestOf('device-1', batch);
 
 describe('sync engine: push', () => {
   it('pushes the outbox in creation order, in batches of at most 100, and empties it', async () => {

@@ -3,8 +3,7 @@
  * cross-tab lock; retries with backoff. Built from what it needs; no module-level state.
  */
 import type { ResultSummary, SyncStore } from '../db/sync-store.ts';
-import type { StoredOutboxEntry } from '../domain/outbox-entry.ts';
-import { SCHEMA_VERSION } from '../domain/record.ts';
+import { pushRequestOf, type StoredOutboxEntry } from '../domain/outbox-entry.ts';
 import {
   FAST_PUSH_MS,
   FIRST_PUSH_MUTATIONS,
@@ -238,20 +237,7 @@ export function createSyncEngine({
     }
   }
 
-  /** The wire form of outbox entries. */
-  const requestOf = (entries: StoredOutboxEntry[]) => ({
-    deviceId,
-    schemaVersion: SCHEMA_VERSION,
-    mutations: entries.map(({ mutationId, type, id, op, baseRev, body, hash }) => ({
-      mutationId,
-      type,
-      id,
-      op,
-      baseRev,
-      body,
-      hash,
-    })),
-  });
+  const requestOf = (entries: StoredOutboxEntry[]) => pushRequestOf(deviceId, entries);
 
   type Totals = { pushed: number; conflicts: number; parked: number };
 
