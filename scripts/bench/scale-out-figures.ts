@@ -3,6 +3,7 @@
  * average when the part started. Without a PostgreSQL URL only the SQLite figures are
  * measured and a "skipped" line says how to get the rest.
  */
+import { MAX_PUSH_MUTATIONS } from '../../src/domain/sync-limits.ts';
 import {
   benchDatabaseUrl,
   benchDeepPull,
@@ -12,6 +13,7 @@ import {
   type EngineName,
   FILLED,
   INGEST_DEVICES,
+  shapeName,
   spread,
 } from './scale-out.ts';
 
@@ -53,11 +55,14 @@ export async function benchScaleOut({ ingestOnly = false } = {}): Promise<ScaleF
         load: ingest.loadAtStart,
       });
     }
+    const full = shapeName(1, MAX_PUSH_MUTATIONS);
     for (const size of [
       'empty',
       '200k',
       `empty ${INGEST_DEVICES} devices`,
       `200k ${INGEST_DEVICES} devices`,
+      `empty${full}`,
+      `200k${full}`,
     ]) {
       const sqlite = ingest.runs[`sqlite ${size}`];
       const postgres = ingest.runs[`postgres ${size}`];

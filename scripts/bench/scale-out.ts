@@ -19,6 +19,7 @@ import { TERRITORY_SEED } from '../../server/seed/territory-seed.ts';
 import { openPostgresStore } from '../../server/store/postgres/postgres-store.ts';
 import { openSqliteDatabase, openSqliteStore } from '../../server/store/sqlite-store.ts';
 import type { Store } from '../../server/store/store.ts';
+import { FIRST_PUSH_MUTATIONS, MAX_PUSH_MUTATIONS } from '../../src/domain/sync-limits.ts';
 import type { MutationResult, PullResponse } from '../../src/domain/sync-protocol.ts';
 import { runServer } from '../../tests/server/server-process.ts';
 import { BENCH_FAIR_USE } from './bench-fair-use.ts';
@@ -215,7 +216,8 @@ async function bulkFill(db: BenchDatabase, n: number): Promise<void> {
 }
 
 /**
- * Pushes `count` new notes in gzip batches of 100: mutations/s. With one device the batches
+ * Pushes `count` new notes in gzip batches of `batch` (100: a device's first batches; 250:
+ * the full ones it sends while answers are quick): mutations/s. With one device the batches
  * go one after another (each waits for the last one's reply: latency-bound); with several,
  * each device sends its share one after another, the devices at the same time (what a
  * server with many devices sees: one request's database work overlaps another's parsing).
@@ -225,18 +227,19 @@ export async function ingestRun(
   token: string,
   count: number,
   devices = 1,
+  batch = FIRST_PUSH_MUTATIONS,
 ): Promise<number> {
   const offset = Math.floor(Math.random() * 1e9);
   const mutations = await Promise.all(
     Array.from({ length: count }, (_, i) => lessonsNoteMutation(offset + i)),
   );
   const bodiesOf: Uint8Array<ArrayBuffer>[][] = Array.from({ length: devices }, () => []);
-  for (let start = 0, i = 0; start < count; start += 100, i += 1) {
-    const batch = mutations.slice(start, start + 100);
+  for (let start = 0, i = 0; start < count; start += batch, i += 1) {
+    const part = mutations.slice(start, start + batch);
     const device = i % devices;
     bodiesOf[device]?.push(
       gzipBody(
-        JSON.stringify({ deviceId: `bench-device-${device}`, schemaVersion: 1, mutations: batch }),
+        JSON.stringify({ deviceId: `bench-device-${device}`, schemaVersion: 1, mutations: part }),
       ),
     );
   }
@@ -267,6 +270,20 @@ export async function ingestRun(
 
 /** Devices pushing at once in the concurrent ingest figures. */
 export const INGEST_DEVICES = 4;
+
+/**
+ * Devices and batch size of each ingest figure: one device in first batches, several at
+ * once, and one device in full batches (what a device sends while answers are quick).
+ */
+const INGEST_SHAPES: [devices: number, batch: number][] = [
+  [1, FIRST_PUSH_MUTATIONS],
+  [INGEST_DEVICES, FIRST_PUSH_MUTATIONS],
+  [1, MAX_PUSH_MUTATIONS],
+];
+
+/** The figure's name after the engine and size: '' for one device in first batches. */
+export const shapeName = (devices: number, batch: number) =>
+  `${devices > 1 ? ` ${devices} devices` : ''}${batch !== FIRST_PUSH_MUTATIONS ? ` batches of ${batch}` : ''}`;
 
 export interface IngestFigures {
   /** mutations/s per engine and database size ("empty" | "200k"). */
@@ -299,13 +316,13 @@ export async function benchIngestSideBySide(
   }
   for (let run = 0; run < runs; run += 1) {
     for (const engine of engines) {
-      for (const devices of [1, INGEST_DEVICES]) {
+      for (const [devices, batch] of INGEST_SHAPES) {
         const empty = await openBenchDatabase(engine);
         try {
           const token = await login(empty.url, 'bench-consultant');
           await ingestRun(empty, token, 2_000); // warm-up: connections, plans, JIT
-          const key = devices === 1 ? `${engine} empty` : `${engine} empty ${devices} devices`;
-          record(result, key, await ingestRun(empty, token, n, devices));
+          const key = `${engine} empty${shapeName(devices, batch)}`;
+          record(result, key, await ingestRun(empty, token, n, devices, batch));
         } finally {
           await empty.close();
         }
@@ -313,11 +330,10 @@ export async function benchIngestSideBySide(
       const db = filled.get(engine) as BenchDatabase;
       const token = await login(db.url, 'bench-consultant');
       record(result, `${engine} 200k`, await ingestRun(db, token, n));
-      record(
-        result,
-        `${engine} 200k ${INGEST_DEVICES} devices`,
-        await ingestRun(db, token, n, INGEST_DEVICES),
-      );
+      for (const [devices, batch] of INGEST_SHAPES.slice(1)) {
+        const key = `${engine} 200k${shapeName(devices, batch)}`;
+        record(result, key, await ingestRun(db, token, n, devices, batch));
+      }
     }
   }
   return { ingest: { runs: result, loadAtStart }, filled };
