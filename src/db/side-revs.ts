@@ -39,23 +39,25 @@ interface RevTables {
 }
 
 /**
- * Up to this many rows (50,000 ids, about 2 MB) are read whole rather than looked up id
+ * At most this many rows (50,000 ids, about 2 MB) are read whole rather than looked up id
  * by id: for a pull page of 1,000 ids, reading 200 rows took a fifth of the lookups' time.
  */
 export const ROWS_READ_WHOLE = 500;
 
 /**
  * The rows naming any of these ids: none read when there are none at all; all of them when
- * they are few; else the keys of the rows naming each id (small answers), then each of
- * those rows once (a pull page of 1,000 of this device's own changes names about ten).
+ * there are no more rows than ids (a pull page), up to ROWS_READ_WHOLE; else the keys of
+ * the rows naming each id (small answers), then each of those rows once (a record saved
+ * in an editor; a pull page of 1,000 of this device's own changes names about ten).
  */
 async function rowsNaming(db: RevTables, ids: readonly string[]): Promise<RevBatch[]> {
   if (ids.length === 0) return [];
   const held = await db.revBatches.count();
   if (held === 0) return [];
-  if (held <= ROWS_READ_WHOLE) return db.revBatches.toArray();
+  const unique = [...new Set(ids)];
+  if (held <= Math.min(ROWS_READ_WHOLE, unique.length)) return db.revBatches.toArray();
   const keys = await Promise.all(
-    [...new Set(ids)].map((id) => db.revBatches.where('ids').equals(id).primaryKeys()),
+    unique.map((id) => db.revBatches.where('ids').equals(id).primaryKeys()),
   );
   const rows = await db.revBatches.bulkGet([...new Set(keys.flat())]);
   return rows.filter((row): row is RevBatch => Boolean(row));

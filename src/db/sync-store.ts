@@ -343,8 +343,8 @@ export function createSyncStore(db: SedpDatabase, now: () => Date = () => new Da
           await writingRevs;
           return summary;
         }
-        // The next batch's mark replaces this one's (nothing of it is left): one write.
-        // The batch's later changes, as rebased (usually none: nothing is read).
+        // The next batch is marked beside what stays marked (the batch in flight): one
+        // write. The batch's later changes go in it as rebased (usually none: no read).
         const later = queued.length > 0 ? await db.outbox.bulkGet(queued.map((e) => e.seq)) : [];
         const rebased = later.filter((e): e is StoredOutboxEntry => Boolean(e));
         const maxBytes = next.maxBytes ?? BATCH_BYTES;

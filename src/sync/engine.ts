@@ -298,9 +298,8 @@ export function createSyncEngine({
     count(totals, summary);
   }
 
-  type Sent =
-    | { ok: true; results: MutationResult[] /** From sending to the answer. */; ms: number }
-    | { ok: false; error: unknown };
+  /** A batch's answer (`ms`: from sending to the answer), or why there is none. */
+  type Sent = { ok: true; results: MutationResult[]; ms: number } | { ok: false; error: unknown };
 
   /** The request of each batch taken, made (and encoded, where the transport can) once. */
   const requests = new WeakMap<StoredOutboxEntry[], ReturnType<typeof requestOf>>();
@@ -349,15 +348,15 @@ export function createSyncEngine({
         const outcome = await sent;
         sent = undefined;
         settled = new Set();
-        if (outcome.ok)
-          size = outcome.ms <= FAST_PUSH_MS ? MAX_PUSH_MUTATIONS : FIRST_PUSH_MUTATIONS;
         if (!outcome.ok) {
           const { error } = outcome;
           if (!isTransportError(error) || error.kind !== 'client') throw error;
           await refused(batch, error, totals, settled);
-          [batch, next] = [next, []];
+          // What its parts' settling rebased may be all that is left.
+          [batch, next] = [next.length > 0 ? next : await take([]), []];
           continue;
         }
+        size = outcome.ms <= FAST_PUSH_MS ? MAX_PUSH_MUTATIONS : FIRST_PUSH_MUTATIONS;
         const following = next;
         next = [];
         if (following.length > 0) sent = send(following);
