@@ -270,9 +270,13 @@ describe('chunked blob uploads', { timeout: 60_000 }, () => {
     const server = await freshServer(onTestFinished);
     const aida = uploader(server, (await signedInUser(server, 'consultant')).token);
     const bakyt = uploader(server, (await signedInUser(server, 'consultant')).token);
-    const blobs = Array.from({ length: MAX_PARTIALS_PER_UPLOADER + 1 }, () => randomBytes(2));
+    // Distinct by construction: two random 2-byte blobs alike (about 1 run in 250) would
+    // share a name, and the second upload would meet the first's partial (409).
+    const blobs = Array.from({ length: MAX_PARTIALS_PER_UPLOADER + 1 }, (_, i) =>
+      Buffer.from([i, 0x5a]),
+    );
     const names = blobs.map(sha256);
-    const bakytsBytes = randomBytes(2);
+    const bakytsBytes = Buffer.from([0xff, 0xff]);
     expect((await bakyt.chunk(sha256(bakytsBytes), bakytsBytes, 0, 1)).status).toBe(200);
     const start = Date.parse('2025-03-01T00:00:00Z');
     for (const [index, bytes] of blobs.slice(0, -1).entries()) {
